@@ -1,0 +1,127 @@
+"""The `talonario` command: serve, db upgrade, company create, apikey create."""
+
+import json
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from talonario import migrate
+from talonario.auth.keys import issue_key
+from talonario.companies import service as companies
+from talonario.companies.schemas import CompanyCreate, present_company
+from talonario.config import get_settings
+from talonario.db import create_database
+from talonario.kit.jsonenc import dumps
+
+app = typer.Typer(help="Talonario: a VERI*FACTU invoicing API for Spain.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+company_app = typer.Typer(help="Companies (tenants).", no_args_is_help=True)
+apikey_app = typer.Typer(help="API keys.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(company_app, name="company")
+app.add_typer(apikey_app, name="apikey")
+
+DEMO = CompanyCreate(legal_name="Demo Talonario SL", nif="B12345674")
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Apply the Alembic migrations to TALONARIO_DATABASE_URL."""
+    migrate.upgrade(get_settings().database_url, revision)
+    typer.echo(f"database at {revision}")
+
+
+@company_app.command("create")
+def company_create(
+    legal_name: Annotated[str, typer.Option("--legal-name")],
+    nif: Annotated[str, typer.Option("--nif")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """Create a company with its default series and an API key (shown once)."""
+    try:
+        body = CompanyCreate(legal_name=legal_name, nif=nif)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    db = create_database(get_settings())
+    with db.write_session() as session:
+        company, _, secret = companies.create_company(session, body)
+        session.commit()
+        payload = {"company": present_company(company), "api_key": secret}
+    db.dispose()
+    if as_json:
+        typer.echo(dumps(payload).decode())
+    else:
+        typer.echo(f"company {company.id}  {company.legal_name} ({company.nif})")
+        typer.echo(f"api key {secret}  (shown once)")
+
+
+@apikey_app.command("create")
+def apikey_create(
+    company: Annotated[str, typer.Option("--company", help="Company id.")],
+    scope: Annotated[
+        list[str] | None, typer.Option("--scope", help="Repeatable; default *.")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Create an API key for a company."""
+    db = create_database(get_settings())
+    with db.write_session() as session:
+        companies.get(session, company)
+        key, secret = issue_key(session, company, scope or ["*"], name)
+        session.commit()
+        payload = {"id": key.id, "company": company, "scopes": key.scopes, "api_key": secret}
+    db.dispose()
+    typer.echo(json.dumps(payload) if as_json else f"api key {secret}  (shown once)")
+
+
+def _ensure_demo() -> None:
+    settings = get_settings()
+    db = create_database(settings)
+    with db.write_session() as session:
+        if companies.first_company(session) is not None:
+            db.dispose()
+            return
+        company, _, secret = companies.create_company(session, DEMO)
+        session.commit()
+    db.dispose()
+    url = settings.base_url
+    typer.echo(
+        f"""
+Demo company created: {company.legal_name} ({company.nif}), id {company.id}
+API key (shown once, keep it): {secret}
+
+Try:
+  curl -s {url}/v1/company -H 'Authorization: Bearer {secret}'
+  curl -s -X POST {url}/v1/invoices -H 'Authorization: Bearer {secret}' \\
+    -H 'Content-Type: application/json' -d '{{"type": "F2", "issue": true, "lines": [
+      {{"description": "Café", "quantity": 2, "unit_price": "1.50", "tax": {{"rate": 10}}}}]}}'
+"""
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Default TALONARIO_HOST.")] = None,
+    port: Annotated[int | None, typer.Option(help="Default TALONARIO_PORT.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Server processes.")] = None,
+    migrate_first: Annotated[bool, typer.Option("--migrate/--no-migrate")] = True,
+    demo: Annotated[bool, typer.Option("--demo", help="Create a demo company if none.")] = False,
+) -> None:
+    """Serve the API."""
+    settings = get_settings()
+    if migrate_first:
+        migrate.upgrade(settings.database_url)
+    if demo or settings.demo_company:
+        _ensure_demo()
+    uvicorn.run(
+        "talonario.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers or settings.workers,
+        log_level="warning",
+        access_log=False,
+    )

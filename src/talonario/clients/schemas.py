@@ -1,0 +1,103 @@
+from datetime import datetime
+from typing import Any, Literal, Self
+
+from pydantic import BaseModel, EmailStr, Field, model_validator
+
+from talonario.companies.schemas import AddressOut
+from talonario.kit.schema import Address, CountryCode, Input, SpanishNif
+from talonario.kit.taxid import eu_vat_number, spanish_nif
+from talonario.models import Client
+
+# AEAT L7 (IDType): 02 EU VAT number, 03 passport, 04 official id of the country of residence,
+# 05 residence certificate, 06 other supporting document, 07 not registered (no censado).
+IdType = Literal["02", "03", "04", "05", "06", "07"]
+
+
+class ForeignId(Input):
+    country: CountryCode | None = Field(
+        default=None, description="ISO 3166-1 alpha-2; optional only for id_type 02."
+    )
+    id_type: IdType
+    id: str = Field(min_length=1, max_length=20)
+
+    @model_validator(mode="after")
+    def _aeat_rules(self) -> Self:
+        if self.id_type == "02":
+            try:
+                self.id = eu_vat_number(self.id)
+            except ValueError as exc:
+                raise ValueError(f"id: {exc}") from None
+            prefix = self.id[:2]
+            if self.country is not None and self.country != prefix:
+                raise ValueError(f"country must be the VAT number's prefix ({prefix})")
+            return self
+        if self.country is None:
+            raise ValueError("country is required unless id_type is 02 (AEAT 1111)")
+        if self.country == "ES" and self.id_type not in ("03", "07"):
+            raise ValueError("with country ES only id_type 03 or 07 is allowed (AEAT 1126)")
+        if self.id_type == "07":
+            if self.country != "ES":
+                raise ValueError("id_type 07 (no censado) needs country ES")
+            try:
+                self.id = spanish_nif(self.id)
+            except ValueError as exc:
+                raise ValueError(f"id: {exc}") from None
+        return self
+
+
+class ClientFields(Input):
+    email: EmailStr | None = None
+    address: Address | None = None
+    external_id: str | None = Field(default=None, min_length=1, max_length=120)
+
+
+class ClientCreate(ClientFields):
+    name: str = Field(min_length=1, max_length=120)
+    nif: SpanishNif | None = None
+    foreign_id: ForeignId | None = None
+
+    @model_validator(mode="after")
+    def _one_id(self) -> Self:
+        if self.nif is not None and self.foreign_id is not None:
+            raise ValueError("give either nif or foreign_id, not both")
+        return self
+
+
+class ClientUpdate(ClientFields):
+    name: str | None = Field(default=None, min_length=1, max_length=120)
+    nif: SpanishNif | None = None
+    foreign_id: ForeignId | None = None
+
+
+class ForeignIdOut(BaseModel):
+    country: str | None
+    id_type: IdType
+    id: str
+
+
+class ClientOut(BaseModel):
+    id: str
+    object: Literal["client"]
+    name: str
+    nif: str | None
+    foreign_id: ForeignIdOut | None
+    email: str | None
+    address: AddressOut | None
+    external_id: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def present_client(client: Client) -> dict[str, Any]:
+    return {
+        "id": client.id,
+        "object": "client",
+        "name": client.name,
+        "nif": client.nif,
+        "foreign_id": client.foreign_id,
+        "email": client.email,
+        "address": client.address,
+        "external_id": client.external_id,
+        "created_at": client.created_at,
+        "updated_at": client.updated_at,
+    }

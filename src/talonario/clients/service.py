@@ -1,0 +1,111 @@
+"""Clients: the recipients of invoices, identified as AEAT expects (NIF or IDOtro)."""
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talonario.clients.schemas import ClientCreate, ClientUpdate
+from talonario.errors import Conflict, InvalidRequest, NotFound
+from talonario.kit.pagination import paginate
+from talonario.models import Client, Invoice
+
+
+class ClientNotFound(NotFound):
+    code = "client_not_found"
+
+
+class ClientExternalIdTaken(Conflict):
+    code = "external_id_taken"
+
+
+class ClientInUse(Conflict):
+    code = "client_in_use"
+
+
+def _query(company_id: str):  # type: ignore[no-untyped-def]
+    return select(Client).where(Client.company_id == company_id)
+
+
+def get(session: Session, company_id: str, client_id: str, param: str = "id") -> Client:
+    client = session.scalars(_query(company_id).where(Client.id == client_id)).first()
+    if client is None:
+        raise ClientNotFound(f"No client '{client_id}'.", param=param)
+    return client
+
+
+def list_clients(
+    session: Session,
+    company_id: str,
+    limit: int,
+    starting_after: str | None,
+    nif: str | None = None,
+    external_id: str | None = None,
+) -> tuple[Sequence[Client], bool]:
+    stmt = _query(company_id)
+    if nif:
+        stmt = stmt.where(Client.nif == nif.strip().upper())
+    if external_id:
+        stmt = stmt.where(Client.external_id == external_id)
+    return paginate(session, stmt, Client.id, limit, starting_after)
+
+
+def _check_external_id(
+    session: Session, company_id: str, external_id: str | None, own_id: str | None = None
+) -> None:
+    if external_id is None:
+        return
+    other = session.scalar(
+        select(Client.id).where(Client.company_id == company_id, Client.external_id == external_id)
+    )
+    if other is not None and other != own_id:
+        raise ClientExternalIdTaken(
+            f"Another client has external_id '{external_id}'.", param="external_id"
+        )
+
+
+def create(session: Session, company_id: str, body: ClientCreate) -> Client:
+    _check_external_id(session, company_id, body.external_id)
+    client = Client(
+        company_id=company_id,
+        name=body.name,
+        nif=body.nif,
+        foreign_id=body.foreign_id.model_dump() if body.foreign_id else None,
+        email=body.email,
+        address=body.address.model_dump() if body.address else None,
+        external_id=body.external_id,
+    )
+    session.add(client)
+    session.flush()
+    return client
+
+
+def update(session: Session, company_id: str, client_id: str, body: ClientUpdate) -> Client:
+    client = get(session, company_id, client_id)
+    changes = body.model_dump(exclude_unset=True)
+    if "external_id" in changes:
+        _check_external_id(session, company_id, changes["external_id"], client.id)
+    if changes.get("name") is None:
+        changes.pop("name", None)
+    nif = changes.get("nif", client.nif)
+    foreign_id = changes.get("foreign_id", client.foreign_id)
+    if "nif" in changes and changes["nif"] is not None and "foreign_id" not in changes:
+        foreign_id = None
+    elif "foreign_id" in changes and changes["foreign_id"] is not None and "nif" not in changes:
+        nif = None
+    if nif is not None and foreign_id is not None:
+        raise InvalidRequest("Give either nif or foreign_id, not both.", param="nif")
+    for field in ("name", "email", "address", "external_id"):
+        if field in changes:
+            setattr(client, field, changes[field])
+    client.nif, client.foreign_id = nif, foreign_id
+    session.flush()
+    return client
+
+
+def delete(session: Session, company_id: str, client_id: str) -> None:
+    client = get(session, company_id, client_id)
+    if session.scalar(select(Invoice.id).where(Invoice.client_id == client.id).limit(1)):
+        raise ClientInUse("Invoices refer to this client; it cannot be deleted.", param="id")
+    session.delete(client)
+    session.flush()

@@ -1,0 +1,60 @@
+"""Companies: the tenant. Creating one also creates its default series and a first API key."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talonario.auth.keys import issue_key
+from talonario.companies.schemas import CompanyCreate, CompanyUpdate
+from talonario.errors import NotFound
+from talonario.models import ApiKey, Company
+from talonario.series import service as series_service
+
+
+class CompanyNotFound(NotFound):
+    code = "company_not_found"
+
+
+def create_company(
+    session: Session, body: CompanyCreate, scopes: list[str] | None = None
+) -> tuple[Company, ApiKey, str]:
+    company = Company(
+        legal_name=body.legal_name,
+        trade_name=body.trade_name,
+        nif=body.nif,
+        address=body.address.model_dump() if body.address else None,
+        email=body.email,
+        phone=body.phone,
+        verifactu_environment="sandbox",
+    )
+    session.add(company)
+    session.flush()
+    series_service.create_defaults(session, company.id)
+    key, secret = issue_key(session, company.id, scopes or ["*"], name="default")
+    return company, key, secret
+
+
+def get(session: Session, company_id: str) -> Company:
+    company = session.get(Company, company_id)
+    if company is None:
+        raise CompanyNotFound(f"No company '{company_id}'.")
+    return company
+
+
+def first_company(session: Session) -> Company | None:
+    return session.scalars(select(Company).order_by(Company.id).limit(1)).first()
+
+
+def update(session: Session, company_id: str, body: CompanyUpdate) -> Company:
+    company = get(session, company_id)
+    changes = body.model_dump(exclude_unset=True)
+    for field in ("legal_name", "trade_name", "email", "phone"):
+        if field in changes:
+            if field == "legal_name" and changes[field] is None:
+                continue
+            setattr(company, field, changes[field])
+    if "address" in changes:
+        company.address = changes["address"]
+    if body.verifactu is not None:
+        company.verifactu_environment = body.verifactu.environment
+    session.flush()
+    return company

@@ -1,0 +1,46 @@
+"""Settings: every knob is an environment variable prefixed TALONARIO_."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TALONARIO_", extra="ignore")
+
+    database_url: str = "sqlite:///var/talonario.db"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = Field(default=1, ge=1)
+    public_url: str = ""
+    redis_url: str | None = None
+    smtp_url: str | None = None
+    secret_key: str = "dev-insecure-secret-change-me"
+    rate_limit_per_minute: int = Field(default=60, ge=0)
+    sandbox_wait_seconds: int = Field(default=60, ge=0)
+    api_key_cache_seconds: float = Field(default=10.0, ge=0)
+    idempotency_ttl_hours: int = Field(default=24, ge=1)
+    # Where a company's invoices are dated: issue dates follow the issuer's local calendar.
+    timezone: str = "Europe/Madrid"
+    demo_company: bool = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        raw = self.database_url.split(":///", 1)[1] if ":///" in self.database_url else ""
+        return Path(raw) if raw and raw != ":memory:" else None
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,116 @@
+"""Engines and sessions. The boundary (a request or a task) owns the transaction.
+Services never commit.
+
+SQLite is the embedded default: WAL, and every write transaction starts with BEGIN IMMEDIATE so
+two writers never both hold a read snapshot they then try to upgrade (which SQLite can only
+answer with SQLITE_BUSY). Within one process, writers also queue on a lock instead of on
+SQLite's busy handler, whose sleeps would show as latency spikes.
+"""
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from talonario.config import Settings
+from talonario.kit.jsonenc import dumps_stored, loads
+
+
+@dataclass
+class Database:
+    write_engine: Engine
+    read_engine: Engine
+    is_sqlite: bool
+    _write_lock: "threading.Lock | None"
+
+    def __post_init__(self) -> None:
+        self._writer = sessionmaker(self.write_engine, expire_on_commit=False, autoflush=False)
+        self._reader = sessionmaker(self.read_engine, expire_on_commit=False, autoflush=False)
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session whose transaction may write; the caller commits, anything else rolls back."""
+        lock = self._write_lock
+        if lock is not None:
+            lock.acquire()
+        try:
+            with self._writer() as session:
+                try:
+                    yield session
+                finally:
+                    if session.in_transaction():
+                        session.rollback()
+        finally:
+            if lock is not None:
+                lock.release()
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        with self._reader() as session:
+            try:
+                yield session
+            finally:
+                if session.in_transaction():
+                    session.rollback()
+
+    def dispose(self) -> None:
+        self.write_engine.dispose()
+        if self.read_engine is not self.write_engine:
+            self.read_engine.dispose()
+
+
+def _sqlite_engine(url: str, immediate: bool) -> Engine:
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        json_serializer=dumps_stored,
+        json_deserializer=loads,
+        pool_size=8,
+        max_overflow=32,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Take transaction control from the driver so BEGIN is ours to choose.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        # FULL: a committed invoice survives power loss, not only a process crash.
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def create_database(settings: Settings) -> Database:
+    url = settings.database_url
+    if settings.is_sqlite:
+        path = settings.sqlite_path()
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return Database(
+            write_engine=_sqlite_engine(url, immediate=True),
+            read_engine=_sqlite_engine(url, immediate=False),
+            is_sqlite=True,
+            _write_lock=threading.Lock(),
+        )
+    engine = create_engine(
+        url,
+        json_serializer=dumps_stored,
+        json_deserializer=loads,
+        pool_size=10,
+        max_overflow=30,
+        pool_pre_ping=True,
+    )
+    return Database(write_engine=engine, read_engine=engine, is_sqlite=False, _write_lock=None)

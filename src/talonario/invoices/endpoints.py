@@ -1,0 +1,95 @@
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from talonario.auth.context import Context, reader, writer
+from talonario.companies import service as companies
+from talonario.invoices import service
+from talonario.invoices.presenter import present_invoice
+from talonario.invoices.schemas import (
+    InvoiceCreate,
+    InvoiceOut,
+    InvoiceStatus,
+    InvoiceType,
+    InvoiceUpdate,
+)
+from talonario.kit.clock import today_in
+from talonario.kit.pagination import Limit, StartingAfter
+from talonario.kit.routing import DecimalRoute
+from talonario.kit.schema import ListOf
+
+router = APIRouter(prefix="/invoices", tags=["invoices"], route_class=DecimalRoute)
+Ref = Annotated[str, "The Talonario id or the caller's external_id."]
+
+
+def _today(ctx: Context, tz: str) -> date:
+    return today_in(tz or ctx.settings.timezone)
+
+
+@router.post("", status_code=201, response_model=InvoiceOut)
+def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write")) -> Response:
+    """Create a draft invoice; with `"issue": true` it is numbered and issued in the same call.
+
+    Lines take a `product` id or inline `description` + `unit_price`; `client` is a client id or
+    the recipient inline. Amounts are exact decimals, as JSON numbers or strings.
+    """
+    company = companies.get(ctx.session, ctx.company_id)
+    invoice = service.create(ctx.session, company, body, _today(ctx, company.timezone))
+    return ctx.respond(present_invoice(invoice), 201)
+
+
+@router.get("", response_model=ListOf[InvoiceOut])
+def list_invoices(
+    limit: Limit = 20,
+    starting_after: StartingAfter = None,
+    status: InvoiceStatus | None = None,
+    client: Annotated[str | None, Query(max_length=36, description="Client id.")] = None,
+    series: Annotated[str | None, Query(max_length=36, description="Series id or code.")] = None,
+    type: InvoiceType | None = None,
+    issued_on_gte: Annotated[date | None, Query(alias="issued_on[gte]")] = None,
+    issued_on_lte: Annotated[date | None, Query(alias="issued_on[lte]")] = None,
+    external_id: Annotated[str | None, Query(max_length=120)] = None,
+    ctx: Context = reader("invoices:read"),
+) -> Response:
+    """List invoices, newest first, with filters."""
+    filters = service.ListFilters(
+        status, client, series, type, issued_on_gte, issued_on_lte, external_id
+    )
+    items, more = service.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
+    payments = service.payments_of(ctx.session, [i.id for i in items])
+    data = [present_invoice(i, payments[i.id]) for i in items]
+    return ctx.respond({"object": "list", "data": data, "has_more": more})
+
+
+@router.get("/{ref}", response_model=InvoiceOut)
+def get_invoice(ref: Ref, ctx: Context = reader("invoices:read")) -> Response:
+    """Retrieve an invoice by id or by your `external_id`."""
+    invoice = service.get(ctx.session, ctx.company_id, ref)
+    payments = service.payments_of(ctx.session, [invoice.id])[invoice.id]
+    return ctx.respond(present_invoice(invoice, payments))
+
+
+@router.patch("/{ref}", response_model=InvoiceOut)
+def update_invoice(
+    ref: Ref, body: InvoiceUpdate, ctx: Context = writer("invoices:write")
+) -> Response:
+    """Change a draft. An issued invoice is immutable (409)."""
+    company = companies.get(ctx.session, ctx.company_id)
+    invoice = service.update(ctx.session, ctx.company_id, ref, body, _today(ctx, company.timezone))
+    return ctx.respond(present_invoice(invoice))
+
+
+@router.delete("/{ref}", status_code=204)
+def delete_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response:
+    """Delete a draft. An issued invoice cannot be deleted (409)."""
+    service.delete(ctx.session, ctx.company_id, ref)
+    return ctx.no_content()
+
+
+@router.post("/{ref}/issue", response_model=InvoiceOut)
+def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response:
+    """Issue a draft: assign the next number of its series and freeze it."""
+    company = companies.get(ctx.session, ctx.company_id)
+    invoice = service.issue_draft(ctx.session, company, ref, _today(ctx, company.timezone))
+    return ctx.respond(present_invoice(invoice))

@@ -1,0 +1,108 @@
+"""Invoice rows as the public JSON object (decimals stay Decimal; jsonenc writes them exactly)."""
+
+from decimal import Decimal
+from typing import Any
+
+from talonario.models import Invoice, Payment
+
+_LINE_NUMBERS = ("quantity", "unit_price", "discount_percent", "subtotal", "taxes", "total")
+_TAX_NUMBERS = ("rate", "surcharge_rate")
+_ROW_NUMBERS = ("rate", "base", "tax_amount", "surcharge_rate", "surcharge_amount")
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _line(stored: dict[str, Any]) -> dict[str, Any]:
+    line = dict(stored)
+    for key in _LINE_NUMBERS:
+        line[key] = _dec(line[key])
+    tax = dict(line["tax"])
+    for key in _TAX_NUMBERS:
+        tax[key] = _dec(tax.get(key))
+    line["tax"] = tax
+    return line
+
+
+def _row(stored: dict[str, Any]) -> dict[str, Any]:
+    row = dict(stored)
+    for key in _ROW_NUMBERS:
+        row[key] = _dec(row.get(key))
+    return row
+
+
+def present_payment(payment: Payment) -> dict[str, Any]:
+    return {
+        "id": payment.id,
+        "object": "payment",
+        "invoice": payment.invoice_id,
+        "amount": payment.amount,
+        "date": payment.date,
+        "method": payment.method,
+        "reference": payment.reference,
+        "created_at": payment.created_at,
+        "updated_at": payment.updated_at,
+    }
+
+
+def present_invoice(invoice: Invoice, payments: list[Payment] | None = None) -> dict[str, Any]:
+    withholding = None
+    if invoice.withholding_rate is not None:
+        withholding = {"rate": invoice.withholding_rate, "amount": invoice.withholding_total}
+    client = invoice.client
+    if client is not None and invoice.client_id is not None:
+        client = {**client, "id": invoice.client_id}
+    return {
+        "id": invoice.id,
+        "object": "invoice",
+        "number": invoice.number,
+        "is_number_assigned": invoice.number is not None,
+        "series": (
+            {"id": invoice.series_id, "code": invoice.series_code}
+            if invoice.series_id and invoice.series_code
+            else None
+        ),
+        "type": invoice.type,
+        "status": invoice.status,
+        "issued_on": invoice.issued_on,
+        "operation_date": invoice.operation_date,
+        "due_on": invoice.due_on,
+        "client": client,
+        "issuer": invoice.issuer,
+        "lines": [_line(x) for x in invoice.lines],
+        "tax_breakdown": [_row(x) for x in invoice.tax_breakdown],
+        "withholding": withholding,
+        "subtotal": invoice.subtotal,
+        "taxes_total": invoice.taxes_total,
+        "surcharge_total": invoice.surcharge_total,
+        "withholding_total": invoice.withholding_total,
+        "total": invoice.total,
+        "currency": invoice.currency,
+        "notes": invoice.notes,
+        "external_id": invoice.external_id,
+        "metadata": invoice.meta,
+        "tags": invoice.tags,
+        "custom_fields": invoice.custom_fields,
+        "exclude_347": invoice.exclude_347,
+        "paid_amount": invoice.paid_amount,
+        "pending_amount": pending_amount(invoice),
+        "payments": [present_payment(p) for p in payments or ()],
+        "public_link": None,
+        "corrective": None,
+        "substituted_by": None,
+        "verifactu": None,
+        "pdf_url": None,
+        "paid_at": invoice.paid_at,
+        "sent_at": invoice.sent_at,
+        "voided_at": invoice.voided_at,
+        "void_reason": invoice.void_reason,
+        "created_at": invoice.created_at,
+        "updated_at": invoice.updated_at,
+    }
+
+
+def pending_amount(invoice: Invoice) -> Decimal:
+    if invoice.status in ("draft", "voided"):
+        return Decimal("0.00")
+    return max(invoice.total - invoice.paid_amount, Decimal("0.00"))

@@ -1,0 +1,196 @@
+import datetime as dt
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BaseModel, EmailStr, Field, model_validator
+
+from talonario.clients.schemas import ForeignId, ForeignIdOut
+from talonario.companies.schemas import AddressOut
+from talonario.invoices.tax_schema import TaxIn, TaxOut
+from talonario.kit.schema import Address, Input, Number, Percent, Quantity, SpanishNif, UnitPrice
+
+# AEAT L2 TipoFactura. F1 complete (RD 1619/2012 art. 6), F2 simplified (art. 4/7), F3 complete
+# in substitution of simplified ones, R1–R4 rectifying (art. 15), R5 rectifying a simplified one.
+InvoiceType = Literal["F1", "F2", "F3", "R1", "R2", "R3", "R4", "R5"]
+InvoiceStatus = Literal["draft", "issued", "partially_paid", "paid", "voided"]
+Text = Annotated[str, Field(max_length=5000)]
+
+
+class ClientInline(Input):
+    """A recipient given in place, without a saved client."""
+
+    name: str = Field(min_length=1, max_length=120)
+    nif: SpanishNif | None = None
+    foreign_id: ForeignId | None = None
+    email: EmailStr | None = None
+    address: Address | None = None
+
+    @model_validator(mode="after")
+    def _one_id(self) -> Self:
+        if self.nif is not None and self.foreign_id is not None:
+            raise ValueError("give either nif or foreign_id, not both")
+        return self
+
+
+class LineIn(Input):
+    product: str | None = Field(default=None, max_length=36, description="Product id.")
+    description: str | None = Field(default=None, min_length=1, max_length=500)
+    quantity: Quantity = Field(default=1)
+    unit: str | None = Field(default=None, max_length=20)
+    unit_price: UnitPrice | None = None
+    discount_percent: Percent = Field(default=0)
+    tax: TaxIn | None = None
+
+    @model_validator(mode="after")
+    def _priced(self) -> Self:
+        if self.product is None:
+            if self.description is None:
+                raise ValueError("description is required for a line without product")
+            if self.unit_price is None:
+                raise ValueError("unit_price is required for a line without product")
+        return self
+
+
+class WithholdingIn(Input):
+    rate: Percent = Field(description="IRPF withholding percent, e.g. 15.")
+
+
+Metadata = Annotated[
+    dict[Annotated[str, Field(max_length=40)], Annotated[str, Field(max_length=500)]],
+    Field(max_length=50),
+]
+Tags = Annotated[list[Annotated[str, Field(min_length=1, max_length=50)]], Field(max_length=20)]
+CustomFields = Annotated[dict[Annotated[str, Field(max_length=40)], Any], Field(max_length=50)]
+
+
+class InvoiceFields(Input):
+    series: str | None = Field(default=None, max_length=36, description="Series id or code.")
+    client: str | ClientInline | None = Field(
+        default=None, description="A client id, or the recipient's data inline."
+    )
+    issued_on: date | None = Field(default=None, description="Defaults to the day of issue.")
+    operation_date: date | None = None
+    due_on: date | None = None
+    withholding: WithholdingIn | None = None
+    notes: Text | None = None
+    external_id: str | None = Field(default=None, min_length=1, max_length=120)
+    metadata: Metadata | None = None
+    tags: Tags | None = None
+    custom_fields: CustomFields | None = None
+    exclude_347: bool | None = Field(
+        default=None, description="Leave out of the annual Modelo 347 declaration."
+    )
+
+
+class InvoiceCreate(InvoiceFields):
+    type: InvoiceType = "F1"
+    currency: Literal["EUR"] = "EUR"
+    lines: list[LineIn] = Field(min_length=1, max_length=500)
+    issue: bool = Field(default=False, description="Issue it in the same call.")
+
+
+class InvoiceUpdate(InvoiceFields):
+    type: InvoiceType | None = None
+    lines: list[LineIn] | None = Field(default=None, min_length=1, max_length=500)
+
+
+class LineOut(BaseModel):
+    description: str
+    product: str | None
+    quantity: Number
+    unit: str | None
+    unit_price: Number
+    discount_percent: Number
+    tax: TaxOut
+    subtotal: Number
+    taxes: Number
+    total: Number
+
+
+class BreakdownRowOut(BaseModel):
+    tax_type: str
+    regime: str
+    operation: str = Field(description="S1, S2, N1, N2 or the exemption E1–E8.")
+    rate: Number | None
+    base: Number
+    tax_amount: Number | None
+    surcharge_rate: Number | None
+    surcharge_amount: Number | None
+
+
+class PartyOut(BaseModel):
+    id: str | None = None
+    name: str | None = None
+    legal_name: str | None = None
+    trade_name: str | None = None
+    nif: str | None = None
+    foreign_id: ForeignIdOut | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: AddressOut | None = None
+
+
+class SeriesRef(BaseModel):
+    id: str
+    code: str
+
+
+class WithholdingOut(BaseModel):
+    rate: Number
+    amount: Number
+
+
+class PaymentOut(BaseModel):
+    id: str
+    object: Literal["payment"]
+    invoice: str
+    amount: Number
+    date: dt.date
+    method: str | None
+    reference: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class InvoiceOut(BaseModel):
+    id: str
+    object: Literal["invoice"]
+    number: str | None
+    is_number_assigned: bool
+    series: SeriesRef | None
+    type: InvoiceType
+    status: InvoiceStatus
+    issued_on: date | None
+    operation_date: date | None
+    due_on: date | None
+    client: PartyOut | None
+    issuer: PartyOut | None
+    lines: list[LineOut]
+    tax_breakdown: list[BreakdownRowOut]
+    withholding: WithholdingOut | None
+    subtotal: Number
+    taxes_total: Number
+    surcharge_total: Number
+    withholding_total: Number
+    total: Number
+    currency: str
+    notes: str | None
+    external_id: str | None
+    metadata: dict[str, str]
+    tags: list[str]
+    custom_fields: dict[str, Any]
+    exclude_347: bool
+    paid_amount: Number
+    pending_amount: Number
+    payments: list[PaymentOut]
+    public_link: dict[str, Any] | None
+    corrective: dict[str, Any] | None
+    substituted_by: str | None
+    verifactu: dict[str, Any] | None
+    pdf_url: str | None
+    paid_at: datetime | None
+    sent_at: datetime | None
+    voided_at: datetime | None
+    void_reason: str | None
+    created_at: datetime
+    updated_at: datetime

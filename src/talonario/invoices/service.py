@@ -1,0 +1,461 @@
+"""Invoices: drafts, issuing (number + snapshots, atomically), reading and listing.
+
+`issue()` runs inside the caller's transaction: the number comes from one UPDATE ... RETURNING
+on the series row, and the VERI*FACTU record of the same invoice joins this transaction, so an
+invoice is never issued without its number and its record, nor either without the other.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from talonario.clients import service as clients
+from talonario.errors import Conflict, InvalidRequest, NotFound
+from talonario.invoices.schemas import ClientInline, InvoiceCreate, InvoiceUpdate, LineIn
+from talonario.invoices.tax_schema import DEFAULT_TAX, line_tax, present_tax
+from talonario.invoices.totals import (
+    InvoiceTotals,
+    LineInput,
+    TaxRuleViolation,
+    check_line_tax,
+    compute_totals,
+)
+from talonario.kit.clock import utcnow
+from talonario.kit.pagination import paginate
+from talonario.models import Client, Company, Invoice, Payment
+from talonario.products import service as products
+from talonario.series import service as series_service
+
+# The series kind each invoice type is numbered in (RD 1619/2012 art. 6.1.a: rectifying
+# invoices need a series of their own).
+KIND_OF_TYPE = {
+    "F1": "standard",
+    "F3": "standard",
+    "F2": "simplified",
+    "R1": "corrective",
+    "R2": "corrective",
+    "R3": "corrective",
+    "R4": "corrective",
+    "R5": "corrective",
+}
+# Types that must name their recipient (AEAT 1189).
+NEEDS_RECIPIENT = {"F1", "F3", "R1", "R2", "R3", "R4"}
+
+
+class InvoiceNotFound(NotFound):
+    code = "invoice_not_found"
+
+
+class InvoiceAlreadyIssued(Conflict):
+    code = "invoice_already_issued"
+
+
+class InvoiceNumberTaken(Conflict):
+    code = "invoice_number_taken"
+
+
+class ExternalIdTaken(Conflict):
+    code = "external_id_taken"
+
+
+class SeriesKindMismatch(InvalidRequest):
+    code = "series_kind_mismatch"
+
+
+class RecipientRequired(InvalidRequest):
+    code = "recipient_required"
+
+
+@dataclass(frozen=True, slots=True)
+class ListFilters:
+    status: str | None = None
+    client: str | None = None
+    series: str | None = None
+    type: str | None = None
+    issued_on_gte: date | None = None
+    issued_on_lte: date | None = None
+    external_id: str | None = None
+
+
+def _query(company_id: str):  # type: ignore[no-untyped-def]
+    return select(Invoice).where(Invoice.company_id == company_id)
+
+
+def get(session: Session, company_id: str, ref: str, for_update: bool = False) -> Invoice:
+    """By Talonario id or, failing that, by the caller's external_id."""
+    stmt = _query(company_id).where(Invoice.id == ref)
+    if for_update:
+        stmt = stmt.with_for_update()
+    invoice = session.scalars(stmt).first()
+    if invoice is None:
+        stmt = _query(company_id).where(Invoice.external_id == ref)
+        if for_update:
+            stmt = stmt.with_for_update()
+        invoice = session.scalars(stmt).first()
+    if invoice is None:
+        raise InvoiceNotFound(f"No invoice '{ref}'.", param="id")
+    return invoice
+
+
+def list_invoices(
+    session: Session,
+    company_id: str,
+    filters: ListFilters,
+    limit: int,
+    starting_after: str | None,
+) -> tuple[Sequence[Invoice], bool]:
+    stmt = _query(company_id)
+    if filters.status:
+        stmt = stmt.where(Invoice.status == filters.status)
+    if filters.client:
+        stmt = stmt.where(Invoice.client_id == filters.client)
+    if filters.series:
+        stmt = stmt.where(
+            (Invoice.series_id == filters.series) | (Invoice.series_code == filters.series)
+        )
+    if filters.type:
+        stmt = stmt.where(Invoice.type == filters.type)
+    if filters.issued_on_gte:
+        stmt = stmt.where(Invoice.issued_on >= filters.issued_on_gte)
+    if filters.issued_on_lte:
+        stmt = stmt.where(Invoice.issued_on <= filters.issued_on_lte)
+    if filters.external_id:
+        stmt = stmt.where(Invoice.external_id == filters.external_id)
+    return paginate(session, stmt, Invoice.id, limit, starting_after)
+
+
+def payments_of(session: Session, invoice_ids: Sequence[str]) -> dict[str, list[Payment]]:
+    found: dict[str, list[Payment]] = {i: [] for i in invoice_ids}
+    if not invoice_ids:
+        return found
+    rows = session.scalars(
+        select(Payment).where(Payment.invoice_id.in_(invoice_ids)).order_by(Payment.id)
+    )
+    for payment in rows:
+        found[payment.invoice_id].append(payment)
+    return found
+
+
+# --- lines and totals -------------------------------------------------------------------------
+
+
+def _build_lines(
+    session: Session, company_id: str, lines: list[LineIn], on: date
+) -> tuple[list[dict[str, Any]], InvoiceTotals]:
+    catalogue = products.get_many(session, company_id, (ln.product for ln in lines if ln.product))
+    stored: list[dict[str, Any]] = []
+    inputs: list[LineInput] = []
+    for i, line in enumerate(lines):
+        product = catalogue.get(line.product) if line.product else None
+        if line.product and product is None:
+            raise InvalidRequest(f"No product '{line.product}'.", param=f"lines.{i}.product")
+        if line.tax is not None:
+            tax_data = line.tax.model_dump(mode="python")
+        elif product is not None:
+            tax_data = product.tax
+        else:
+            tax_data = DEFAULT_TAX
+        tax = line_tax(tax_data)
+        try:
+            check_line_tax(tax, on=on)
+        except TaxRuleViolation as exc:
+            raise InvalidRequest(exc.message, param=f"lines.{i}.{exc.param}") from None
+        unit_price = line.unit_price if line.unit_price is not None else product.unit_price  # type: ignore[union-attr]
+        inputs.append(LineInput(line.quantity, unit_price, line.discount_percent, tax))
+        stored.append(
+            {
+                "description": line.description or product.name,  # type: ignore[union-attr]
+                "product": line.product,
+                "quantity": line.quantity,
+                "unit": line.unit if line.unit is not None else (product.unit if product else None),
+                "unit_price": unit_price,
+                "discount_percent": line.discount_percent,
+                "tax": present_tax(tax),
+            }
+        )
+    try:
+        totals = compute_totals(inputs, withholding_rate=None)
+    except TaxRuleViolation as exc:
+        raise InvalidRequest(exc.message, param=f"lines.{exc.param}") from None
+    for line_out, amounts in zip(stored, totals.lines, strict=True):
+        line_out.update(subtotal=amounts.subtotal, taxes=amounts.taxes + amounts.surcharge)
+        line_out["total"] = amounts.total
+    return stored, totals
+
+
+def _apply_totals(
+    invoice: Invoice, lines: list[dict[str, Any]], withholding: Decimal | None
+) -> None:
+    totals = compute_totals(_line_inputs(lines), withholding_rate=withholding)
+    invoice.lines = lines
+    invoice.tax_breakdown = [
+        {
+            "tax_type": row.tax_type.value,
+            "regime": row.regime,
+            "operation": row.operation,
+            "rate": row.rate,
+            "base": row.base,
+            "tax_amount": row.tax_amount,
+            "surcharge_rate": row.surcharge_rate,
+            "surcharge_amount": row.surcharge_amount,
+        }
+        for row in totals.tax_breakdown
+    ]
+    invoice.subtotal = totals.subtotal
+    invoice.taxes_total = totals.taxes_total
+    invoice.surcharge_total = totals.surcharge_total
+    invoice.withholding_rate = totals.withholding_rate
+    invoice.withholding_total = totals.withholding_total
+    invoice.total = totals.total
+
+
+def _line_inputs(lines: list[dict[str, Any]]) -> list[LineInput]:
+    return [
+        LineInput(
+            Decimal(ln["quantity"]),
+            Decimal(ln["unit_price"]),
+            Decimal(ln["discount_percent"]),
+            line_tax(ln["tax"]),
+        )
+        for ln in lines
+    ]
+
+
+# --- recipients ---------------------------------------------------------------------------------
+
+
+def _client_snapshot(client: Client) -> dict[str, Any]:
+    return {
+        "name": client.name,
+        "nif": client.nif,
+        "foreign_id": client.foreign_id,
+        "email": client.email,
+        "address": client.address,
+    }
+
+
+def _resolve_client(
+    session: Session, company_id: str, ref: str | ClientInline | None
+) -> tuple[str | None, dict[str, Any] | None]:
+    if ref is None:
+        return None, None
+    if isinstance(ref, ClientInline):
+        return None, ref.model_dump(mode="python")
+    client = clients.get(session, company_id, ref, param="client")
+    return client.id, _client_snapshot(client)
+
+
+def _issuer_snapshot(company: Company) -> dict[str, Any]:
+    return {
+        "legal_name": company.legal_name,
+        "trade_name": company.trade_name,
+        "nif": company.nif,
+        "address": company.address,
+        "email": company.email,
+        "phone": company.phone,
+    }
+
+
+# --- create, change, delete ---------------------------------------------------------------------
+
+
+def _check_external_id(
+    session: Session, company_id: str, external_id: str | None, own: str | None
+) -> None:
+    if external_id is None:
+        return
+    other = session.scalar(
+        select(Invoice.id).where(
+            Invoice.company_id == company_id, Invoice.external_id == external_id
+        )
+    )
+    if other is not None and other != own:
+        raise ExternalIdTaken(
+            f"Another invoice has external_id '{external_id}'.", param="external_id"
+        )
+
+
+def _check_type(invoice_type: str) -> None:
+    if invoice_type.startswith("R"):
+        raise InvalidRequest(
+            "Rectifying invoices (R1–R5) are created from the invoice they rectify.",
+            param="type",
+            code="corrective_needs_original",
+        )
+
+
+def _resolve_series(
+    session: Session, company_id: str, ref: str | None
+) -> tuple[str | None, str | None]:
+    if ref is None:
+        return None, None
+    series = series_service.find_by_code_or_id(session, company_id, ref)
+    if series is None:
+        raise InvalidRequest(f"No series '{ref}'.", param="series", code="series_not_found")
+    return series.id, series.code
+
+
+def create(session: Session, company: Company, body: InvoiceCreate, today: date) -> Invoice:
+    _check_type(body.type)
+    _check_external_id(session, company.id, body.external_id, None)
+    series_id, series_code = _resolve_series(session, company.id, body.series)
+    client_id, client = _resolve_client(session, company.id, body.client)
+    on = body.operation_date or body.issued_on or today
+    lines, _ = _build_lines(session, company.id, body.lines, on)
+    invoice = Invoice(
+        company_id=company.id,
+        series_id=series_id,
+        series_code=series_code,
+        type=body.type,
+        status="draft",
+        issued_on=body.issued_on,
+        operation_date=body.operation_date,
+        due_on=body.due_on,
+        client_id=client_id,
+        client=client,
+        currency=body.currency,
+        notes=body.notes,
+        external_id=body.external_id,
+        meta=body.metadata or {},
+        tags=body.tags or [],
+        custom_fields=body.custom_fields or {},
+        exclude_347=bool(body.exclude_347),
+        paid_amount=Decimal("0.00"),
+    )
+    _apply_totals(invoice, lines, body.withholding.rate if body.withholding else None)
+    if body.issue:
+        issue(session, company, invoice, today)
+    session.add(invoice)
+    _flush(session)
+    return invoice
+
+
+def _ensure_draft(invoice: Invoice) -> None:
+    if invoice.status != "draft":
+        raise InvoiceAlreadyIssued(
+            f"Invoice {invoice.number} is issued: it can no longer change or be deleted."
+            " Correct it with a rectifying invoice.",
+        )
+
+
+def update(
+    session: Session, company_id: str, ref: str, body: InvoiceUpdate, today: date
+) -> Invoice:
+    invoice = get(session, company_id, ref, for_update=True)
+    _ensure_draft(invoice)
+    changes = body.model_dump(exclude_unset=True)
+    if body.type is not None:
+        _check_type(body.type)
+        invoice.type = body.type
+    if "external_id" in changes:
+        _check_external_id(session, company_id, body.external_id, invoice.id)
+        invoice.external_id = body.external_id
+    if "series" in changes:
+        invoice.series_id, invoice.series_code = _resolve_series(session, company_id, body.series)
+    if "client" in changes:
+        invoice.client_id, invoice.client = _resolve_client(session, company_id, body.client)
+    for field in ("issued_on", "operation_date", "due_on", "notes"):
+        if field in changes:
+            setattr(invoice, field, changes[field])
+    if "metadata" in changes:
+        invoice.meta = body.metadata or {}
+    if "tags" in changes:
+        invoice.tags = body.tags or []
+    if "custom_fields" in changes:
+        invoice.custom_fields = body.custom_fields or {}
+    if "exclude_347" in changes:
+        invoice.exclude_347 = bool(body.exclude_347)
+    on = invoice.operation_date or invoice.issued_on or today
+    lines = invoice.lines
+    if body.lines is not None:
+        lines, _ = _build_lines(session, company_id, body.lines, on)
+    withholding = invoice.withholding_rate
+    if "withholding" in changes:
+        withholding = body.withholding.rate if body.withholding else None
+    _apply_totals(invoice, lines, withholding)
+    _flush(session)
+    return invoice
+
+
+def delete(session: Session, company_id: str, ref: str) -> None:
+    invoice = get(session, company_id, ref, for_update=True)
+    _ensure_draft(invoice)
+    session.delete(invoice)
+    session.flush()
+
+
+def _flush(session: Session) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise InvoiceNumberTaken(
+            "The series produced a number another invoice already has; check its format.",
+            param="series",
+        ) from exc
+
+
+# --- issuing ------------------------------------------------------------------------------------
+
+
+def _check_issuable(invoice: Invoice, today: date) -> date:
+    issued_on = invoice.issued_on or today
+    if issued_on > today:
+        raise InvalidRequest("An invoice cannot be dated in the future.", param="issued_on")
+    if invoice.type in NEEDS_RECIPIENT:
+        client = invoice.client or {}
+        if not (client.get("nif") or client.get("foreign_id")):
+            raise RecipientRequired(
+                f"A {invoice.type} invoice must identify its recipient: give a client with a"
+                " nif or foreign_id (or issue a simplified F2 invoice).",
+                param="client",
+            )
+    on = invoice.operation_date or issued_on
+    for i, line in enumerate(invoice.lines):
+        try:
+            check_line_tax(line_tax(line["tax"]), on=on)
+        except TaxRuleViolation as exc:
+            raise InvalidRequest(exc.message, param=f"lines.{i}.{exc.param}") from None
+    return issued_on
+
+
+def issue(session: Session, company: Company, invoice: Invoice, today: date) -> Invoice:
+    """Number the invoice and freeze it. Runs in the caller's transaction; never commits."""
+    _ensure_draft(invoice)
+    issued_on = _check_issuable(invoice, today)
+    kind = KIND_OF_TYPE[invoice.type]
+    if invoice.series_id is not None:
+        series = series_service.get(session, company.id, invoice.series_id)
+        if series.kind != kind:
+            raise SeriesKindMismatch(
+                f"A {invoice.type} invoice is numbered in a {kind} series, not {series.kind}.",
+                param="series",
+            )
+    if invoice.client_id is not None:
+        invoice.client = _client_snapshot(
+            clients.get(session, company.id, invoice.client_id, "client")
+        )
+    assigned = series_service.assign_number(
+        session, company.id, invoice.series_id, kind, issued_on.year
+    )
+    invoice.series_id = assigned.series_id
+    invoice.series_code = assigned.series_code
+    invoice.number = assigned.number
+    invoice.sequence = assigned.sequence
+    invoice.issued_on = issued_on
+    invoice.issued_at = utcnow()
+    invoice.issuer = _issuer_snapshot(company)
+    invoice.status = "issued"
+    return invoice
+
+
+def issue_draft(session: Session, company: Company, ref: str, today: date) -> Invoice:
+    invoice = get(session, company.id, ref, for_update=True)
+    issue(session, company, invoice, today)
+    _flush(session)
+    return invoice

@@ -1,0 +1,63 @@
+"""The `tax` object of a line or product, and its translation to the pure totals model."""
+
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from talonario.invoices.totals import Exemption, LineTax, NotSubject, TaxType
+from talonario.kit.schema import Input, Number, Percent
+
+
+class TaxIn(Input):
+    type: TaxType = TaxType.IVA
+    rate: Percent | None = Field(default=None, description="Percent, e.g. 21. Not for E*/N*.")
+    surcharge_rate: Percent | None = Field(
+        default=None, description="Recargo de equivalencia (IVA only): 5.2 with 21, 1.4 with 10…"
+    )
+    regime: str = Field(default="01", pattern=r"^\d{2}$", description="AEAT ClaveRegimen (L8A).")
+    exemption: Exemption | None = None
+    not_subject: NotSubject | None = None
+    reverse_charge: bool = Field(default=False, description="Inversión del sujeto pasivo (S2).")
+
+
+class TaxOut(BaseModel):
+    type: TaxType
+    rate: Number | None
+    surcharge_rate: Number | None
+    regime: str
+    exemption: Exemption | None
+    not_subject: NotSubject | None
+    reverse_charge: bool
+
+
+DEFAULT_TAX: dict[str, Any] = TaxIn(rate=21).model_dump(mode="python")
+
+
+def line_tax(data: dict[str, Any]) -> LineTax:
+    """A stored or validated tax object as the pure model (stored decimals are strings)."""
+
+    def dec(value: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+    return LineTax(
+        type=TaxType(data.get("type", "IVA")),
+        rate=dec(data.get("rate")),
+        surcharge_rate=dec(data.get("surcharge_rate")),
+        regime=data.get("regime", "01"),
+        exemption=Exemption(data["exemption"]) if data.get("exemption") else None,
+        not_subject=NotSubject(data["not_subject"]) if data.get("not_subject") else None,
+        reverse_charge=bool(data.get("reverse_charge", False)),
+    )
+
+
+def present_tax(tax: LineTax) -> dict[str, Any]:
+    return {
+        "type": tax.type.value,
+        "rate": tax.rate,
+        "surcharge_rate": tax.surcharge_rate,
+        "regime": tax.regime,
+        "exemption": tax.exemption.value if tax.exemption else None,
+        "not_subject": tax.not_subject.value if tax.not_subject else None,
+        "reverse_charge": tax.reverse_charge,
+    }

@@ -1,0 +1,31 @@
+"""JSON for responses: orjson, with Decimal written as an exact number literal (never float)."""
+
+from decimal import Decimal
+from typing import Any
+
+import orjson
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return orjson.Fragment(str(value).encode())
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def dumps(value: Any) -> bytes:
+    return orjson.dumps(value, default=_default, option=orjson.OPT_UTC_Z)
+
+
+def _default_stored(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def dumps_stored(value: Any) -> str:
+    """JSON for database columns: decimals kept as strings so nothing is read back as float."""
+    return orjson.dumps(value, default=_default_stored).decode()
+
+
+def loads(raw: str | bytes) -> Any:
+    return orjson.loads(raw)

@@ -1,0 +1,153 @@
+"""create_app(): routers, error handlers, middleware and the process runtime."""
+
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from talonario import __version__
+from talonario.auth.endpoints import router as api_keys_router
+from talonario.auth.idempotency import Replay
+from talonario.clients.endpoints import router as clients_router
+from talonario.companies.endpoints import router as company_router
+from talonario.config import Settings, get_settings
+from talonario.errors import AppError, InternalError, InvalidRequest, MalformedRequest, NotFound
+from talonario.invoices.endpoints import router as invoices_router
+from talonario.kit.jsonenc import dumps
+from talonario.payments.endpoints import router as payments_router
+from talonario.products.endpoints import router as products_router
+from talonario.runtime import Runtime
+from talonario.series.endpoints import router as series_router
+
+log = logging.getLogger("talonario")
+
+
+class RequestIdMiddleware:
+    """Every response carries X-Request-Id, and the rate-limit headers when a key was checked."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = "req_" + uuid.uuid4().hex
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                for name, value in state.get("rate_headers", {}).items():
+                    headers.append((name.lower().encode(), value.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _request_id(request: Request) -> str:
+    return getattr(request.state, "request_id", "")
+
+
+def _error_response(request: Request, error: AppError) -> Response:
+    return Response(
+        dumps(error.body(_request_id(request))),
+        status_code=error.status,
+        media_type="application/json",
+        headers=error.headers,
+    )
+
+
+def _param_from_loc(loc: tuple[Any, ...]) -> str | None:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]
+    return ".".join(parts) or None
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def app_error(request: Request, exc: AppError) -> Response:
+        return _error_response(request, exc)
+
+    @app.exception_handler(Replay)
+    async def replay(request: Request, exc: Replay) -> Response:
+        return Response(
+            exc.answer.body,
+            status_code=exc.answer.status_code,
+            media_type="application/json",
+            headers={"Idempotent-Replayed": "true"},
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        first = errors[0] if errors else {"loc": (), "msg": "Invalid request."}
+        if first.get("type") == "json_invalid":
+            return _error_response(request, MalformedRequest("The body is not valid JSON."))
+        param = _param_from_loc(tuple(first.get("loc", ())))
+        message = str(first.get("msg", "Invalid value."))
+        if param:
+            message = f"{param}: {message}"
+        if len(errors) > 1:
+            message += f" (and {len(errors) - 1} more error(s))"
+        return _error_response(request, InvalidRequest(message, param=param))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:
+            return _error_response(request, NotFound("No such endpoint.", code="unknown_endpoint"))
+        error = MalformedRequest(str(exc.detail), code=f"http_{exc.status_code}")
+        error.status = exc.status_code  # type: ignore[misc]
+        return _error_response(request, error)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return _error_response(request, InternalError("An internal error occurred."))
+
+
+def create_app(settings: Settings | None = None, runtime: Runtime | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.runtime.db.dispose()
+
+    app = FastAPI(
+        title="Talonario",
+        version=__version__,
+        summary="Invoicing API for Spain: a VERI*FACTU billing system.",
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime or Runtime.from_settings(settings)
+    app.add_middleware(RequestIdMiddleware)
+    install_error_handlers(app)
+
+    @app.get("/health", tags=["health"])
+    def health() -> dict[str, str]:
+        """Liveness: the process answers."""
+        return {"status": "ok", "version": __version__}
+
+    for router in (
+        company_router,
+        api_keys_router,
+        clients_router,
+        products_router,
+        series_router,
+        invoices_router,
+        payments_router,
+    ):
+        app.include_router(router, prefix="/v1")
+    return app

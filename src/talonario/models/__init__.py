@@ -1,0 +1,23 @@
+"""All tables, imported here so Alembic and the app see one metadata."""
+
+from talonario.models.api_key import ApiKey
+from talonario.models.base import Base
+from talonario.models.client import Client
+from talonario.models.company import Company
+from talonario.models.idempotency import IdempotencyRecord
+from talonario.models.invoice import Invoice
+from talonario.models.payment import Payment
+from talonario.models.product import Product
+from talonario.models.series import Series
+
+__all__ = [
+    "ApiKey",
+    "Base",
+    "Client",
+    "Company",
+    "IdempotencyRecord",
+    "Invoice",
+    "Payment",
+    "Product",
+    "Series",
+]

@@ -1,0 +1,61 @@
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from talonario.models.base import Base, Entity, JSONType, Money, UTCDateTime
+
+
+class Invoice(Entity, Base):
+    """A draft until issued; once issued, every fiscal field is frozen.
+
+    Lines, breakdown and the issuer/client snapshots are JSON documents: they are written once
+    and read whole, never queried line by line, and one row per invoice keeps issuing lean.
+    """
+
+    __tablename__ = "invoices"
+    __table_args__ = (
+        UniqueConstraint("company_id", "number"),
+        UniqueConstraint("company_id", "external_id"),
+        Index("ix_invoices_company_status", "company_id", "status"),
+        Index("ix_invoices_company_issued_on", "company_id", "issued_on"),
+        Index("ix_invoices_company_client", "company_id", "client_id"),
+    )
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("series.id"))
+    # A series' code never changes, so the invoice keeps a copy and needs no join to show it.
+    series_code: Mapped[str | None] = mapped_column(String(20))
+    number: Mapped[str | None] = mapped_column(String(60))
+    sequence: Mapped[int | None] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(2))
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    operation_date: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    client_id: Mapped[str | None] = mapped_column(ForeignKey("clients.id"))
+    client: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    issuer: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+    tax_breakdown: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+    subtotal: Mapped[Decimal] = mapped_column(Money())
+    taxes_total: Mapped[Decimal] = mapped_column(Money())
+    surcharge_total: Mapped[Decimal] = mapped_column(Money())
+    withholding_rate: Mapped[Decimal | None] = mapped_column(Money(5, 2))
+    withholding_total: Mapped[Decimal] = mapped_column(Money())
+    total: Mapped[Decimal] = mapped_column(Money())
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    notes: Mapped[str | None] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(String(120))
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONType, default=dict)
+    tags: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    custom_fields: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    exclude_347: Mapped[bool] = mapped_column(Boolean, default=False)
+    paid_amount: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    void_reason: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,20 @@
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from talonario.models.base import Base, Entity, JSONType, Money
+
+
+class Product(Entity, Base):
+    """A catalogue item whose price and tax fill an invoice line."""
+
+    __tablename__ = "products"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    unit_price: Mapped[Decimal] = mapped_column(Money(18, 6))
+    unit: Mapped[str | None] = mapped_column(String(20))
+    tax: Mapped[dict[str, Any]] = mapped_column(JSONType)

@@ -1,0 +1,88 @@
+"""Payments against issued invoices; the invoice row is locked while its balance changes."""
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talonario.errors import Conflict, InvalidRequest, NotFound
+from talonario.invoices import service as invoices
+from talonario.invoices.presenter import pending_amount
+from talonario.kit.clock import utcnow
+from talonario.models import Invoice, Payment
+from talonario.payments.schemas import PaymentCreate
+
+
+class PaymentNotFound(NotFound):
+    code = "payment_not_found"
+
+
+class InvoiceNotPayable(Conflict):
+    code = "invoice_not_payable"
+
+
+class PaymentExceedsPending(InvalidRequest):
+    code = "payment_exceeds_pending"
+
+
+def _settle(invoice: Invoice) -> None:
+    """Derive the paid status from the balance."""
+    if invoice.paid_amount >= invoice.total:
+        invoice.status = "paid"
+        invoice.paid_at = invoice.paid_at or utcnow()
+    else:
+        invoice.status = "partially_paid" if invoice.paid_amount > 0 else "issued"
+        invoice.paid_at = None
+
+
+def add(
+    session: Session, company_id: str, ref: str, body: PaymentCreate, today: date
+) -> tuple[Invoice, Payment]:
+    invoice = invoices.get(session, company_id, ref, for_update=True)
+    if invoice.status not in ("issued", "partially_paid"):
+        raise InvoiceNotPayable(f"A {invoice.status} invoice takes no payments.")
+    pending = pending_amount(invoice)
+    if body.amount > pending:
+        raise PaymentExceedsPending(
+            f"The payment ({body.amount}) exceeds what is pending ({pending}).", param="amount"
+        )
+    payment = Payment(
+        company_id=company_id,
+        invoice_id=invoice.id,
+        amount=body.amount,
+        date=body.date or today,
+        method=body.method,
+        reference=body.reference,
+    )
+    session.add(payment)
+    invoice.paid_amount = invoice.paid_amount + body.amount
+    _settle(invoice)
+    session.flush()
+    return invoice, payment
+
+
+def list_payments(session: Session, company_id: str, ref: str) -> Sequence[Payment]:
+    invoice = invoices.get(session, company_id, ref)
+    return invoices.payments_of(session, [invoice.id])[invoice.id]
+
+
+def remove(session: Session, company_id: str, ref: str, payment_id: str) -> Invoice:
+    invoice = invoices.get(session, company_id, ref, for_update=True)
+    payment = session.scalars(
+        select(Payment).where(
+            Payment.company_id == company_id,
+            Payment.invoice_id == invoice.id,
+            Payment.id == payment_id,
+        )
+    ).first()
+    if payment is None:
+        raise PaymentNotFound(f"No payment '{payment_id}' on this invoice.", param="payment_id")
+    if invoice.status == "voided":
+        raise InvoiceNotPayable("A voided invoice's payments are kept as they were.")
+    invoice.paid_amount = max(invoice.paid_amount - payment.amount, Decimal("0.00"))
+    session.delete(payment)
+    _settle(invoice)
+    session.flush()
+    return invoice

@@ -1,0 +1,50 @@
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from talonario.invoices.tax_schema import TaxIn, TaxOut, line_tax, present_tax
+from talonario.kit.schema import Input, Number, UnitPrice
+from talonario.models import Product
+
+
+class ProductCreate(Input):
+    name: str = Field(min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=2000)
+    unit_price: UnitPrice
+    unit: str | None = Field(default=None, max_length=20)
+    tax: TaxIn = Field(default_factory=lambda: TaxIn(rate=21))
+
+
+class ProductUpdate(Input):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=2000)
+    unit_price: UnitPrice | None = None
+    unit: str | None = Field(default=None, max_length=20)
+    tax: TaxIn | None = None
+
+
+class ProductOut(BaseModel):
+    id: str
+    object: Literal["product"]
+    name: str
+    description: str | None
+    unit_price: Number
+    unit: str | None
+    tax: TaxOut
+    created_at: datetime
+    updated_at: datetime
+
+
+def present_product(product: Product) -> dict[str, Any]:
+    return {
+        "id": product.id,
+        "object": "product",
+        "name": product.name,
+        "description": product.description,
+        "unit_price": product.unit_price,
+        "unit": product.unit,
+        "tax": present_tax(line_tax(product.tax)),
+        "created_at": product.created_at,
+        "updated_at": product.updated_at,
+    }

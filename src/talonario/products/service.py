@@ -1,0 +1,89 @@
+"""Products: catalogue items whose price and tax fill invoice lines."""
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talonario.errors import InvalidRequest, NotFound
+from talonario.invoices.tax_schema import TaxIn, line_tax
+from talonario.invoices.totals import TaxRuleViolation, check_line_tax
+from talonario.kit.pagination import paginate
+from talonario.models import Product
+from talonario.products.schemas import ProductCreate, ProductUpdate
+
+
+class ProductNotFound(NotFound):
+    code = "product_not_found"
+
+
+def _query(company_id: str):  # type: ignore[no-untyped-def]
+    return select(Product).where(Product.company_id == company_id)
+
+
+def get(session: Session, company_id: str, product_id: str) -> Product:
+    product = session.scalars(_query(company_id).where(Product.id == product_id)).first()
+    if product is None:
+        raise ProductNotFound(f"No product '{product_id}'.", param="id")
+    return product
+
+
+def get_many(session: Session, company_id: str, ids: Iterable[str]) -> dict[str, Product]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    rows = session.scalars(_query(company_id).where(Product.id.in_(wanted))).all()
+    return {p.id: p for p in rows}
+
+
+def list_products(
+    session: Session, company_id: str, limit: int, starting_after: str | None
+) -> tuple[Sequence[Product], bool]:
+    return paginate(session, _query(company_id), Product.id, limit, starting_after)
+
+
+def _checked_tax(tax: TaxIn, today: date) -> dict[str, object]:
+    data = tax.model_dump(mode="python")
+    try:
+        check_line_tax(line_tax(data), on=today)
+    except TaxRuleViolation as exc:
+        raise InvalidRequest(exc.message, param=exc.param) from None
+    return data
+
+
+def create(session: Session, company_id: str, body: ProductCreate, today: date) -> Product:
+    product = Product(
+        company_id=company_id,
+        name=body.name,
+        description=body.description,
+        unit_price=body.unit_price,
+        unit=body.unit,
+        tax=_checked_tax(body.tax, today),
+    )
+    session.add(product)
+    session.flush()
+    return product
+
+
+def update(
+    session: Session, company_id: str, product_id: str, body: ProductUpdate, today: date
+) -> Product:
+    product = get(session, company_id, product_id)
+    changes = body.model_dump(exclude_unset=True)
+    for field in ("name", "unit_price"):
+        if changes.get(field) is not None:
+            setattr(product, field, changes[field])
+    for field in ("description", "unit"):
+        if field in changes:
+            setattr(product, field, changes[field])
+    if body.tax is not None:
+        product.tax = _checked_tax(body.tax, today)
+    session.flush()
+    return product
+
+
+def delete(session: Session, company_id: str, product_id: str) -> None:
+    # Invoice lines copy the product's data, so deleting it never changes an invoice.
+    session.delete(get(session, company_id, product_id))
+    session.flush()
