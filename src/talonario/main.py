@@ -1,6 +1,7 @@
 """create_app(): routers, error handlers, middleware and the process runtime."""
 
 import logging
+import re
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -68,11 +69,16 @@ def _error_response(request: Request, error: AppError) -> Response:
     )
 
 
+# Pydantic puts union members and validator labels in `loc` (ClientInline, function-after[…]);
+# the public `param` is the path of fields and list indexes only.
+_FIELD = re.compile(r"^([a-z_][a-z0-9_]*(\[[a-z]+\])?|\d+)$")
+
+
 def _param_from_loc(loc: tuple[Any, ...]) -> str | None:
     parts = [str(p) for p in loc]
     if parts and parts[0] in ("body", "query", "path", "header"):
         parts = parts[1:]
-    return ".".join(parts) or None
+    return ".".join(p for p in parts if _FIELD.match(p)) or None
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -2,7 +2,7 @@ import datetime as dt
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, EmailStr, Field, model_validator
+from pydantic import BaseModel, Discriminator, EmailStr, Field, Tag, model_validator
 
 from talonario.clients.schemas import ForeignId, ForeignIdOut
 from talonario.companies.schemas import AddressOut
@@ -30,6 +30,18 @@ class ClientInline(Input):
         if self.nif is not None and self.foreign_id is not None:
             raise ValueError("give either nif or foreign_id, not both")
         return self
+
+
+def _client_kind(value: Any) -> str:
+    return "ClientId" if isinstance(value, str) else "ClientInline"
+
+
+# Tagged so that a bad inline recipient reports its own field (client.nif), not a union mess.
+ClientRef = Annotated[
+    Annotated[str, Field(min_length=1, max_length=36), Tag("ClientId")]
+    | Annotated[ClientInline, Tag("ClientInline")],
+    Discriminator(_client_kind),
+]
 
 
 class LineIn(Input):
@@ -65,7 +77,7 @@ CustomFields = Annotated[dict[Annotated[str, Field(max_length=40)], Any], Field(
 
 class InvoiceFields(Input):
     series: str | None = Field(default=None, max_length=36, description="Series id or code.")
-    client: str | ClientInline | None = Field(
+    client: ClientRef | None = Field(
         default=None, description="A client id, or the recipient's data inline."
     )
     issued_on: date | None = Field(default=None, description="Defaults to the day of issue.")
