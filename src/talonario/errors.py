@@ -7,6 +7,8 @@ status, a public `type` and a stable machine `code`. The handlers in main.py tur
 
 from typing import Any, ClassVar
 
+from pydantic import BaseModel
+
 DOC_URL = "https://github.com/talonario/talonario/blob/main/docs/errors.md#{code}"
 
 
@@ -93,3 +95,31 @@ class InternalError(AppError):
     status = 500
     type = "api_error"
     code = "internal_error"
+
+
+class ErrorDetail(BaseModel):
+    type: str
+    code: str
+    message: str
+    param: str | None
+    doc_url: str
+    request_id: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail
+
+
+# Documented on every /v1 operation, so clients (and schemathesis) know the error shape.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": description}
+    for status, description in (
+        (400, "Malformed request"),
+        (401, "Missing, invalid or revoked API key"),
+        (403, "The key lacks the scope"),
+        (404, "No such resource (or another company's)"),
+        (409, "Conflict with the resource's state, or Idempotency-Key reused"),
+        (422, "Invalid parameter; `param` names it"),
+        (429, "Rate limit exceeded; see Retry-After"),
+    )
+}

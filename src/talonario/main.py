@@ -19,7 +19,7 @@ from talonario.auth.idempotency import Replay
 from talonario.clients.endpoints import router as clients_router
 from talonario.companies.endpoints import router as company_router
 from talonario.config import Settings, get_settings
-from talonario.errors import AppError, InternalError, InvalidRequest, MalformedRequest, NotFound
+from talonario.errors import ERROR_RESPONSES, AppError, InternalError, InvalidRequest, MalformedRequest, NotFound
 from talonario.invoices.endpoints import router as invoices_router
 from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router
@@ -155,5 +155,5 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         invoices_router,
         payments_router,
     ):
-        app.include_router(router, prefix="/v1")
+        app.include_router(router, prefix="/v1", responses=ERROR_RESPONSES)
     return app

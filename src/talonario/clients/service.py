@@ -83,6 +83,11 @@ def create(session: Session, company_id: str, body: ClientCreate) -> Client:
 def update(session: Session, company_id: str, client_id: str, body: ClientUpdate) -> Client:
     client = get(session, company_id, client_id)
     changes = body.model_dump(exclude_unset=True)
+    # Nested objects whole: exclude_unset would drop their own defaults (country ES).
+    for nested in ("address", "foreign_id"):
+        if nested in changes:
+            value = getattr(body, nested)
+            changes[nested] = value.model_dump() if value is not None else None
     if "external_id" in changes:
         _check_external_id(session, company_id, changes["external_id"], client.id)
     if changes.get("name") is None:

@@ -53,7 +53,8 @@ def update(session: Session, company_id: str, body: CompanyUpdate) -> Company:
                 continue
             setattr(company, field, changes[field])
     if "address" in changes:
-        company.address = changes["address"]
+        # The full dump: exclude_unset would drop the address's own defaults (country ES).
+        company.address = body.address.model_dump() if body.address else None
     if body.verifactu is not None:
         company.verifactu_environment = body.verifactu.environment
     session.flush()
