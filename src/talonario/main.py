@@ -19,7 +19,14 @@ from talonario.auth.idempotency import Replay
 from talonario.clients.endpoints import router as clients_router
 from talonario.companies.endpoints import router as company_router
 from talonario.config import Settings, get_settings
-from talonario.errors import ERROR_RESPONSES, AppError, InternalError, InvalidRequest, MalformedRequest, NotFound
+from talonario.errors import (
+    ERROR_RESPONSES,
+    AppError,
+    InternalError,
+    InvalidRequest,
+    MalformedRequest,
+    NotFound,
+)
 from talonario.invoices.endpoints import router as invoices_router
 from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router

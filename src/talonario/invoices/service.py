@@ -20,7 +20,6 @@ from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.invoices.schemas import ClientInline, InvoiceCreate, InvoiceUpdate, LineIn
 from talonario.invoices.tax_schema import DEFAULT_TAX, line_tax, present_tax
 from talonario.invoices.totals import (
-    InvoiceTotals,
     LineInput,
     TaxRuleViolation,
     check_line_tax,
@@ -147,7 +146,7 @@ def payments_of(session: Session, invoice_ids: Sequence[str]) -> dict[str, list[
 
 def _build_lines(
     session: Session, company_id: str, lines: list[LineIn], on: date
-) -> tuple[list[dict[str, Any]], InvoiceTotals]:
+) -> tuple[list[dict[str, Any]], list[LineInput]]:
     catalogue = products.get_many(session, company_id, (ln.product for ln in lines if ln.product))
     stored: list[dict[str, Any]] = []
     inputs: list[LineInput] = []
@@ -179,20 +178,23 @@ def _build_lines(
                 "tax": present_tax(tax),
             }
         )
-    try:
-        totals = compute_totals(inputs, withholding_rate=None)
-    except TaxRuleViolation as exc:
-        raise InvalidRequest(exc.message, param=f"lines.{exc.param}") from None
-    for line_out, amounts in zip(stored, totals.lines, strict=True):
-        line_out.update(subtotal=amounts.subtotal, taxes=amounts.taxes + amounts.surcharge)
-        line_out["total"] = amounts.total
-    return stored, totals
+    return stored, inputs
 
 
 def _apply_totals(
-    invoice: Invoice, lines: list[dict[str, Any]], withholding: Decimal | None
+    invoice: Invoice,
+    lines: list[dict[str, Any]],
+    inputs: list[LineInput],
+    withholding: Decimal | None,
 ) -> None:
-    totals = compute_totals(_line_inputs(lines), withholding_rate=withholding)
+    try:
+        totals = compute_totals(inputs, withholding_rate=withholding)
+    except TaxRuleViolation as exc:
+        param = "withholding.rate" if exc.param == "withholding_rate" else f"lines.{exc.param}"
+        raise InvalidRequest(exc.message, param=param) from None
+    for line_out, amounts in zip(lines, totals.lines, strict=True):
+        line_out.update(subtotal=amounts.subtotal, taxes=amounts.taxes + amounts.surcharge)
+        line_out["total"] = amounts.total
     invoice.lines = lines
     invoice.tax_breakdown = [
         {
@@ -307,7 +309,7 @@ def create(session: Session, company: Company, body: InvoiceCreate, today: date)
     series_id, series_code = _resolve_series(session, company.id, body.series)
     client_id, client = _resolve_client(session, company.id, body.client)
     on = body.operation_date or body.issued_on or today
-    lines, _ = _build_lines(session, company.id, body.lines, on)
+    lines, inputs = _build_lines(session, company.id, body.lines, on)
     invoice = Invoice(
         company_id=company.id,
         series_id=series_id,
@@ -328,7 +330,7 @@ def create(session: Session, company: Company, body: InvoiceCreate, today: date)
         exclude_347=bool(body.exclude_347),
         paid_amount=Decimal("0.00"),
     )
-    _apply_totals(invoice, lines, body.withholding.rate if body.withholding else None)
+    _apply_totals(invoice, lines, inputs, body.withholding.rate if body.withholding else None)
     if body.issue:
         issue(session, company, invoice, today)
     session.add(invoice)
@@ -372,13 +374,14 @@ def update(
     if "exclude_347" in changes:
         invoice.exclude_347 = bool(body.exclude_347)
     on = invoice.operation_date or invoice.issued_on or today
-    lines = invoice.lines
+    lines = [dict(line) for line in invoice.lines]
+    inputs = _line_inputs(lines)
     if body.lines is not None:
-        lines, _ = _build_lines(session, company_id, body.lines, on)
+        lines, inputs = _build_lines(session, company_id, body.lines, on)
     withholding = invoice.withholding_rate
     if "withholding" in changes:
         withholding = body.withholding.rate if body.withholding else None
-    _apply_totals(invoice, lines, withholding)
+    _apply_totals(invoice, lines, inputs, withholding)
     _flush(session)
     return invoice
 

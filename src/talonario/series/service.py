@@ -2,8 +2,9 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.orm import Session
 
 from talonario.errors import Conflict, InvalidRequest, NotFound
@@ -163,6 +164,35 @@ def delete(session: Session, company_id: str, series_id: str) -> None:
     session.flush()
 
 
+def _next_number_statement(by_id: bool) -> Any:
+    """UPDATE series SET next_number = next_number + 1 (or 2 on a yearly reset) RETURNING ...
+
+    Built once: this runs on every issue, and constructing it costs more than executing it.
+    """
+    table = Series.__table__
+    c = table.c
+    year = bindparam("p_year")
+    new_year = func.coalesce(c.number_year, year) < year
+    target = (
+        c.id == bindparam("p_series_id")
+        if by_id
+        else and_(c.kind == bindparam("p_kind"), c.is_default)
+    )
+    return (
+        update(table)
+        .where(c.company_id == bindparam("p_company_id"), target)
+        .values(
+            next_number=case((and_(c.reset_yearly, new_year), 2), else_=c.next_number + 1),
+            number_year=case((func.coalesce(c.number_year, 0) < year, year), else_=c.number_year),
+        )
+        .returning(c.id, c.code, c.format, c.next_number)
+    )
+
+
+_NEXT_BY_ID = _next_number_statement(by_id=True)
+_NEXT_BY_KIND = _next_number_statement(by_id=False)
+
+
 def assign_number(
     session: Session, company_id: str, series_id: str | None, kind: str, year: int
 ) -> AssignedNumber:
@@ -171,26 +201,9 @@ def assign_number(
     The row lock this statement takes is held until the issuing transaction ends, so a rollback
     gives the number back and no two transactions can ever read the same value.
     """
-    new_year = func.coalesce(Series.number_year, year) < year
-    target = (
-        Series.id == series_id
-        if series_id is not None
-        else and_(Series.kind == kind, Series.is_default)
-    )
-    row = session.execute(
-        update(Series)
-        .where(Series.company_id == company_id, target)
-        .values(
-            next_number=case(
-                (and_(Series.reset_yearly, new_year), 2), else_=Series.next_number + 1
-            ),
-            number_year=case(
-                (func.coalesce(Series.number_year, 0) < year, year), else_=Series.number_year
-            ),
-        )
-        .returning(Series.id, Series.code, Series.format, Series.next_number, Series.number_year)
-        .execution_options(synchronize_session=False)
-    ).first()
+    params = {"p_company_id": company_id, "p_year": year, "p_series_id": series_id, "p_kind": kind}
+    stmt = _NEXT_BY_ID if series_id is not None else _NEXT_BY_KIND
+    row = session.execute(stmt, params).first()
     if row is None:
         raise SeriesNotFound(f"No {kind} series to number this invoice.", param="series")
     sequence = row.next_number - 1

@@ -1,0 +1,295 @@
+"""`make bench`: POST /v1/invoices with "issue": true (the 3-line invoice) through real server
+processes, with 1 and 16 concurrent clients, on SQLite and PostgreSQL, workers 1 and 2.
+
+Environment: BENCH_SECONDS (measured seconds per run, default 8), BENCH_WARMUP (default 2),
+BENCH_WORKERS (default "1,2"), BENCH_CLIENTS (default "1,16"), BENCH_DATABASES (default
+"sqlite,postgresql"), TALONARIO_BENCH_DATABASE_URL (PostgreSQL server to make a fresh
+database on; default postgresql+psycopg://postgres@127.0.0.1:5432/test).
+"""
+
+import os
+import platform
+import socket
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import orjson
+from sqlalchemy.engine import make_url
+
+from bench.loadgen import LoadResult, build_request, run_load
+from bench.server import CpuSample, Server, serve
+from talonario import __version__
+from talonario.config import Settings
+from talonario.db import create_database
+from talonario.migrate import upgrade
+from tests.fixtures.database import fresh_postgres
+from tests.fixtures.factories import create_company, invoice_body
+
+RESULTS = Path(__file__).parent / "results"
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+# What 16 concurrent clients must reach on the 2-core reference machine.
+TARGET_RATE = {"sqlite": 400, "postgresql": 300}
+TARGET_P99_MS = 100.0
+TARGET_CLIENTS = 16
+
+
+@dataclass(frozen=True)
+class Config:
+    seconds: float
+    warmup: float
+    workers: list[int]
+    clients: list[int]
+    databases: list[str]
+    pg_url: str
+
+    @classmethod
+    def from_env(cls) -> "Config":
+        def ints(name: str, default: str) -> list[int]:
+            return [int(v) for v in os.environ.get(name, default).split(",") if v.strip()]
+
+        databases = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+        return cls(
+            seconds=float(os.environ.get("BENCH_SECONDS", "8")),
+            warmup=float(os.environ.get("BENCH_WARMUP", "2")),
+            workers=ints("BENCH_WORKERS", "1,2"),
+            clients=ints("BENCH_CLIENTS", "1,16"),
+            databases=[d.strip() for d in databases if d.strip()],
+            pg_url=os.environ.get("TALONARIO_BENCH_DATABASE_URL", DEFAULT_PG),
+        )
+
+
+@dataclass
+class Row:
+    database: str
+    workers: int
+    result: LoadResult
+    cpu: dict[str, float]
+
+    @property
+    def p50(self) -> float:
+        return self.result.percentile_ms(50)
+
+    @property
+    def p99(self) -> float:
+        return self.result.percentile_ms(99)
+
+    @property
+    def target(self) -> int | None:
+        return TARGET_RATE[self.database] if self.result.clients == TARGET_CLIENTS else None
+
+    @property
+    def met(self) -> bool:
+        target = self.target
+        return (
+            target is not None
+            and self.result.rate >= target
+            and self.p99 < TARGET_P99_MS
+            and self.result.error_count == 0
+        )
+
+
+def pg_reachable(url: str) -> str | None:
+    """None when the server accepts TCP connections, else why not (a quick socket check)."""
+    parsed = make_url(url)
+    host, port = parsed.host or "127.0.0.1", parsed.port or 5432
+    try:
+        socket.create_connection((host, port), timeout=3).close()
+    except OSError as exc:
+        return f"{host}:{port} unreachable ({exc})"
+    return None
+
+
+@contextmanager
+def fresh_database(kind: str, config: Config, tmp: Path) -> Iterator[str]:
+    """A new, migrated database for one server configuration."""
+    if kind == "sqlite":
+        path = Path(tempfile.mkdtemp(dir=tmp)) / "talonario.db"
+        url = f"sqlite:///{path}"
+        upgrade(url)
+        yield url
+        return
+    with fresh_postgres(config.pg_url) as url:
+        upgrade(url)
+        yield url
+
+
+def new_company(database_url: str) -> str:
+    db = create_database(Settings(database_url=database_url))
+    try:
+        return create_company(db)[1]
+    finally:
+        db.dispose()
+
+
+def accept_issued(status: int, body: bytes) -> bool:
+    """A created and issued invoice: 201 and status issued (a substring check: cheap)."""
+    return status == 201 and b'"status":"issued"' in body
+
+
+def next_number(server: Server, key: str) -> int:
+    r = httpx.get(
+        f"{server.url}/v1/series",
+        params={"kind": "standard"},
+        headers={"Authorization": f"Bearer {key}"},
+        timeout=10,
+    )
+    r.raise_for_status()
+    return int(next(s for s in r.json()["data"] if s["default"])["next_number"])
+
+
+def bench_server(kind: str, workers: int, config: Config, tmp: Path) -> tuple[list[Row], str]:
+    rows: list[Row] = []
+    with fresh_database(kind, config, tmp) as url:
+        key = new_company(url)
+        log = RESULTS / f"server-{kind}-w{workers}.log"
+        with serve(url, workers, log) as server:
+            request = build_request(
+                server.host,
+                server.port,
+                "POST",
+                "/v1/invoices",
+                orjson.dumps(invoice_body(issue=True)),
+                {"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+            )
+            for clients in config.clients:
+                before = CpuSample.take(server.process.pid)
+                result = run_load(
+                    server.host,
+                    server.port,
+                    request,
+                    accept_issued,
+                    clients,
+                    config.warmup,
+                    config.seconds,
+                )
+                cpu = CpuSample.take(server.process.pid).percent_since(before)
+                row = Row(kind, workers, result, cpu)
+                rows.append(row)
+                print(f"  {line(row)}", flush=True)
+            issued = sum(r.result.ok_total for r in rows)
+            got = next_number(server, key)
+            check = "ok" if got == issued + 1 else "MISMATCH"
+            note = (
+                f"{LABELS[kind]}, workers={workers}: {issued} issued answers, series "
+                f"next_number {got} ({check})"
+            )
+            if check != "ok":
+                note += f"\n{server.log_tail()}"
+    return rows, note
+
+
+def line(row: Row) -> str:
+    r = row.result
+    errors = f"{r.error_count}" + (f" {dict(r.errors)}" if r.errors else "")
+    return (
+        f"{LABELS[row.database]} workers={row.workers} clients={r.clients}: "
+        f"{r.rate:.0f}/s p50 {row.p50:.1f} ms p99 {row.p99:.1f} ms errors {errors}"
+    )
+
+
+def table(rows: list[Row]) -> str:
+    out = [
+        "| database | workers | clients | req/s | p50 ms | p99 ms | errors "
+        "| target (16 clients) | met | CPU server | CPU postgres | CPU loadgen | CPU machine |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        r, cpu = row.result, row.cpu
+        target = (
+            f"≥{row.target}/s, p99 < {TARGET_P99_MS:.0f} ms" if row.target is not None else "—"
+        )
+        met = ("yes" if row.met else "**no**") if row.target is not None else "—"
+        pg = f"{cpu['postgres']:.0f}%" if row.database == "postgresql" else "—"
+        out.append(
+            f"| {LABELS[row.database]} | {row.workers} | {r.clients} | {r.rate:.0f} "
+            f"| {row.p50:.1f} | {row.p99:.1f} | {r.error_count} | {target} | {met} "
+            f"| {cpu['server']:.0f}% | {pg} | {cpu['own']:.0f}% | {cpu['machine_busy']:.0f}% |"
+        )
+    return "\n".join(out)
+
+
+def headline(rows: list[Row], kind: str) -> str | None:
+    candidates = [r for r in rows if r.database == kind and r.result.clients == TARGET_CLIENTS]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda r: r.result.rate)
+    verdict = "met" if best.met else "NOT met"
+    return (
+        f"- **{LABELS[kind]}**: {best.result.rate:.0f} issued invoices/s with "
+        f"{TARGET_CLIENTS} clients, p50 {best.p50:.1f} ms, p99 {best.p99:.1f} ms "
+        f"(workers={best.workers}); target ≥{TARGET_RATE[kind]}/s with p99 < "
+        f"{TARGET_P99_MS:.0f} ms: {verdict}"
+    )
+
+
+def report(rows: list[Row], notes: list[str], config: Config) -> str:
+    heads = [h for kind in config.databases if (h := headline(rows, kind)) is not None]
+    return "\n".join(
+        [
+            f"# Talonario bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+            "",
+            f"POST /v1/invoices with \"issue\": true (3-line invoice), talonario {__version__}, "
+            f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+            f"{config.warmup:g} s warmup + {config.seconds:g} s measured per row, "
+            "rate limit off, closed-loop keep-alive clients on loopback.",
+            "",
+            *heads,
+            "",
+            table(rows),
+            "",
+            "CPU columns: % of one core over the run (warmup included); server = the uvicorn "
+            "process tree, postgres = every postgres process, loadgen = this process, machine = "
+            f"all cores busy (max {100 * (os.cpu_count() or 1)}%).",
+            "",
+            *(f"- {n}" for n in notes),
+            "",
+        ]
+    )
+
+
+def main() -> int:
+    config = Config.from_env()
+    rows: list[Row] = []
+    notes: list[str] = []
+    RESULTS.mkdir(exist_ok=True)
+    with ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="talonario-bench-")))
+        for kind in config.databases:
+            if kind not in LABELS:
+                notes.append(f"unknown database '{kind}' skipped")
+                continue
+            if kind == "postgresql":
+                why = pg_reachable(config.pg_url)
+                if why is not None:
+                    note = f"PostgreSQL skipped: {why}"
+                    print(note, flush=True)
+                    notes.append(note)
+                    continue
+            for workers in config.workers:
+                print(f"{LABELS[kind]}, workers={workers}:", flush=True)
+                try:
+                    server_rows, note = bench_server(kind, workers, config, tmp)
+                except Exception as exc:  # one broken configuration must not hide the rest
+                    note = f"{LABELS[kind]}, workers={workers} failed: {exc!r}"
+                    print(note, flush=True)
+                    notes.append(note)
+                    continue
+                rows.extend(server_rows)
+                notes.append(note)
+    text = report(rows, notes, config)
+    print()
+    print(text)
+    (RESULTS / "latest.md").write_text(text)
+    print(f"written to {RESULTS / 'latest.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
