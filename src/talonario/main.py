@@ -51,16 +51,37 @@ class RequestIdMiddleware:
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
                 headers.append((b"x-request-id", request_id.encode()))
                 for name, value in state.get("rate_headers", {}).items():
-                    headers.append((name.lower().encode(), value.encode()))
+                    if name.lower().encode() not in present:
+                        headers.append((name.lower().encode(), value.encode()))
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Answered here, inside this middleware, so even a 500 carries X-Request-Id.
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            body = dumps(InternalError("An internal error occurred.").body(request_id))
+            await send_with_headers(
+                {
+                    "type": "http.response.start",
+                    "status": 500,
+                    "headers": [(b"content-type", b"application/json")],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
 
 
 def _request_id(request: Request) -> str:
@@ -123,11 +144,6 @@ def install_error_handlers(app: FastAPI) -> None:
         error = MalformedRequest(str(exc.detail), code=f"http_{exc.status_code}")
         error.status = exc.status_code  # type: ignore[misc]
         return _error_response(request, error)
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return _error_response(request, InternalError("An internal error occurred."))
 
 
 def create_app(settings: Settings | None = None, runtime: Runtime | None = None) -> FastAPI:

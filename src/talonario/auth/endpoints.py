@@ -2,7 +2,7 @@ from fastapi import APIRouter, Response
 
 from talonario.auth import service
 from talonario.auth.context import Context, reader, writer
-from talonario.auth.keys import issue_key
+from talonario.auth.keys import check_grantable, issue_key
 from talonario.auth.schemas import ApiKeyCreate, ApiKeyOut, present_api_key
 from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
@@ -14,6 +14,7 @@ router = APIRouter(prefix="/api-keys", tags=["api-keys"], route_class=DecimalRou
 @router.post("", status_code=201, response_model=ApiKeyOut)
 def create_api_key(body: ApiKeyCreate, ctx: Context = writer("api_keys:write")) -> Response:
     """Create a key. Its `secret` is in this answer only: it is stored hashed."""
+    check_grantable(ctx.principal.scopes, body.scopes)
     key, secret = issue_key(ctx.session, ctx.company_id, body.scopes, body.name)
     return ctx.respond(present_api_key(key, secret), 201)
 
@@ -31,5 +32,7 @@ def list_api_keys(
 def revoke_api_key(key_id: str, ctx: Context = writer("api_keys:write")) -> Response:
     """Revoke a key. Other server processes stop accepting it within the key-cache time (10 s)."""
     key = service.revoke(ctx.session, ctx.company_id, key_id, ctx.principal.api_key_id)
+    response = ctx.respond(present_api_key(key))
+    # After the commit, or a racing request could cache the key as still valid.
     ctx.runtime.keys.forget_key(key.id)
-    return ctx.respond(present_api_key(key))
+    return response

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from talonario.auth.scopes import SCOPES
-from talonario.errors import InvalidRequest
+from talonario.auth.scopes import ALL, SCOPES, grants
+from talonario.errors import InsufficientScope, InvalidRequest
 from talonario.models import ApiKey
 
 KEY_PREFIX = "tal_"
@@ -44,6 +44,17 @@ def check_scopes(scopes: list[str]) -> list[str]:
     if not scopes:
         raise InvalidRequest("A key needs at least one scope.", param="scopes")
     return sorted(set(scopes))
+
+
+def check_grantable(held: frozenset[str], wanted: list[str]) -> None:
+    """A key can only create keys with scopes it holds itself: no escalation."""
+    missing = sorted(s for s in set(wanted) if s != ALL and not grants(held, s))
+    if ALL in wanted and ALL not in held:
+        missing.insert(0, ALL)
+    if missing:
+        raise InsufficientScope(
+            f"A key cannot grant scopes it does not hold: {', '.join(missing)}.", param="scopes"
+        )
 
 
 def issue_key(

@@ -28,6 +28,8 @@ class ForeignId(Input):
             except ValueError as exc:
                 raise ValueError(f"id: {exc}") from None
             prefix = self.id[:2]
+            if prefix == "ES" or self.country == "ES":
+                raise ValueError("a Spanish VAT number is a nif, not a foreign_id (AEAT 1126)")
             if self.country is not None and self.country != prefix:
                 raise ValueError(f"country must be the VAT number's prefix ({prefix})")
             return self

@@ -19,7 +19,11 @@ class Input(BaseModel):
 # Inputs: JSON numbers (parsed as Decimal, never float) or numeric strings.
 Quantity = Annotated[Decimal, Field(max_digits=18, decimal_places=6, allow_inf_nan=False)]
 UnitPrice = Annotated[Decimal, Field(max_digits=18, decimal_places=6, allow_inf_nan=False)]
-AmountIn = Annotated[Decimal, Field(max_digits=15, decimal_places=2, allow_inf_nan=False)]
+AmountIn = Annotated[
+    Decimal,
+    Field(max_digits=15, decimal_places=2, allow_inf_nan=False),
+    AfterValidator(lambda d: d.quantize(Decimal("0.01"))),
+]
 Percent = Annotated[Decimal, Field(ge=0, le=100, decimal_places=2, allow_inf_nan=False)]
 
 # Outputs: exact decimals written as JSON numbers (amounts with two decimals).

@@ -1,7 +1,7 @@
 """Declarative base and the column types every table shares."""
 
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Dialect, MetaData, Numeric, String, TypeDecorator
@@ -60,6 +60,8 @@ class Money(TypeDecorator[Decimal]):
             return None
         if not isinstance(value, Decimal):
             raise TypeError(f"Money column takes Decimal, got {type(value).__name__}")
+        # Stored at the column's scale on both databases, as PostgreSQL's NUMERIC(p, s) does.
+        value = value.quantize(Decimal(1).scaleb(-self.scale), rounding=ROUND_HALF_UP)
         return str(value) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:

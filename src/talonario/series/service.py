@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.kit.pagination import paginate
 from talonario.models import Invoice, Series
-from talonario.series.numbering import render
+from talonario.series.numbering import check_invoice_number, render
 from talonario.series.schemas import SeriesCreate, SeriesUpdate
 
 # A new company starts with one default series of each kind. Rectifying invoices need a series
@@ -80,6 +80,16 @@ def list_series(
     return paginate(session, stmt, Series.id, limit, starting_after)
 
 
+def _check_number_fits(fmt: str, code: str, next_number: int) -> None:
+    """The numbers this series will produce must be valid AEAT NumSerieFactura values."""
+    try:
+        check_invoice_number(render(fmt, code, 9999, max(next_number, 99999)))
+    except ValueError as exc:
+        raise InvalidRequest(
+            f"This format makes invalid invoice numbers: {exc}.", param="format"
+        ) from None
+
+
 def _check_yearly(fmt: str, reset_yearly: bool) -> None:
     if reset_yearly and "{year" not in fmt:
         raise InvalidRequest(
@@ -88,10 +98,15 @@ def _check_yearly(fmt: str, reset_yearly: bool) -> None:
         )
 
 
-def _clear_default(session: Session, company_id: str, kind: str) -> None:
+def _clear_default(session: Session, company_id: str, kind: str, keep: str | None = None) -> None:
     session.execute(
         update(Series)
-        .where(Series.company_id == company_id, Series.kind == kind, Series.is_default)
+        .where(
+            Series.company_id == company_id,
+            Series.kind == kind,
+            Series.is_default,
+            Series.id != (keep or ""),
+        )
         .values(is_default=False)
         .execution_options(synchronize_session=False)
     )
@@ -99,6 +114,7 @@ def _clear_default(session: Session, company_id: str, kind: str) -> None:
 
 def create(session: Session, company_id: str, body: SeriesCreate) -> Series:
     _check_yearly(body.format, body.reset_yearly)
+    _check_number_fits(body.format, body.code, body.next_number)
     if session.scalar(
         select(Series.id).where(Series.company_id == company_id, Series.code == body.code)
     ):
@@ -142,8 +158,9 @@ def update_series(session: Session, company_id: str, series_id: str, body: Serie
     fmt = changes.get("format") or series.format
     reset = changes.get("reset_yearly", series.reset_yearly)
     _check_yearly(fmt, reset)
+    _check_number_fits(fmt, series.code, changes.get("next_number") or series.next_number)
     if changes.get("default"):
-        _clear_default(session, company_id, series.kind)
+        _clear_default(session, company_id, series.kind, keep=series.id)
         series.is_default = True
     series.format = fmt
     series.reset_yearly = reset
@@ -208,4 +225,11 @@ def assign_number(
         raise SeriesNotFound(f"No {kind} series to number this invoice.", param="series")
     sequence = row.next_number - 1
     number = render(row.format, row.code, year, sequence)
+    try:
+        check_invoice_number(number)
+    except ValueError as exc:
+        # The transaction rolls back, and the number with it.
+        raise InvalidRequest(
+            f"Series '{row.code}' gives '{number}': {exc}.", param="series"
+        ) from None
     return AssignedNumber(row.id, row.code, number, sequence)
