@@ -17,13 +17,12 @@ from talonario.verifactu.records import (
     CancellationRecord,
     PreviousRecord,
     Record,
-    RegistrationRecord,
 )
 
 # AEAT's Java reference trims with String.trim(): every character up to U+0020.
 _BLANKS = "".join(map(chr, range(0x21)))
 
-R = TypeVar("R", RegistrationRecord, CancellationRecord)
+R = TypeVar("R", bound=Record)
 
 
 def canonical_text(fields: Iterable[tuple[str, str | None]]) -> str:

@@ -59,7 +59,7 @@ def qr_png(url: str, *, scale: int = 4) -> bytes:
     """PNG bytes of the QR of `url`, `scale` pixels per module, with a DPI that prints the
     symbol at SYMBOL_MM millimetres."""
     symbol = _symbol(url)
-    modules = symbol.symbol_size(scale=1, border=0)[0]
+    modules = len(symbol.matrix)
     dpi = round(modules * scale * Decimal("25.4") / SYMBOL_MM)
     buffer = io.BytesIO()
     symbol.save(buffer, kind="png", scale=scale, border=QUIET_ZONE_MODULES, dpi=dpi)
@@ -69,7 +69,7 @@ def qr_png(url: str, *, scale: int = 4) -> bytes:
 def qr_svg(url: str) -> str:
     """SVG of the QR of `url`, sized in millimetres so the symbol measures SYMBOL_MM."""
     symbol = _symbol(url)
-    modules = symbol.symbol_size(scale=1, border=0)[0]
+    modules = len(symbol.matrix)
     module_mm = (SYMBOL_MM / modules).quantize(Decimal("0.0001"))
     buffer = io.BytesIO()
     symbol.save(

@@ -1,9 +1,10 @@
 """Records and submissions as AEAT XML: the only module that speaks AEAT's Spanish tag names.
 
 A string renderer, not a tree builder: element order is the XSD sequence, values come from
-`formats` (the same text the huella hashes) and every free text is escaped. It renders about
-three times faster than building lxml elements, and the golden tests validate its output
-against AEAT's XSD. One element per line, no indentation: readable diffs, depth-independent.
+`formats` (the same text the huella hashes) and every free text is escaped. Building the same
+elements with lxml measured five times slower (10k vs 50k one-line altas per second), and the
+golden tests validate this output against AEAT's XSD. One element per line, no indentation:
+readable diffs, and the same text at any depth.
 """
 
 import re
@@ -11,6 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from talonario.verifactu import formats
+from talonario.verifactu.codes import HashType
 from talonario.verifactu.records import (
     BreakdownLine,
     CancellationRecord,
@@ -18,6 +20,7 @@ from talonario.verifactu.records import (
     Party,
     PreviousRecord,
     Record,
+    RectifiedAmounts,
     RegistrationRecord,
     SoftwareSystem,
     SubmissionHeader,
@@ -50,8 +53,9 @@ def record_element(record: Record) -> str:
 
 
 def record_document(record: Record) -> bytes:
-    """The record as a standalone UTF-8 document (valid against SuministroInformacion.xsd):
-    the form to store, since the submission is rebuilt from the same text."""
+    """The record as a standalone UTF-8 document (valid against SuministroInformacion.xsd), the
+    form to store. Rendering is deterministic: a record always gives the same text, here and
+    inside a submission."""
     element = record_element(record)
     tag_end = element.index(">")
     root = f'{element[:tag_end]} xmlns:sf="{NS_SF}"{element[tag_end:]}'
@@ -97,9 +101,9 @@ def _check_batch(header: SubmissionHeader, records: Sequence[Record]) -> None:
 
 def _header(header: SubmissionHeader, out: _Out) -> None:
     out("<sum:Cabecera>\n")
-    _party("ObligadoEmision", header.taxpayer, out)
+    out(_party("ObligadoEmision", header.taxpayer))
     if header.representative is not None:
-        _party("Representante", header.representative, out)
+        out(_party("Representante", header.representative))
     if header.incident or header.verifactu_end_date is not None:
         out("<sf:RemisionVoluntaria>\n")
         if header.verifactu_end_date is not None:
@@ -112,7 +116,7 @@ def _header(header: SubmissionHeader, out: _Out) -> None:
 
 def _registration(r: RegistrationRecord, out: _Out) -> None:
     out("<sf:RegistroAlta>\n<sf:IDVersion>1.0</sf:IDVersion>\n")
-    _invoice_id("IDFactura", r.invoice, out)
+    out(_invoice_id("IDFactura", r.invoice))
     if r.external_ref is not None:
         out(_leaf("RefExterna", _text(r.external_ref)))
     out(_leaf("NombreRazonEmisor", _text(r.issuer_name)))
@@ -123,16 +127,16 @@ def _registration(r: RegistrationRecord, out: _Out) -> None:
     out(_leaf("TipoFactura", r.invoice_type))
     if r.rectification_type is not None:
         out(_leaf("TipoRectificativa", r.rectification_type))
-    _invoice_list("FacturasRectificadas", "IDFacturaRectificada", r.rectified_invoices, out)
-    _invoice_list("FacturasSustituidas", "IDFacturaSustituida", r.substituted_invoices, out)
-    _rectified_amounts(r, out)
+    if r.rectified_invoices:
+        out(_invoice_list("FacturasRectificadas", "IDFacturaRectificada", r.rectified_invoices))
+    if r.substituted_invoices:
+        out(_invoice_list("FacturasSustituidas", "IDFacturaSustituida", r.substituted_invoices))
+    if r.rectified_amounts is not None:
+        out(_rectified_amounts(r.rectified_amounts))
     if r.operation_date is not None:
         out(_leaf("FechaOperacion", formats.day(r.operation_date)))
     out(_leaf("DescripcionOperacion", _text(r.description)))
-    _flags(r, out)
-    _recipients(r, out)
-    if r.coupon:
-        out("<sf:Cupon>S</sf:Cupon>\n")
+    _flags_and_parties(r, out)
     out("<sf:Desglose>\n")
     for line in r.breakdown:
         out(_breakdown_line(line))
@@ -140,17 +144,15 @@ def _registration(r: RegistrationRecord, out: _Out) -> None:
         f"</sf:Desglose>\n<sf:CuotaTotal>{formats.amount(r.total_tax)}</sf:CuotaTotal>\n"
         f"<sf:ImporteTotal>{formats.amount(r.total_amount)}</sf:ImporteTotal>\n"
     )
-    _chain(r.previous, out)
+    out(_chain(r.previous))
     out(_system(r.system))
     out(_leaf("FechaHoraHusoGenRegistro", formats.timestamp(r.generated_at)))
     if r.billing_agreement is not None:
         out(_leaf("NumRegistroAcuerdoFacturacion", _text(r.billing_agreement)))
     if r.system_agreement is not None:
         out(_leaf("IdAcuerdoSistemaInformatico", _text(r.system_agreement)))
-    out(
-        f"<sf:TipoHuella>{r.hash_type}</sf:TipoHuella>\n<sf:Huella>{_text(r.huella)}</sf:Huella>\n"
-        "</sf:RegistroAlta>\n"
-    )
+    out(_hash(r.hash_type, r.huella))
+    out("</sf:RegistroAlta>\n")
 
 
 def _cancellation(r: CancellationRecord, out: _Out) -> None:
@@ -169,47 +171,16 @@ def _cancellation(r: CancellationRecord, out: _Out) -> None:
     if r.generated_by is not None:
         out(_leaf("GeneradoPor", r.generated_by))
     if r.generator is not None:
-        _party("Generador", r.generator, out)
-    _chain(r.previous, out)
+        out(_party("Generador", r.generator))
+    out(_chain(r.previous))
     out(_system(r.system))
     out(_leaf("FechaHoraHusoGenRegistro", formats.timestamp(r.generated_at)))
-    out(_leaf("TipoHuella", r.hash_type))
-    out(_leaf("Huella", _text(r.huella)))
+    out(_hash(r.hash_type, r.huella))
     out("</sf:RegistroAnulacion>\n")
 
 
-def _invoice_id(tag: str, invoice: InvoiceId, out: _Out) -> None:
-    out(
-        f"<sf:{tag}>\n<sf:IDEmisorFactura>{_text(invoice.issuer_nif)}</sf:IDEmisorFactura>\n"
-        f"<sf:NumSerieFactura>{_text(invoice.number)}</sf:NumSerieFactura>\n"
-        f"<sf:FechaExpedicionFactura>{formats.day(invoice.issue_date)}"
-        f"</sf:FechaExpedicionFactura>\n</sf:{tag}>\n"
-    )
-
-
-def _invoice_list(tag: str, item: str, invoices: tuple[InvoiceId, ...], out: _Out) -> None:
-    if not invoices:
-        return
-    out(f"<sf:{tag}>\n")
-    for invoice in invoices:
-        _invoice_id(item, invoice, out)
-    out(f"</sf:{tag}>\n")
-
-
-def _rectified_amounts(r: RegistrationRecord, out: _Out) -> None:
-    amounts = r.rectified_amounts
-    if amounts is None:
-        return
-    out("<sf:ImporteRectificacion>\n")
-    out(_leaf("BaseRectificada", formats.amount(amounts.base)))
-    out(_leaf("CuotaRectificada", formats.amount(amounts.quota)))
-    if amounts.surcharge_quota is not None:
-        out(_leaf("CuotaRecargoRectificado", formats.amount(amounts.surcharge_quota)))
-    out("</sf:ImporteRectificacion>\n")
-
-
-def _flags(r: RegistrationRecord, out: _Out) -> None:
-    """Only `S` is written: an absent flag means `N` to AEAT."""
+def _flags_and_parties(r: RegistrationRecord, out: _Out) -> None:
+    """From FacturaSimplificadaArt7273 to Cupon. Only `S` flags are written: absent means N."""
     if r.simplified_art_7273:
         out("<sf:FacturaSimplificadaArt7273>S</sf:FacturaSimplificadaArt7273>\n")
     if r.no_recipient_art_61d:
@@ -219,26 +190,52 @@ def _flags(r: RegistrationRecord, out: _Out) -> None:
     if r.issued_by is not None:
         out(_leaf("EmitidaPorTerceroODestinatario", r.issued_by))
     if r.third_party is not None:
-        _party("Tercero", r.third_party, out)
+        out(_party("Tercero", r.third_party))
+    if r.recipients:
+        out("<sf:Destinatarios>\n")
+        for recipient in r.recipients:
+            out(_party("IDDestinatario", recipient))
+        out("</sf:Destinatarios>\n")
+    if r.coupon:
+        out("<sf:Cupon>S</sf:Cupon>\n")
 
 
-def _recipients(r: RegistrationRecord, out: _Out) -> None:
-    if not r.recipients:
-        return
-    out("<sf:Destinatarios>\n")
-    for recipient in r.recipients:
-        _party("IDDestinatario", recipient, out)
-    out("</sf:Destinatarios>\n")
+def _id_fields(invoice: InvoiceId) -> str:
+    """IDEmisorFactura, NumSerieFactura and FechaExpedicionFactura, shared by four blocks."""
+    return (
+        f"<sf:IDEmisorFactura>{_text(invoice.issuer_nif)}</sf:IDEmisorFactura>\n"
+        f"<sf:NumSerieFactura>{_text(invoice.number)}</sf:NumSerieFactura>\n"
+        f"<sf:FechaExpedicionFactura>{formats.day(invoice.issue_date)}"
+        "</sf:FechaExpedicionFactura>\n"
+    )
 
 
-def _party(tag: str, party: Party, out: _Out) -> None:
-    out(f"<sf:{tag}>\n")
-    out(_leaf("NombreRazon", _text(party.name)))
-    out(_identification(party))
-    out(f"</sf:{tag}>\n")
+def _invoice_id(tag: str, invoice: InvoiceId) -> str:
+    return f"<sf:{tag}>\n{_id_fields(invoice)}</sf:{tag}>\n"
 
 
-def _identification(party: Party) -> str:
+def _invoice_list(tag: str, item: str, invoices: tuple[InvoiceId, ...]) -> str:
+    items = "".join([_invoice_id(item, invoice) for invoice in invoices])
+    return f"<sf:{tag}>\n{items}</sf:{tag}>\n"
+
+
+def _rectified_amounts(amounts: RectifiedAmounts) -> str:
+    surcharge = amounts.surcharge_quota
+    return (
+        "<sf:ImporteRectificacion>\n"
+        + _leaf("BaseRectificada", formats.amount(amounts.base))
+        + _leaf("CuotaRectificada", formats.amount(amounts.quota))
+        + ("" if surcharge is None else _leaf("CuotaRecargoRectificado", formats.amount(surcharge)))
+        + "</sf:ImporteRectificacion>\n"
+    )
+
+
+def _party(tag: str, party: Party) -> str:
+    """NombreRazon plus NIF or IDOtro, under `tag`."""
+    return f"<sf:{tag}>\n{_leaf('NombreRazon', _text(party.name))}{_identity(party)}</sf:{tag}>\n"
+
+
+def _identity(party: Party) -> str:
     if party.nif is not None:
         return _leaf("NIF", _text(party.nif))
     other = party.foreign_id
@@ -259,9 +256,8 @@ def _breakdown_line(line: BreakdownLine) -> str:
     else:
         kind = f"<sf:OperacionExenta>{line.exemption}</sf:OperacionExenta>\n"
     tax_rate = "" if line.rate is None else _leaf("TipoImpositivo", rate(line.rate))
-    at_cost = (
-        "" if line.base_at_cost is None else _leaf("BaseImponibleACoste", amount(line.base_at_cost))
-    )
+    at_cost = line.base_at_cost
+    at_cost_text = "" if at_cost is None else _leaf("BaseImponibleACoste", amount(at_cost))
     quota = "" if line.quota is None else _leaf("CuotaRepercutida", amount(line.quota))
     surcharge = ""
     if line.surcharge_rate is not None:
@@ -271,35 +267,31 @@ def _breakdown_line(line: BreakdownLine) -> str:
     return (
         f"<sf:DetalleDesglose>\n<sf:Impuesto>{line.tax}</sf:Impuesto>\n{regime}{kind}{tax_rate}"
         f"<sf:BaseImponibleOimporteNoSujeto>{amount(line.base)}</sf:BaseImponibleOimporteNoSujeto>\n"
-        f"{at_cost}{quota}{surcharge}</sf:DetalleDesglose>\n"
+        f"{at_cost_text}{quota}{surcharge}</sf:DetalleDesglose>\n"
     )
 
 
-def _chain(previous: PreviousRecord | None, out: _Out) -> None:
+def _chain(previous: PreviousRecord | None) -> str:
     if previous is None:
-        out("<sf:Encadenamiento>\n<sf:PrimerRegistro>S</sf:PrimerRegistro>\n</sf:Encadenamiento>\n")
-        return
-    out("<sf:Encadenamiento>\n")
-    invoice = previous.invoice
-    out(
-        f"<sf:RegistroAnterior>\n<sf:IDEmisorFactura>{_text(invoice.issuer_nif)}"
-        f"</sf:IDEmisorFactura>\n<sf:NumSerieFactura>{_text(invoice.number)}"
-        f"</sf:NumSerieFactura>\n<sf:FechaExpedicionFactura>{formats.day(invoice.issue_date)}"
-        f"</sf:FechaExpedicionFactura>\n<sf:Huella>{_text(previous.huella)}</sf:Huella>\n"
-        "</sf:RegistroAnterior>\n"
+        return (
+            "<sf:Encadenamiento>\n<sf:PrimerRegistro>S</sf:PrimerRegistro>\n</sf:Encadenamiento>\n"
+        )
+    return (
+        f"<sf:Encadenamiento>\n<sf:RegistroAnterior>\n{_id_fields(previous.invoice)}"
+        f"<sf:Huella>{_text(previous.huella)}</sf:Huella>\n"
+        "</sf:RegistroAnterior>\n</sf:Encadenamiento>\n"
     )
-    out("</sf:Encadenamiento>\n")
 
 
 @lru_cache(maxsize=256)
 def _system(system: SoftwareSystem) -> str:
     """The same block in every record of an installation, so it is rendered once."""
-    parts: list[str] = []
-    _party("SistemaInformatico", system.producer, parts.append)
-    head = "".join(parts).removesuffix("</sf:SistemaInformatico>\n")
+    producer = system.producer
     return "".join(
         (
-            head,
+            "<sf:SistemaInformatico>\n",
+            _leaf("NombreRazon", _text(producer.name)),
+            _identity(producer),
             _leaf("NombreSistemaInformatico", _text(system.name)),
             _leaf("IdSistemaInformatico", _text(system.system_id)),
             _leaf("Version", _text(system.version)),
@@ -310,6 +302,10 @@ def _system(system: SoftwareSystem) -> str:
             "</sf:SistemaInformatico>\n",
         )
     )
+
+
+def _hash(hash_type: HashType, huella: str) -> str:
+    return f"<sf:TipoHuella>{hash_type}</sf:TipoHuella>\n<sf:Huella>{_text(huella)}</sf:Huella>\n"
 
 
 def _leaf(tag: str, text: str) -> str:
