@@ -11,7 +11,7 @@ import math
 import socket
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 REQUEST_TIMEOUT = 10.0
@@ -141,7 +141,7 @@ async def _connection(
 async def _run(
     host: str,
     port: int,
-    request: bytes,
+    requests: Sequence[bytes],
     accept: Callable[[int, bytes], bool],
     clients: int,
     warmup: float,
@@ -151,8 +151,10 @@ async def _run(
     window = (now + warmup, now + warmup + seconds)
     result = LoadResult(clients=clients, measured_seconds=seconds)
     tasks = [
-        asyncio.create_task(_connection(host, port, request, accept, window, result))
-        for _ in range(clients)
+        asyncio.create_task(
+            _connection(host, port, requests[i % len(requests)], accept, window, result)
+        )
+        for i in range(clients)
     ]
     _, pending = await asyncio.wait(tasks, timeout=warmup + seconds + DRAIN_GRACE)
     for task in pending:  # a connection stuck past every deadline: count it, stop it
@@ -165,13 +167,15 @@ async def _run(
 def run_load(
     host: str,
     port: int,
-    request: bytes,
+    requests: Sequence[bytes],
     accept: Callable[[int, bytes], bool],
     clients: int,
     warmup: float,
     seconds: float,
 ) -> LoadResult:
-    """Drive `clients` closed-loop connections for warmup + seconds; uvloop when installed."""
+    """Drive `clients` closed-loop connections for warmup + seconds; uvloop when installed.
+
+    Connection i sends requests[i % len(requests)] over and over (e.g. one per API key)."""
     try:
         import uvloop
 
@@ -179,4 +183,4 @@ def run_load(
     except ImportError:  # pragma: no cover - uvloop comes with uvicorn[standard]
         loop_factory = None
     with asyncio.Runner(loop_factory=loop_factory) as runner:
-        return runner.run(_run(host, port, request, accept, clients, warmup, seconds))
+        return runner.run(_run(host, port, requests, accept, clients, warmup, seconds))
