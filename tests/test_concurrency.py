@@ -199,3 +199,9 @@ def test_two_processes_issue_gapless_unique_numbers(
     series = [s for s in r.json()["data"] if s["default"]]
     assert len(series) == 1, r.text
     assert series[0]["next_number"] == INVOICES + 1
+
+    # The record chain: one link per invoice, no fork, every huella recomputing from its XML.
+    r = httpx.get(f"{servers[1].url}/v1/verifactu/chain/verify", headers=headers, timeout=30)
+    assert r.json() == {"valid": True, "records": INVOICES, "first_break": None}
+    huellas = {payload["verifactu"]["huella"] for _, payload in answers}
+    assert len(huellas) == INVOICES

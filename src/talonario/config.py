@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     # Where a company's invoices are dated: issue dates follow the issuer's local calendar.
     timezone: str = "Europe/Madrid"
     demo_company: bool = False
+    # SistemaInformatico: who produces this billing system (Orden HAC/1177/2024 art. 3).
+    sif_producer_name: str = "Talonario contributors"
+    sif_producer_nif: str = "B12345674"
+    sif_name: str = "Talonario"
+    sif_id: str = Field(default="TL", pattern=r"^[A-Z0-9]{2}$")
 
     @property
     def is_sqlite(self) -> bool:

@@ -33,6 +33,7 @@ from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
+from talonario.verifactu.endpoints import router as verifactu_router
 
 log = logging.getLogger("talonario")
 
@@ -177,6 +178,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         series_router,
         invoices_router,
         payments_router,
+        verifactu_router,
     ):
         app.include_router(router, prefix="/v1", responses=ERROR_RESPONSES)
     return app

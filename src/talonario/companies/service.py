@@ -8,6 +8,7 @@ from talonario.companies.schemas import CompanyCreate, CompanyUpdate
 from talonario.errors import NotFound
 from talonario.models import ApiKey, Company
 from talonario.series import service as series_service
+from talonario.verifactu import chain
 
 
 class CompanyNotFound(NotFound):
@@ -29,6 +30,7 @@ def create_company(
     session.add(company)
     session.flush()
     series_service.create_defaults(session, company.id)
+    chain.create_head(session, company.id)
     key, secret = issue_key(session, company.id, scopes or ["*"], name="default")
     return company, key, secret
 

@@ -13,6 +13,7 @@ from talonario.invoices.schemas import (
     InvoiceStatus,
     InvoiceType,
     InvoiceUpdate,
+    VerifactuStatus,
 )
 from talonario.kit.clock import today_in
 from talonario.kit.pagination import Limit, StartingAfter
@@ -35,7 +36,8 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
     the recipient inline. Amounts are exact decimals, as JSON numbers or strings.
     """
     company = companies.get(ctx.session, ctx.company_id)
-    invoice = service.create(ctx.session, company, body, _today(ctx, company.timezone))
+    today = _today(ctx, company.timezone)
+    invoice = service.create(ctx.session, ctx.settings, company, body, today)
     return ctx.respond(present_invoice(invoice), 201)
 
 
@@ -50,11 +52,12 @@ def list_invoices(
     issued_on_gte: Annotated[date | None, Query(alias="issued_on[gte]")] = None,
     issued_on_lte: Annotated[date | None, Query(alias="issued_on[lte]")] = None,
     external_id: Annotated[str | None, Query(max_length=120)] = None,
+    verifactu_status: VerifactuStatus | None = None,
     ctx: Context = reader("invoices:read"),
 ) -> Response:
     """List invoices, newest first, with filters."""
     filters = service.ListFilters(
-        status, client, series, type, issued_on_gte, issued_on_lte, external_id
+        status, client, series, type, issued_on_gte, issued_on_lte, external_id, verifactu_status
     )
     items, more = service.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
     payments = service.payments_of(ctx.session, [i.id for i in items])
@@ -91,5 +94,6 @@ def delete_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Respons
 def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response:
     """Issue a draft: assign the next number of its series and freeze it."""
     company = companies.get(ctx.session, ctx.company_id)
-    invoice = service.issue_draft(ctx.session, company, ref, _today(ctx, company.timezone))
+    today = _today(ctx, company.timezone)
+    invoice = service.issue_draft(ctx.session, ctx.settings, company, ref, today)
     return ctx.respond(present_invoice(invoice))

@@ -91,7 +91,7 @@ def present_invoice(invoice: Invoice, payments: list[Payment] | None = None) -> 
         "public_link": None,
         "corrective": None,
         "substituted_by": None,
-        "verifactu": None,
+        "verifactu": _verifactu(invoice),
         "pdf_url": None,
         "paid_at": invoice.paid_at,
         "sent_at": invoice.sent_at,
@@ -99,6 +99,21 @@ def present_invoice(invoice: Invoice, payments: list[Payment] | None = None) -> 
         "void_reason": invoice.void_reason,
         "created_at": invoice.created_at,
         "updated_at": invoice.updated_at,
+    }
+
+
+def _verifactu(invoice: Invoice) -> dict[str, Any] | None:
+    if invoice.verifactu_record_id is None:
+        return None
+    return {
+        "status": invoice.verifactu_status,
+        "huella": invoice.verifactu_huella,
+        "qr_url": invoice.qr_url,
+        "qr_image_url": f"/v1/invoices/{invoice.id}/qr-image",
+        "generated_at": invoice.verifactu_generated_at,
+        "record": invoice.verifactu_record_id,
+        "csv": None,
+        "errors": [],
     }
 
 

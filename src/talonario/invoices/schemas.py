@@ -13,6 +13,7 @@ from talonario.kit.schema import Address, Input, Number, Percent, Quantity, Span
 # in substitution of simplified ones, R1–R4 rectifying (art. 15), R5 rectifying a simplified one.
 InvoiceType = Literal["F1", "F2", "F3", "R1", "R2", "R3", "R4", "R5"]
 InvoiceStatus = Literal["draft", "issued", "partially_paid", "paid", "voided"]
+VerifactuStatus = Literal["pending", "submitted", "accepted", "accepted_with_errors", "rejected"]
 Text = Annotated[str, Field(max_length=5000)]
 
 
@@ -164,6 +165,19 @@ class PaymentOut(BaseModel):
     updated_at: datetime
 
 
+class VerifactuOut(BaseModel):
+    status: VerifactuStatus
+    huella: str
+    qr_url: str | None
+    qr_image_url: str | None
+    generated_at: datetime
+    record: str = Field(
+        description="Id of the latest record; its XML at /v1/verifactu/records/{id}.xml"
+    )
+    csv: str | None
+    errors: list[dict[str, Any]]
+
+
 class InvoiceOut(BaseModel):
     id: str
     object: Literal["invoice"]
@@ -198,7 +212,7 @@ class InvoiceOut(BaseModel):
     public_link: dict[str, Any] | None
     corrective: dict[str, Any] | None
     substituted_by: str | None
-    verifactu: dict[str, Any] | None
+    verifactu: "VerifactuOut | None"
     pdf_url: str | None
     paid_at: datetime | None
     sent_at: datetime | None

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from talonario.clients import service as clients
+from talonario.config import Settings
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.invoices.schemas import ClientInline, InvoiceCreate, InvoiceUpdate, LineIn
 from talonario.invoices.tax_schema import DEFAULT_TAX, line_tax, present_tax
@@ -26,10 +27,12 @@ from talonario.invoices.totals import (
     compute_totals,
 )
 from talonario.kit.clock import utcnow
+from talonario.kit.ids import new_id
 from talonario.kit.pagination import paginate
 from talonario.models import Client, Company, Invoice, Payment
 from talonario.products import service as products
 from talonario.series import service as series_service
+from talonario.verifactu import service as verifactu
 
 # The series kind each invoice type is numbered in (RD 1619/2012 art. 6.1.a: rectifying
 # invoices need a series of their own).
@@ -80,6 +83,7 @@ class ListFilters:
     issued_on_gte: date | None = None
     issued_on_lte: date | None = None
     external_id: str | None = None
+    verifactu_status: str | None = None
 
 
 def _query(company_id: str):  # type: ignore[no-untyped-def]
@@ -126,6 +130,8 @@ def list_invoices(
         stmt = stmt.where(Invoice.issued_on <= filters.issued_on_lte)
     if filters.external_id:
         stmt = stmt.where(Invoice.external_id == filters.external_id)
+    if filters.verifactu_status:
+        stmt = stmt.where(Invoice.verifactu_status == filters.verifactu_status)
     return paginate(session, stmt, Invoice.id, limit, starting_after)
 
 
@@ -303,7 +309,9 @@ def _resolve_series(
     return series.id, series.code
 
 
-def create(session: Session, company: Company, body: InvoiceCreate, today: date) -> Invoice:
+def create(
+    session: Session, settings: Settings, company: Company, body: InvoiceCreate, today: date
+) -> Invoice:
     _check_type(body.type)
     _check_external_id(session, company.id, body.external_id, None)
     series_id, series_code = _resolve_series(session, company.id, body.series)
@@ -332,7 +340,7 @@ def create(session: Session, company: Company, body: InvoiceCreate, today: date)
     )
     _apply_totals(invoice, lines, inputs, body.withholding.rate if body.withholding else None)
     if body.issue:
-        issue(session, company, invoice, today)
+        issue(session, settings, company, invoice, today)
     session.add(invoice)
     _flush(session)
     return invoice
@@ -427,8 +435,14 @@ def _check_issuable(invoice: Invoice, today: date) -> date:
     return issued_on
 
 
-def issue(session: Session, company: Company, invoice: Invoice, today: date) -> Invoice:
-    """Number the invoice and freeze it. Runs in the caller's transaction; never commits."""
+def issue(
+    session: Session, settings: Settings, company: Company, invoice: Invoice, today: date
+) -> Invoice:
+    """Number the invoice, freeze it and chain its VERI*FACTU alta record.
+
+    Runs in the caller's transaction and never commits: the number and the record are stored
+    together or not at all.
+    """
     _ensure_draft(invoice)
     issued_on = _check_issuable(invoice, today)
     kind = KIND_OF_TYPE[invoice.type]
@@ -454,11 +468,16 @@ def issue(session: Session, company: Company, invoice: Invoice, today: date) -> 
     invoice.issued_at = utcnow()
     invoice.issuer = _issuer_snapshot(company)
     invoice.status = "issued"
+    if invoice.id is None:
+        invoice.id = new_id()
+    verifactu.record_issue(session, settings, company, invoice)
     return invoice
 
 
-def issue_draft(session: Session, company: Company, ref: str, today: date) -> Invoice:
+def issue_draft(
+    session: Session, settings: Settings, company: Company, ref: str, today: date
+) -> Invoice:
     invoice = get(session, company.id, ref, for_update=True)
-    issue(session, company, invoice, today)
+    issue(session, settings, company, invoice, today)
     _flush(session)
     return invoice

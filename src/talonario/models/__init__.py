@@ -9,6 +9,7 @@ from talonario.models.invoice import Invoice
 from talonario.models.payment import Payment
 from talonario.models.product import Product
 from talonario.models.series import Series
+from talonario.models.verifactu import VerifactuChainHead, VerifactuRecord
 
 __all__ = [
     "ApiKey",
@@ -20,4 +21,6 @@ __all__ = [
     "Payment",
     "Product",
     "Series",
+    "VerifactuChainHead",
+    "VerifactuRecord",
 ]

@@ -22,6 +22,7 @@ class Invoice(Entity, Base):
         Index("ix_invoices_company_status", "company_id", "status"),
         Index("ix_invoices_company_issued_on", "company_id", "issued_on"),
         Index("ix_invoices_company_client", "company_id", "client_id"),
+        Index("ix_invoices_company_verifactu_status", "company_id", "verifactu_status"),
     )
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
@@ -59,3 +60,9 @@ class Invoice(Entity, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     void_reason: Mapped[str | None] = mapped_column(Text)
+    # The latest VERI*FACTU record, copied here so reading an invoice needs no join.
+    verifactu_record_id: Mapped[str | None] = mapped_column(String(36))
+    verifactu_status: Mapped[str | None] = mapped_column(String(24))
+    verifactu_huella: Mapped[str | None] = mapped_column(String(64))
+    verifactu_generated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    qr_url: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,76 @@
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from talonario.kit.clock import utcnow
+from talonario.models.base import Base, Entity, UTCDateTime
+
+
+class VerifactuRecord(Entity, Base):
+    """One link of a company's record chain: immutable once stored (only its AEAT state moves).
+
+    The constraints make a fork impossible even if the code were wrong: a position is taken once,
+    a record has at most one successor, and a company has one first record.
+    """
+
+    __tablename__ = "verifactu_records"
+    __table_args__ = (
+        UniqueConstraint("company_id", "sequence"),
+        UniqueConstraint("previous_record_id"),
+        Index(
+            "uq_verifactu_records_first",
+            "company_id",
+            unique=True,
+            sqlite_where=text("previous_record_id IS NULL"),
+            postgresql_where=text("previous_record_id IS NULL"),
+        ),
+        Index("ix_verifactu_records_company_status", "company_id", "status"),
+    )
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
+    invoice_id: Mapped[str] = mapped_column(ForeignKey("invoices.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # alta | anulacion
+    invoice_number: Mapped[str] = mapped_column(String(60))
+    invoice_issue_date: Mapped[date] = mapped_column(Date)
+    huella: Mapped[str] = mapped_column(String(64))
+    previous_huella: Mapped[str | None] = mapped_column(String(64))
+    previous_record_id: Mapped[str | None] = mapped_column(ForeignKey("verifactu_records.id"))
+    generated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # FechaHoraHusoGenRegistro exactly as hashed (with the Madrid or Canary offset).
+    generated_at_text: Mapped[str] = mapped_column(String(32))
+    environment: Mapped[str] = mapped_column(String(16))
+    xml: Mapped[str] = mapped_column(Text)
+    qr_url: Mapped[str | None] = mapped_column(Text)
+    qr_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(24), default="pending")
+    aeat_csv: Mapped[str | None] = mapped_column(String(40))
+    aeat_code: Mapped[str | None] = mapped_column(String(10))
+    aeat_description: Mapped[str | None] = mapped_column(Text)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class VerifactuChainHead(Base):
+    """The last link of a company's chain: the one row an issue locks to append."""
+
+    __tablename__ = "verifactu_chain_heads"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), primary_key=True)
+    last_record_id: Mapped[str | None] = mapped_column(String(36))
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_huella: Mapped[str | None] = mapped_column(String(64))
+    last_issuer_nif: Mapped[str | None] = mapped_column(String(9))
+    last_invoice_number: Mapped[str | None] = mapped_column(String(60))
+    last_issue_date: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

@@ -1,0 +1,107 @@
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel
+
+from talonario.auth.context import Context, reader
+from talonario.invoices import service as invoices
+from talonario.kit.pagination import Limit, StartingAfter
+from talonario.kit.routing import DecimalRoute
+from talonario.kit.schema import ListOf
+from talonario.verifactu import repository
+from talonario.verifactu.audit import audit
+from talonario.verifactu.qr import qr_svg
+
+router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
+
+
+class AeatOut(BaseModel):
+    csv: str | None
+    code: str | None
+    description: str | None
+    submitted_at: str | None
+
+
+class RecordOut(BaseModel):
+    id: str
+    object: Literal["verifactu_record"]
+    invoice: str
+    sequence: int
+    kind: Literal["alta", "anulacion"]
+    invoice_number: str
+    huella: str
+    previous_huella: str | None
+    generated_at: str
+    environment: str
+    status: str
+    qr_url: str | None
+    xml_url: str
+    aeat: AeatOut
+
+
+class ChainVerifyOut(BaseModel):
+    valid: bool
+    records: int
+    first_break: dict[str, object] | None
+
+
+@router.get("/invoices/{ref}/verifactu", response_model=ListOf[RecordOut])
+def invoice_records(ref: str, ctx: Context = reader("invoices:read")) -> Response:
+    """The invoice's VERI*FACTU records (its alta, and an anulación if voided), in chain order."""
+    invoice = invoices.get(ctx.session, ctx.company_id, ref)
+    rows = repository.of_invoice(ctx.session, ctx.company_id, invoice.id)
+    data = [repository.present(r) for r in rows]
+    return ctx.respond({"object": "list", "data": data, "has_more": False})
+
+
+@router.get(
+    "/invoices/{ref}/qr-image",
+    responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}},
+    response_class=Response,
+)
+def qr_image(
+    ref: str,
+    format: Annotated[Literal["png", "svg"], Query()] = "png",
+    ctx: Context = reader("invoices:read"),
+) -> Response:
+    """The AEAT QR of an issued invoice (level M, sized for 30–40 mm). PNG rendered once, kept."""
+    invoice = invoices.get(ctx.session, ctx.company_id, ref)
+    if invoice.qr_url is None or invoice.verifactu_record_id is None:
+        raise invoices.InvoiceNotFound("A draft has no QR: issue the invoice first.", param="id")
+    url, record_id = invoice.qr_url, invoice.verifactu_record_id
+    ctx.close()
+    if format == "svg":
+        return Response(qr_svg(url), media_type="image/svg+xml")
+    png = repository.qr_png(ctx.runtime.db, ctx.company_id, record_id)
+    headers = {"Cache-Control": "private, max-age=31536000, immutable"}
+    return Response(png, media_type="image/png", headers=headers)
+
+
+@router.get("/verifactu/records", response_model=ListOf[RecordOut])
+def list_records(
+    limit: Limit = 20, starting_after: StartingAfter = None, ctx: Context = reader("invoices:read")
+) -> Response:
+    """The company's record chain in order, first record first."""
+    rows, more = repository.list_chain(ctx.session, ctx.company_id, limit, starting_after)
+    data = [repository.present(r) for r in rows]
+    return ctx.respond({"object": "list", "data": data, "has_more": more})
+
+
+@router.get(
+    "/verifactu/records/{record_id}.xml",
+    responses={200: {"content": {"application/xml": {}}}},
+    response_class=Response,
+)
+def record_xml(record_id: str, ctx: Context = reader("invoices:read")) -> Response:
+    """The record exactly as remitted: a standalone sf:RegistroAlta or sf:RegistroAnulacion."""
+    xml = repository.get(ctx.session, ctx.company_id, record_id).xml
+    ctx.close()
+    return Response(xml, media_type="application/xml")
+
+
+@router.get("/verifactu/chain/verify", response_model=ChainVerifyOut)
+def verify_chain(ctx: Context = reader("invoices:read")) -> Response:
+    """Recompute every huella from each record's XML and check every link."""
+    report = audit(repository.stream_chain(ctx.session, ctx.company_id))
+    body = {"valid": report.valid, "records": report.records, "first_break": report.first_break}
+    return ctx.respond(body)
