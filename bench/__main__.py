@@ -25,9 +25,10 @@ import orjson
 from sqlalchemy.engine import make_url
 from tests.fixtures.database import fresh_postgres
 from tests.fixtures.factories import create_company, invoice_body
+from tests.fixtures.servers import Server, running_server
 
 from bench.loadgen import LoadResult, build_request, run_load
-from bench.server import CpuSample, Server, serve
+from bench.server import CpuSample
 from talonario import __version__
 from talonario.config import Settings
 from talonario.db import create_database
@@ -153,7 +154,7 @@ def bench_server(kind: str, workers: int, config: Config, tmp: Path) -> tuple[li
     with fresh_database(kind, config, tmp) as url:
         key = new_company(url)
         log = RESULTS / f"server-{kind}-w{workers}.log"
-        with serve(url, workers, log) as server:
+        with running_server(url, log, workers) as server:
             request = build_request(
                 server.host,
                 server.port,

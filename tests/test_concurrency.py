@@ -2,18 +2,11 @@
 series. Each process has its own engine, pool and (on SQLite) its own in-process write lock,
 so only the database itself can keep two issues from taking the same number."""
 
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -24,113 +17,14 @@ from talonario.config import Settings
 from talonario.db import create_database
 from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company, invoice_body
+from tests.fixtures.servers import Server, running_server
 
 pytestmark = pytest.mark.xdist_group("servers")
 
 INVOICES = 200
 CLIENTS = 20
-HOST = "127.0.0.1"
-START_TIMEOUT = 20.0
 REQUEST_TIMEOUT = 20.0
-STOP_TIMEOUT = 10.0
 NUMBER = re.compile(r"^F(\d{4})-(\d{5})$")
-
-
-def talonario_command() -> str:
-    beside = Path(sys.executable).parent / "talonario"
-    return str(beside) if beside.exists() else "talonario"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen[bytes]
-    url: str
-    log: Path
-
-    def log_tail(self, chars: int = 4000) -> str:
-        try:
-            return self.log.read_text(errors="replace")[-chars:]
-        except OSError:
-            return ""
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM for a clean uvicorn shutdown, then SIGKILL to its whole group if it lingers."""
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)  # not reaped yet: the group id is still ours
-        process.wait(timeout=STOP_TIMEOUT)
-
-
-def wait_healthy(server: Server) -> bool:
-    """True once GET /health answers, False if the process died (e.g. its port was taken)."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            return False
-        try:
-            if httpx.get(f"{server.url}/health", timeout=1.0).status_code == 200:
-                return True
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"{server.url} not healthy in {START_TIMEOUT}s:\n{server.log_tail()}")
-
-
-def spawn(database_url: str, log: Path) -> Server:
-    """One `talonario serve` process (one uvicorn worker) on a free loopback port."""
-    env = os.environ | {
-        "TALONARIO_DATABASE_URL": database_url,
-        "TALONARIO_RATE_LIMIT_PER_MINUTE": "0",
-        "TALONARIO_API_KEY_CACHE_SECONDS": "10",
-        "TALONARIO_DEMO_COMPANY": "false",
-        "TALONARIO_HOST": HOST,
-    }
-    env.pop("TALONARIO_REDIS_URL", None)
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [talonario_command(), "serve", "--no-migrate", "--host", HOST, "--port", str(port)],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    return Server(process, f"http://{HOST}:{port}", log)
-
-
-@contextmanager
-def running_servers(database_url: str, logs: list[Path]) -> Iterator[list[Server]]:
-    """Server processes started side by side, healthy on entry and always stopped on exit."""
-    started: list[Server] = []
-    try:
-        for log in logs:
-            started.append(spawn(database_url, log))
-        for i, log in enumerate(logs):
-            # A free port may be taken by someone else before the server binds it: try anew.
-            for attempt in range(3):
-                if attempt:
-                    stop(started[i].process)
-                    started[i] = spawn(database_url, log)
-                if wait_healthy(started[i]):
-                    break
-            else:
-                raise AssertionError(f"server would not start:\n{started[i].log_tail()}")
-        yield started
-    finally:
-        for s in started:
-            stop(s.process)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -152,9 +46,11 @@ def company_key(served_database: str) -> str:
 
 @pytest.fixture
 def servers(served_database: str, company_key: str, tmp_path: Path) -> Iterator[list[Server]]:
-    logs = [tmp_path / f"server{i}.log" for i in (0, 1)]
-    with running_servers(served_database, logs) as started:
-        yield started
+    with ExitStack() as stack:
+        yield [
+            stack.enter_context(running_server(served_database, tmp_path / f"server{i}.log"))
+            for i in (0, 1)
+        ]
 
 
 def test_two_processes_issue_gapless_unique_numbers(

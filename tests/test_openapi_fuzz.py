@@ -1,6 +1,7 @@
 """Schemathesis against /openapi.json: no 5xx, and every answer matches the documented schema."""
 
 import os
+import tempfile
 
 import pytest
 import schemathesis
@@ -21,8 +22,6 @@ from tests.fixtures.factories import create_company
 
 def _app():  # type: ignore[no-untyped-def]
     # Its own SQLite file: fuzzed writes must not leak into other tests' companies.
-    import tempfile
-
     url = f"sqlite:///{tempfile.mkdtemp()}/fuzz.db"
     upgrade(url)
     settings = Settings(database_url=url, rate_limit_per_minute=0, api_key_cache_seconds=0)

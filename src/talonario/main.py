@@ -59,11 +59,9 @@ class RequestIdMiddleware:
             if message["type"] == "http.response.start":
                 started = True
                 headers = list(message.get("headers", []))
-                present = {name.lower() for name, _ in headers}
                 headers.append((b"x-request-id", request_id.encode()))
                 for name, value in state.get("rate_headers", {}).items():
-                    if name.lower().encode() not in present:
-                        headers.append((name.lower().encode(), value.encode()))
+                    headers.append((name.lower().encode(), value.encode()))
                 message["headers"] = headers
             await send(message)
 

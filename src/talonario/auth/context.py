@@ -121,7 +121,7 @@ def authenticate(request: Request) -> Principal:
         if not decision.allowed:
             raise RateLimited(
                 f"Too many requests: the limit is {decision.limit} per minute for this key.",
-                headers={**decision.headers(), "Retry-After": str(decision.reset_seconds)},
+                headers={"Retry-After": str(decision.reset_seconds)},
             )
     return principal
 

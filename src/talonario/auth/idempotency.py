@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from talonario.errors import IdempotencyMismatch, InvalidRequest
@@ -76,22 +76,4 @@ def record(
             status_code=status,
             response_body=body.decode(),
         )
-    )
-
-
-def purge_expired(session: Session, ttl: timedelta) -> int:
-    result = session.execute(
-        delete(IdempotencyRecord).where(IdempotencyRecord.created_at < utcnow() - ttl)
-    )
-    return result.rowcount or 0
-
-
-def exists(session: Session, company_id: str, key: str) -> bool:
-    return (
-        session.execute(
-            select(IdempotencyRecord.key).where(
-                IdempotencyRecord.company_id == company_id, IdempotencyRecord.key == key
-            )
-        ).first()
-        is not None
     )

@@ -3,6 +3,7 @@
 from decimal import Decimal
 from typing import Any
 
+from talonario.kit.money import decimal_or_none
 from talonario.models import Invoice, Payment
 
 _LINE_NUMBERS = ("quantity", "unit_price", "discount_percent", "subtotal", "taxes", "total")
@@ -10,17 +11,13 @@ _TAX_NUMBERS = ("rate", "surcharge_rate")
 _ROW_NUMBERS = ("rate", "base", "tax_amount", "surcharge_rate", "surcharge_amount")
 
 
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
 def _line(stored: dict[str, Any]) -> dict[str, Any]:
     line = dict(stored)
     for key in _LINE_NUMBERS:
-        line[key] = _dec(line[key])
+        line[key] = decimal_or_none(line[key])
     tax = dict(line["tax"])
     for key in _TAX_NUMBERS:
-        tax[key] = _dec(tax.get(key))
+        tax[key] = decimal_or_none(tax.get(key))
     line["tax"] = tax
     return line
 
@@ -28,7 +25,7 @@ def _line(stored: dict[str, Any]) -> dict[str, Any]:
 def _row(stored: dict[str, Any]) -> dict[str, Any]:
     row = dict(stored)
     for key in _ROW_NUMBERS:
-        row[key] = _dec(row.get(key))
+        row[key] = decimal_or_none(row.get(key))
     return row
 
 

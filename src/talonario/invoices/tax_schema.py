@@ -1,11 +1,11 @@
 """The `tax` object of a line or product, and its translation to the pure totals model."""
 
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from talonario.invoices.totals import Exemption, LineTax, NotSubject, TaxType
+from talonario.kit.money import decimal_or_none
 from talonario.kit.schema import Input, Number, Percent
 
 
@@ -37,13 +37,10 @@ DEFAULT_TAX: dict[str, Any] = TaxIn(rate=21).model_dump(mode="python")
 def line_tax(data: dict[str, Any]) -> LineTax:
     """A stored or validated tax object as the pure model (stored decimals are strings)."""
 
-    def dec(value: Any) -> Decimal | None:
-        return None if value is None else Decimal(value)
-
     return LineTax(
         type=TaxType(data.get("type", "IVA")),
-        rate=dec(data.get("rate")),
-        surcharge_rate=dec(data.get("surcharge_rate")),
+        rate=decimal_or_none(data.get("rate")),
+        surcharge_rate=decimal_or_none(data.get("surcharge_rate")),
         regime=data.get("regime", "01"),
         exemption=Exemption(data["exemption"]) if data.get("exemption") else None,
         not_subject=NotSubject(data["not_subject"]) if data.get("not_subject") else None,

@@ -44,3 +44,8 @@ def to_decimal(value: object) -> Decimal:
     if len(result.as_tuple().digits) > DECIMAL_CONTEXT.prec:
         raise ValueError(f"{value!r} has more digits than can be computed exactly")
     return result
+
+
+def decimal_or_none(value: str | Decimal | None) -> Decimal | None:
+    """A decimal read back from a JSON column (stored as text), or None."""
+    return None if value is None else Decimal(value)

@@ -5,11 +5,10 @@ transaction already began with BEGIN IMMEDIATE), so records are chained one at a
 same transaction as the invoice change that produced them.
 """
 
-from collections.abc import Sequence
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talonario import __version__
 from talonario.config import Settings
 from talonario.kit.ids import new_id
 from talonario.models import VerifactuChainHead, VerifactuRecord
@@ -57,8 +56,6 @@ def previous_link(head: VerifactuChainHead) -> PreviousRecord | None:
 
 
 def software_system(settings: Settings, company_id: str) -> SoftwareSystem:
-    from talonario import __version__
-
     return SoftwareSystem(
         producer=Party(settings.sif_producer_name, nif=settings.sif_producer_nif),
         name=settings.sif_name,
@@ -112,13 +109,3 @@ def append(
     head.last_invoice_number = sealed.invoice.number
     head.last_issue_date = sealed.invoice.issue_date
     return row
-
-
-def records_of_invoice(
-    session: Session, company_id: str, invoice_id: str
-) -> Sequence[VerifactuRecord]:
-    return session.scalars(
-        select(VerifactuRecord)
-        .where(VerifactuRecord.company_id == company_id, VerifactuRecord.invoice_id == invoice_id)
-        .order_by(VerifactuRecord.sequence)
-    ).all()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from talonario.config import Settings
 from talonario.invoices.totals import BreakdownRow, TaxType
 from talonario.kit.clock import utcnow
+from talonario.kit.money import decimal_or_none
 from talonario.models import Company, Invoice, VerifactuRecord
 from talonario.verifactu import chain
 from talonario.verifactu.codes import IdType, InvoiceType
@@ -30,10 +31,6 @@ def generation_time(company: Company) -> datetime:
     return utcnow().astimezone(ZoneInfo(company.timezone)).replace(microsecond=0)
 
 
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
 def _breakdown(rows: list[dict[str, Any]]) -> tuple[Any, ...]:
     return tuple(
         breakdown_line(
@@ -41,11 +38,11 @@ def _breakdown(rows: list[dict[str, Any]]) -> tuple[Any, ...]:
                 tax_type=TaxType(row["tax_type"]),
                 regime=row["regime"],
                 operation=row["operation"],
-                rate=_dec(row.get("rate")),
+                rate=decimal_or_none(row.get("rate")),
                 base=Decimal(row["base"]),
-                tax_amount=_dec(row.get("tax_amount")),
-                surcharge_rate=_dec(row.get("surcharge_rate")),
-                surcharge_amount=_dec(row.get("surcharge_amount")),
+                tax_amount=decimal_or_none(row.get("tax_amount")),
+                surcharge_rate=decimal_or_none(row.get("surcharge_rate")),
+                surcharge_amount=decimal_or_none(row.get("surcharge_amount")),
             )
         )
         for row in rows
