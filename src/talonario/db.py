@@ -3,10 +3,13 @@ Services never commit.
 
 SQLite is the embedded default: WAL, and every write transaction starts with BEGIN IMMEDIATE so
 two writers never both hold a read snapshot they then try to upgrade (which SQLite can only
-answer with SQLITE_BUSY). Within one process, writers also queue on a lock instead of on
-SQLite's busy handler, whose sleeps would show as latency spikes.
+answer with SQLITE_BUSY). Writers also queue on a lock, a thread lock within the process and an
+flock on a file beside the database across processes, instead of on SQLite's busy handler:
+its polling sleeps (up to 100 ms each) would show as latency spikes with several workers.
 """
 
+import fcntl
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,8 +30,12 @@ class Database:
     read_engine: Engine
     is_sqlite: bool
     _write_lock: "threading.Lock | None"
+    _lock_file: Path | None = None
 
     def __post_init__(self) -> None:
+        self._lock_fd: int | None = None
+        if self._lock_file is not None:
+            self._lock_fd = os.open(self._lock_file, os.O_RDWR | os.O_CREAT, 0o600)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False, autoflush=False)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False, autoflush=False)
 
@@ -38,6 +45,13 @@ class Database:
         lock = self._write_lock
         if lock is not None:
             lock.acquire()
+        if self._lock_fd is not None:
+            try:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+            except BaseException:
+                if lock is not None:
+                    lock.release()
+                raise
         try:
             with self._writer() as session:
                 try:
@@ -46,19 +60,22 @@ class Database:
                     if session.in_transaction():
                         session.rollback()
         finally:
+            if self._lock_fd is not None:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             if lock is not None:
                 lock.release()
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
+        # Closing (not rolling back) ends the read: the pool resets the connection, and the
+        # objects read stay loaded, detached, for the write phase that follows.
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                if session.in_transaction():
-                    session.rollback()
+            yield session
 
     def dispose(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
         self.write_engine.dispose()
         if self.read_engine is not self.write_engine:
             self.read_engine.dispose()
@@ -104,6 +121,7 @@ def create_database(settings: Settings) -> Database:
             read_engine=_sqlite_engine(url, immediate=False),
             is_sqlite=True,
             _write_lock=threading.Lock(),
+            _lock_file=path.with_name(path.name + "-writelock") if path is not None else None,
         )
     engine = create_engine(
         url,

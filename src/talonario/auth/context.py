@@ -5,8 +5,8 @@ transaction that BEGIN IMMEDIATE guards on SQLite), and `respond()` serialises t
 stores it for the Idempotency-Key if one was sent, commits, and releases the session at once.
 """
 
-from collections.abc import Iterator
-from contextlib import ExitStack
+from collections.abc import AsyncIterator, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -14,10 +14,11 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from talonario.auth import idempotency
-from talonario.auth.idempotency import IdempotencyClaim, Replay
-from talonario.auth.keys import Principal, lookup
+from talonario.auth.idempotency import IdempotencyClaim, Replay, StoredAnswer
+from talonario.auth.keys import Principal, hash_key, lookup
 from talonario.auth.scopes import grants
 from talonario.errors import AuthenticationFailed, Conflict, InsufficientScope, RateLimited
 from talonario.kit.jsonenc import dumps
@@ -85,6 +86,16 @@ class Context:
                 return Replay(answer)
         return Conflict("The change conflicts with an existing resource.")
 
+    @property
+    def is_open(self) -> bool:
+        return self._session is not None
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session beside the write one: work prepared here holds no write lock."""
+        with self.runtime.db.read_session() as session:
+            yield session
+
     def close(self) -> None:
         self._session = None
         self._stack.close()
@@ -102,7 +113,9 @@ def _secret_from(request: Request) -> str | None:
     return request.headers.get("x-api-key") or None
 
 
-def authenticate(request: Request) -> Principal:
+async def authenticate(request: Request) -> Principal:
+    """Runs on the event loop: a cached key and the in-memory limiter cost no thread hop; the
+    database and Redis are only reached from the thread pool."""
     runtime = runtime_of(request)
     secret = _secret_from(request)
     if secret is None:
@@ -110,13 +123,17 @@ def authenticate(request: Request) -> Principal:
             "No API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
             code="missing_api_key",
         )
-    with runtime.db.read_session() as session:
-        principal = lookup(session, secret, runtime.keys)
+    hit, principal = runtime.keys.get(hash_key(secret))
+    if not hit:
+        principal = await run_in_threadpool(_lookup, runtime, secret)
     if principal is None:
         raise AuthenticationFailed("The API key is not valid or has been revoked.")
     limiter = runtime.limiter
     if limiter.enabled:
-        decision = limiter.hit(principal.api_key_id)
+        if limiter.is_remote:
+            decision = await run_in_threadpool(limiter.hit, principal.api_key_id)
+        else:
+            decision = limiter.hit(principal.api_key_id)
         request.state.rate_headers = decision.headers()
         if not decision.allowed:
             raise RateLimited(
@@ -124,6 +141,11 @@ def authenticate(request: Request) -> Principal:
                 headers={"Retry-After": str(decision.reset_seconds)},
             )
     return principal
+
+
+def _lookup(runtime: Runtime, secret: str) -> Principal | None:
+    with runtime.db.read_session() as session:
+        return lookup(session, secret, runtime.keys)
 
 
 async def idempotency_claim(request: Request) -> IdempotencyClaim | None:
@@ -138,18 +160,25 @@ def _require(principal: Principal, scope: str) -> None:
         raise InsufficientScope(f"This API key lacks the '{scope}' scope.")
 
 
+async def _release(ctx: Context) -> None:
+    # Normally `respond()` already closed the session in the endpoint's thread; this is the
+    # error path, where a rollback must not block the event loop.
+    if ctx.is_open:
+        await run_in_threadpool(ctx.close)
+
+
 def reader(scope: str) -> Any:
     """Dependency: a read-only context for a key holding `scope`."""
 
-    def dependency(
+    async def dependency(
         request: Request, principal: Principal = Depends(authenticate)
-    ) -> Iterator[Context]:
+    ) -> AsyncIterator[Context]:
         _require(principal, scope)
         ctx = Context(runtime_of(request), principal, write=False)
         try:
             yield ctx
         finally:
-            ctx.close()
+            await _release(ctx)
 
     return Depends(dependency, scope="function")
 
@@ -157,23 +186,29 @@ def reader(scope: str) -> Any:
 def writer(scope: str) -> Any:
     """Dependency: a writing context; a POST repeated under its Idempotency-Key is replayed."""
 
-    def dependency(
+    async def dependency(
         request: Request,
         principal: Principal = Depends(authenticate),
         claim: IdempotencyClaim | None = Depends(idempotency_claim),
-    ) -> Iterator[Context]:
+    ) -> AsyncIterator[Context]:
         _require(principal, scope)
         runtime = runtime_of(request)
         if claim is not None:
-            ttl = timedelta(hours=runtime.settings.idempotency_ttl_hours)
-            with runtime.db.read_session() as s:
-                answer = idempotency.find(s, principal.company_id, claim, ttl)
+            answer = await run_in_threadpool(_stored_answer, runtime, principal, claim)
             if answer is not None:
                 raise Replay(answer)
         ctx = Context(runtime, principal, write=True, claim=claim)
         try:
             yield ctx
         finally:
-            ctx.close()
+            await _release(ctx)
 
     return Depends(dependency, scope="function")
+
+
+def _stored_answer(
+    runtime: Runtime, principal: Principal, claim: IdempotencyClaim
+) -> StoredAnswer | None:
+    ttl = timedelta(hours=runtime.settings.idempotency_ttl_hours)
+    with runtime.db.read_session() as s:
+        return idempotency.find(s, principal.company_id, claim, ttl)

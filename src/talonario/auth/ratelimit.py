@@ -27,6 +27,8 @@ class RateDecision:
 class RateLimiter:
     def __init__(self, per_minute: int, redis_url: str | None) -> None:
         self.per_minute = per_minute
+        # Redis answers over the network: callers on the event loop hand it to a thread.
+        self.is_remote = bool(redis_url)
         self.item = RateLimitItemPerMinute(max(per_minute, 1))
         storage = storage_from_string(redis_url if redis_url else "memory://")
         self.limiter = FixedWindowRateLimiter(storage)

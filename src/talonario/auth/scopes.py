@@ -1,6 +1,6 @@
 """Scopes an API key may hold. `<resource>:write` implies `<resource>:read`; `*` is everything."""
 
-RESOURCES = ("company", "api_keys", "clients", "products", "series", "invoices")
+RESOURCES = ("company", "api_keys", "clients", "products", "series", "invoices", "webhooks")
 ALL = "*"
 SCOPES = frozenset({ALL} | {f"{r}:{a}" for r in RESOURCES for a in ("read", "write")})
 

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 from talonario.auth.keys import issue_key
 from talonario.companies.schemas import CompanyCreate, CompanyUpdate
 from talonario.errors import NotFound
+from talonario.kit import rows
 from talonario.models import ApiKey, Company
 from talonario.series import service as series_service
 from talonario.verifactu import chain
@@ -37,6 +38,15 @@ def create_company(
 
 def get(session: Session, company_id: str) -> Company:
     company = session.get(Company, company_id)
+    if company is None:
+        raise CompanyNotFound(f"No company '{company_id}'.")
+    return company
+
+
+def load(session: Session, company_id: str) -> Company:
+    """A detached copy of the company for reading only (never add it to a session): one plain
+    SELECT, cheaper than the ORM's identity-map load on the issuing path."""
+    company = rows.load(session, Company, company_id)
     if company is None:
         raise CompanyNotFound(f"No company '{company_id}'.")
     return company

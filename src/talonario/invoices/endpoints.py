@@ -35,9 +35,10 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
     Lines take a `product` id or inline `description` + `unit_price`; `client` is a client id or
     the recipient inline. Amounts are exact decimals, as JSON numbers or strings.
     """
-    company = companies.get(ctx.session, ctx.company_id)
-    today = _today(ctx, company.timezone)
-    invoice = service.create(ctx.session, ctx.settings, company, body, today)
+    with ctx.reading() as session:
+        company = companies.load(session, ctx.company_id)
+        invoice = service.prepare(session, company, body, _today(ctx, company.timezone))
+    invoice = service.save_new(ctx.session, ctx.settings, company, invoice, body.issue)
     return ctx.respond(present_invoice(invoice), 201)
 
 
@@ -93,7 +94,9 @@ def delete_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Respons
 @router.post("/{ref}/issue", response_model=InvoiceOut)
 def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response:
     """Issue a draft: assign the next number of its series and freeze it."""
-    company = companies.get(ctx.session, ctx.company_id)
-    today = _today(ctx, company.timezone)
-    invoice = service.issue_draft(ctx.session, ctx.settings, company, ref, today)
+    with ctx.reading() as session:
+        company = companies.load(session, ctx.company_id)
+        today = _today(ctx, company.timezone)
+        prepared = service.prepare_issue(session, company, ref, today)
+    invoice = service.issue_prepared(ctx.session, ctx.settings, company, prepared, today)
     return ctx.respond(present_invoice(invoice))

@@ -5,7 +5,8 @@ on the series row, and the VERI*FACTU record of the same invoice joins this tran
 invoice is never issued without its number and its record, nor either without the other.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,6 +30,7 @@ from talonario.invoices.totals import (
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.pagination import paginate
+from talonario.kit.rows import insert_new
 from talonario.models import Client, Company, Invoice, Payment
 from talonario.products import service as products
 from talonario.series import service as series_service
@@ -309,9 +311,12 @@ def _resolve_series(
     return series.id, series.code
 
 
-def create(
-    session: Session, settings: Settings, company: Company, body: InvoiceCreate, today: date
-) -> Invoice:
+def prepare(session: Session, company: Company, body: InvoiceCreate, today: date) -> Invoice:
+    """Everything a new invoice needs that only reads: the caller's read session, no lock held.
+
+    With `"issue": true` the issue checks run here too, so the write transaction that follows
+    only numbers, chains and stores.
+    """
     _check_type(body.type)
     _check_external_id(session, company.id, body.external_id, None)
     series_id, series_code = _resolve_series(session, company.id, body.series)
@@ -319,6 +324,7 @@ def create(
     on = body.operation_date or body.issued_on or today
     lines, inputs = _build_lines(session, company.id, body.lines, on)
     invoice = Invoice(
+        id=new_id(),
         company_id=company.id,
         series_id=series_id,
         series_code=series_code,
@@ -340,9 +346,24 @@ def create(
     )
     _apply_totals(invoice, lines, inputs, body.withholding.rate if body.withholding else None)
     if body.issue:
-        issue(session, settings, company, invoice, today)
-    session.add(invoice)
-    _flush(session)
+        invoice.issued_on = check_issue(session, company, invoice, today, refresh_client=False)
+    return invoice
+
+
+def save_new(
+    session: Session, settings: Settings, company: Company, invoice: Invoice, issue: bool
+) -> Invoice:
+    """Store a prepared invoice; issuing it numbers and chains it in the same transaction.
+
+    The row is written with a plain INSERT (kit/rows.py): the invoice is new and nothing else in
+    the transaction touches it, so the ORM's unit of work would only add cost under the lock.
+    """
+    with _integrity_as_conflict():
+        if issue:
+            assert invoice.issued_on is not None, "prepare() checks an invoice to issue"
+            number_and_chain(session, settings, company, invoice, invoice.issued_on, new=True)
+        else:
+            insert_new(session, invoice)
     return invoice
 
 
@@ -401,14 +422,24 @@ def delete(session: Session, company_id: str, ref: str) -> None:
     session.flush()
 
 
-def _flush(session: Session) -> None:
+@contextmanager
+def _integrity_as_conflict() -> Iterator[None]:
     try:
-        session.flush()
+        yield
     except IntegrityError as exc:
+        if "external_id" in str(exc.orig):
+            raise ExternalIdTaken(
+                "Another invoice has this external_id.", param="external_id"
+            ) from exc
         raise InvoiceNumberTaken(
             "The series produced a number another invoice already has; check its format.",
             param="series",
         ) from exc
+
+
+def _flush(session: Session) -> None:
+    with _integrity_as_conflict():
+        session.flush()
 
 
 # --- issuing ------------------------------------------------------------------------------------
@@ -435,16 +466,15 @@ def _check_issuable(invoice: Invoice, today: date) -> date:
     return issued_on
 
 
-def issue(
-    session: Session, settings: Settings, company: Company, invoice: Invoice, today: date
-) -> Invoice:
-    """Number the invoice, freeze it and chain its VERI*FACTU alta record.
+def check_issue(
+    session: Session, company: Company, invoice: Invoice, today: date, refresh_client: bool
+) -> date:
+    """What must hold before a draft may be numbered; only reads. Returns the issue date.
 
-    Runs in the caller's transaction and never commits: the number and the record are stored
-    together or not at all.
+    `refresh_client` takes a fresh snapshot of a stored client (a draft may be older than the
+    client's last change); a client resolved a moment ago needs none.
     """
     _ensure_draft(invoice)
-    issued_on = _check_issuable(invoice, today)
     kind = KIND_OF_TYPE[invoice.type]
     if invoice.series_id is not None:
         series = series_service.get(session, company.id, invoice.series_id)
@@ -453,12 +483,29 @@ def issue(
                 f"A {invoice.type} invoice is numbered in a {kind} series, not {series.kind}.",
                 param="series",
             )
-    if invoice.client_id is not None:
+    if refresh_client and invoice.client_id is not None:
         invoice.client = _client_snapshot(
             clients.get(session, company.id, invoice.client_id, "client")
         )
+    return _check_issuable(invoice, today)
+
+
+def number_and_chain(
+    session: Session,
+    settings: Settings,
+    company: Company,
+    invoice: Invoice,
+    issued_on: date,
+    *,
+    new: bool = False,
+) -> Invoice:
+    """The locked part of issuing: the number, the frozen issuer and the chained alta record.
+
+    Runs in the caller's write transaction and never commits: the number and the record are
+    stored together or not at all. Everything that only reads was checked before.
+    """
     assigned = series_service.assign_number(
-        session, company.id, invoice.series_id, kind, issued_on.year
+        session, company.id, invoice.series_id, KIND_OF_TYPE[invoice.type], issued_on.year
     )
     invoice.series_id = assigned.series_id
     invoice.series_code = assigned.series_code
@@ -470,14 +517,36 @@ def issue(
     invoice.status = "issued"
     if invoice.id is None:
         invoice.id = new_id()
-    verifactu.record_issue(session, settings, company, invoice)
+    verifactu.record_issue(session, settings, company, invoice, new=new)
     return invoice
 
 
-def issue_draft(
-    session: Session, settings: Settings, company: Company, ref: str, today: date
+def issue(
+    session: Session, settings: Settings, company: Company, invoice: Invoice, today: date
 ) -> Invoice:
-    invoice = get(session, company.id, ref, for_update=True)
-    issue(session, settings, company, invoice, today)
+    """Check, number and chain in one transaction (the caller's)."""
+    issued_on = check_issue(session, company, invoice, today, refresh_client=True)
+    return number_and_chain(session, settings, company, invoice, issued_on)
+
+
+def prepare_issue(session: Session, company: Company, ref: str, today: date) -> Invoice:
+    """Read phase of issuing a stored draft: load it and run every check, holding no lock."""
+    invoice = get(session, company.id, ref)
+    invoice.issued_on = check_issue(session, company, invoice, today, refresh_client=True)
+    return invoice
+
+
+def issue_prepared(
+    session: Session, settings: Settings, company: Company, prepared: Invoice, today: date
+) -> Invoice:
+    """Write phase: lock the draft; if it changed since it was checked, check it again here."""
+    invoice = get(session, company.id, prepared.id, for_update=True)
+    _ensure_draft(invoice)
+    if invoice.updated_at != prepared.updated_at:
+        issue(session, settings, company, invoice, today)
+    else:
+        invoice.client = prepared.client
+        assert prepared.issued_on is not None
+        number_and_chain(session, settings, company, invoice, prepared.issued_on)
     _flush(session)
     return invoice

@@ -220,7 +220,7 @@ def assign_number(
     """
     params = {"p_company_id": company_id, "p_year": year, "p_series_id": series_id, "p_kind": kind}
     stmt = _NEXT_BY_ID if series_id is not None else _NEXT_BY_KIND
-    row = session.execute(stmt, params).first()
+    row = session.connection().execute(stmt, params).first()
     if row is None:
         raise SeriesNotFound(f"No {kind} series to number this invoice.", param="series")
     sequence = row.next_number - 1

@@ -5,12 +5,17 @@ transaction already began with BEGIN IMMEDIATE), so records are chained one at a
 same transaction as the invoice change that produced them.
 """
 
-from sqlalchemy import select
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from talonario import __version__
 from talonario.config import Settings
+from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
+from talonario.kit.rows import insert_new
 from talonario.models import VerifactuChainHead, VerifactuRecord
 from talonario.verifactu.formats import timestamp
 from talonario.verifactu.hashing import seal
@@ -29,24 +34,65 @@ ALTA = "alta"
 ANULACION = "anulacion"
 
 
+@dataclass(slots=True)
+class Head:
+    """The locked last link of a company's chain, as plain values."""
+
+    company_id: str
+    last_record_id: str | None = None
+    last_sequence: int = 0
+    last_huella: str | None = None
+    last_issuer_nif: str | None = None
+    last_invoice_number: str | None = None
+    last_issue_date: date | None = None
+
+
+_HEADS = VerifactuChainHead.__table__
+_LOCK_HEAD = (
+    select(_HEADS).where(_HEADS.c.company_id == bindparam("p_company_id")).with_for_update()
+)
+_MOVE_HEAD = (
+    update(_HEADS)
+    .where(_HEADS.c.company_id == bindparam("p_company_id"))
+    .values(
+        last_record_id=bindparam("p_record_id"),
+        last_sequence=bindparam("p_sequence"),
+        last_huella=bindparam("p_huella"),
+        last_issuer_nif=bindparam("p_issuer_nif"),
+        last_invoice_number=bindparam("p_invoice_number"),
+        last_issue_date=bindparam("p_issue_date"),
+        updated_at=bindparam("p_updated_at"),
+    )
+)
+
+
 def create_head(session: Session, company_id: str) -> None:
     session.add(VerifactuChainHead(company_id=company_id, last_sequence=0))
 
 
-def lock_head(session: Session, company_id: str) -> VerifactuChainHead:
-    head = session.scalars(
-        select(VerifactuChainHead)
-        .where(VerifactuChainHead.company_id == company_id)
-        .with_for_update()
-    ).first()
-    if head is None:
-        head = VerifactuChainHead(company_id=company_id, last_sequence=0)
-        session.add(head)
-        session.flush()
-    return head
+def lock_head(session: Session, company_id: str) -> Head:
+    """The company's head row, locked until the transaction ends (PostgreSQL FOR UPDATE; on
+    SQLite the transaction already holds the database's write lock)."""
+    conn = session.connection()
+    row = conn.execute(_LOCK_HEAD, {"p_company_id": company_id}).first()
+    if row is None:
+        # Companies get their head when created; this covers rows older than the chain.
+        conn.execute(
+            insert(_HEADS), {"company_id": company_id, "last_sequence": 0, "updated_at": utcnow()}
+        )
+        return Head(company_id)
+    return Head(
+        company_id,
+        row.last_record_id,
+        row.last_sequence,
+        row.last_huella,
+        row.last_issuer_nif,
+        row.last_invoice_number,
+        row.last_issue_date,
+    )
 
 
-def previous_link(head: VerifactuChainHead) -> PreviousRecord | None:
+def previous_link(head: Head) -> PreviousRecord | None:
     if head.last_record_id is None:
         return None
     assert head.last_issuer_nif and head.last_invoice_number and head.last_issue_date
@@ -69,14 +115,23 @@ def software_system(settings: Settings, company_id: str) -> SoftwareSystem:
     )
 
 
-def append(
-    session: Session,
-    head: VerifactuChainHead,
+@dataclass(frozen=True, slots=True)
+class NextLink:
+    row: VerifactuRecord
+    issuer_nif: str
+
+
+def seal_next(
+    head: Head,
     record: RegistrationRecord | CancellationRecord,
     invoice_id: str,
     environment: str,
-) -> VerifactuRecord:
-    """Seal `record` (already linked to the head), store it, and move the head onto it."""
+) -> NextLink:
+    """Seal `record` (already linked to the head) into the row that will follow the head.
+
+    Pure: nothing is written until `store()`, so the caller can write what the row refers to
+    (its invoice) first.
+    """
     sealed = seal(record)
     qr_url = (
         record_validation_url(sealed, environment)
@@ -101,11 +156,41 @@ def append(
         qr_url=qr_url,
         status="pending",
     )
-    session.add(row)
+    return NextLink(row, sealed.invoice.issuer_nif)
+
+
+def store(session: Session, head: Head, link: NextLink) -> VerifactuRecord:
+    """Insert the sealed row and move the locked head onto it."""
+    row = link.row
+    insert_new(session, row)
+    session.connection().execute(
+        _MOVE_HEAD,
+        {
+            "p_company_id": head.company_id,
+            "p_record_id": row.id,
+            "p_sequence": row.sequence,
+            "p_huella": row.huella,
+            "p_issuer_nif": link.issuer_nif,
+            "p_invoice_number": row.invoice_number,
+            "p_issue_date": row.invoice_issue_date,
+            "p_updated_at": utcnow(),
+        },
+    )
     head.last_record_id = row.id
     head.last_sequence = row.sequence
     head.last_huella = row.huella
-    head.last_issuer_nif = sealed.invoice.issuer_nif
-    head.last_invoice_number = sealed.invoice.number
-    head.last_issue_date = sealed.invoice.issue_date
+    head.last_issuer_nif = link.issuer_nif
+    head.last_invoice_number = row.invoice_number
+    head.last_issue_date = row.invoice_issue_date
     return row
+
+
+def append(
+    session: Session,
+    head: Head,
+    record: RegistrationRecord | CancellationRecord,
+    invoice_id: str,
+    environment: str,
+) -> VerifactuRecord:
+    """Seal and store in one step, for records whose invoice row already exists."""
+    return store(session, head, seal_next(head, record, invoice_id, environment))

@@ -11,6 +11,7 @@ from talonario.config import Settings
 from talonario.invoices.totals import BreakdownRow, TaxType
 from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
+from talonario.kit.rows import insert_new
 from talonario.models import Company, Invoice, VerifactuRecord
 from talonario.verifactu import chain
 from talonario.verifactu.codes import IdType, InvoiceType
@@ -97,15 +98,22 @@ def registration_record(
 
 
 def record_issue(
-    session: Session, settings: Settings, company: Company, invoice: Invoice
+    session: Session, settings: Settings, company: Company, invoice: Invoice, *, new: bool
 ) -> VerifactuRecord:
-    """Append the alta record of a just-numbered invoice to the company's chain."""
+    """Append the alta record of a just-numbered invoice to the company's chain.
+
+    A `new` invoice is inserted here, between sealing the record and storing it: the record
+    refers to the invoice row, and the invoice row carries the record's huella and QR.
+    """
     head = chain.lock_head(session, company.id)
     record = registration_record(settings, company, invoice, head, generation_time(company))
-    row = chain.append(session, head, record, invoice.id, company.verifactu_environment)
+    link = chain.seal_next(head, record, invoice.id, company.verifactu_environment)
+    row = link.row
     invoice.verifactu_record_id = row.id
     invoice.verifactu_status = row.status
     invoice.verifactu_huella = row.huella
     invoice.verifactu_generated_at = row.generated_at
     invoice.qr_url = row.qr_url
-    return row
+    if new:
+        insert_new(session, invoice)
+    return chain.store(session, head, link)

@@ -1,0 +1,89 @@
+"""Plain Core reads and inserts of mapped objects, for the hot paths.
+
+The ORM's unit of work costs more than the INSERT it emits: issuing an invoice writes two new
+rows that nothing else in the transaction touches, so they go straight to the connection.
+Column types (Money, JSON, UTCDateTime) and Python-side column defaults apply as in a flush;
+the object stays transient and keeps the values written, ready to be presented.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import Insert, Select, Table, bindparam, insert, inspect, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ColumnDefault
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    attr: str
+    column: str
+    default: Callable[[], Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    table: Table
+    fields: tuple[_Field, ...]
+    insert: Insert
+    by_pk: Select[Any]
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _default_of(column: Any) -> Callable[[], Any] | None:
+    default = column.default
+    if not isinstance(default, ColumnDefault):
+        return None
+    if default.is_callable:
+        fn = default.arg
+        return lambda: fn(None)  # SQLAlchemy wraps zero-argument callables to take a context
+    value = default.arg
+    return lambda: value
+
+
+def _plan(cls: type) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        mapper = inspect(cls)
+        table = mapper.local_table
+        fields = tuple(
+            _Field(prop.key, prop.columns[0].key, _default_of(prop.columns[0]))
+            for prop in mapper.column_attrs
+        )
+        plan = _Plan(table, fields, insert(table), _by_pk(table))
+        _PLANS[cls] = plan
+    return plan
+
+
+def _by_pk(table: Table) -> Select[Any]:
+    (pk,) = table.primary_key.columns
+    return select(table).where(pk == bindparam("p_pk"))
+
+
+def insert_new(session: Session, obj: Any) -> None:
+    """INSERT a transient mapped object as it stands, filling its column defaults first."""
+    plan = _plan(type(obj))
+    state = obj.__dict__
+    values: dict[str, Any] = {}
+    for field in plan.fields:
+        value = state.get(field.attr)
+        if value is None and field.default is not None:
+            value = field.default()
+            setattr(obj, field.attr, value)
+        values[field.column] = value
+    session.connection().execute(plan.insert, values)
+
+
+def load(session: Session, cls: type[T], pk: str) -> T | None:
+    """One row by primary key as a detached, fully loaded object, without the ORM's identity map."""
+    plan = _plan(cls)
+    row = session.connection().execute(plan.by_pk, {"p_pk": pk}).first()
+    if row is None:
+        return None
+    data = row._mapping
+    return cls(**{f.attr: data[f.column] for f in plan.fields})
