@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     sif_producer_nif: str = "B12345674"
     sif_name: str = "Talonario"
     sif_id: str = Field(default="TL", pattern=r"^[A-Z0-9]{2}$")
+    # Webhook URLs must be https and public (SSRF); tests and local development may allow
+    # http and private, loopback or link-local addresses.
+    webhooks_allow_private: bool = False
 
     @property
     def is_sqlite(self) -> bool:

@@ -14,11 +14,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from talonario import __version__
+from talonario.aeat_sandbox import create_sandbox_app
 from talonario.auth.endpoints import router as api_keys_router
 from talonario.auth.idempotency import Replay
 from talonario.clients.endpoints import router as clients_router
 from talonario.companies.endpoints import router as company_router
 from talonario.config import Settings, get_settings
+from talonario.documents.endpoints import public_router as documents_public_router
+from talonario.documents.endpoints import router as documents_router
 from talonario.errors import (
     ERROR_RESPONSES,
     AppError,
@@ -34,6 +37,7 @@ from talonario.products.endpoints import router as products_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
 from talonario.verifactu.endpoints import router as verifactu_router
+from talonario.webhooks.endpoints import router as webhooks_router
 
 log = logging.getLogger("talonario")
 
@@ -175,8 +179,13 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         products_router,
         series_router,
         invoices_router,
+        documents_router,
         payments_router,
         verifactu_router,
+        webhooks_router,
     ):
         app.include_router(router, prefix="/v1", responses=ERROR_RESPONSES)
+    app.include_router(documents_public_router)
+    runtime = app.state.runtime
+    app.mount("/aeat-sandbox", create_sandbox_app(runtime.settings, runtime.db))
     return app

@@ -4,23 +4,31 @@ from talonario.models.api_key import ApiKey
 from talonario.models.base import Base
 from talonario.models.client import Client
 from talonario.models.company import Company
+from talonario.models.document import EmailOutbox, InvoicePdf, PublicLink
 from talonario.models.idempotency import IdempotencyRecord
 from talonario.models.invoice import Invoice
 from talonario.models.payment import Payment
 from talonario.models.product import Product
 from talonario.models.series import Series
 from talonario.models.verifactu import VerifactuChainHead, VerifactuRecord
+from talonario.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "ApiKey",
     "Base",
     "Client",
     "Company",
+    "EmailOutbox",
     "IdempotencyRecord",
     "Invoice",
+    "InvoicePdf",
     "Payment",
     "Product",
+    "PublicLink",
     "Series",
     "VerifactuChainHead",
     "VerifactuRecord",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -1,0 +1,54 @@
+"""Emit an event: rows written in the caller's transaction, sent by the worker after commit.
+
+If the change rolls back, the event was never emitted; if it commits, the event is sent
+(at least once) even if the process stops right after.
+"""
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talonario.kit.clock import utcnow
+from talonario.kit.ids import new_id
+from talonario.kit.jsonenc import dumps
+from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from talonario.webhooks.schemas import EVENT_TYPES
+
+
+def emit(session: Session, company_id: str, event_type: str, data: dict[str, Any]) -> None:
+    """Queue `event_type` with `data` (the object as the API presents it) for every enabled
+    endpoint of the company that subscribes to it. Never commits: the caller's transaction does.
+    """
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown webhook event type {event_type!r}")
+    endpoint_ids = [
+        endpoint_id
+        for endpoint_id, events in session.execute(
+            select(WebhookEndpoint.id, WebhookEndpoint.events).where(
+                WebhookEndpoint.company_id == company_id, WebhookEndpoint.enabled.is_(True)
+            )
+        )
+        if event_type in events
+    ]
+    if not endpoint_ids:
+        return  # nobody listens: no row, so the hot paths (issuing) pay one read only
+    now = utcnow()
+    event_id = new_id()
+    # Serialised once, as the API writes JSON (exact decimals), so every attempt signs these bytes.
+    body = dumps({"id": event_id, "type": event_type, "created_at": now, "data": data}).decode()
+    event = WebhookEvent(
+        id=event_id, company_id=company_id, type=event_type, body=body, created_at=now
+    )
+    session.add_all(
+        WebhookDelivery(
+            company_id=company_id,
+            endpoint_id=endpoint_id,
+            event=event,
+            event_type=event_type,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+        )
+        for endpoint_id in endpoint_ids
+    )
