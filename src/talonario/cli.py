@@ -125,3 +125,23 @@ def serve(
         log_level="warning",
         access_log=False,
     )
+
+
+@app.command()
+def sandbox(
+    host: Annotated[str | None, typer.Option(help="Default TALONARIO_HOST.")] = None,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
+    migrate_first: Annotated[bool, typer.Option("--migrate/--no-migrate")] = True,
+) -> None:
+    """Serve the built-in AEAT sandbox alone (SOAP at /VerifactuSOAP, control at /control)."""
+    settings = get_settings()
+    if migrate_first:
+        migrate.upgrade(settings.database_url)
+    uvicorn.run(
+        "talonario.aeat_sandbox.app:standalone",
+        factory=True,
+        host=host or settings.host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+    )

@@ -1,0 +1,257 @@
+"""The sandbox as an ASGI app: AEAT's SOAP endpoint plus a small JSON control API.
+
+    POST /VerifactuSOAP (or /)   RegFactuSistemaFacturacion, ConsultaFactuSistemaFacturacion
+    GET  /health
+    POST /control/faults         switch a fault on (faults.FaultSpec); GET lists; DELETE clears
+    GET  /control/records?nif=   what the sandbox holds for a taxpayer; DELETE forgets it
+    GET  /control/submissions?nif=   the submissions received, with their per-record verdicts
+
+The control API has no authentication: the sandbox holds test data only, and switching its
+faults is the point of it.
+"""
+
+import asyncio
+import logging
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from talonario.aeat_sandbox import faults, service
+from talonario.aeat_sandbox.codes import Code
+from talonario.aeat_sandbox.models import (
+    SandboxChainHead,
+    SandboxInvoice,
+    SandboxRecord,
+    SandboxSubmission,
+)
+from talonario.aeat_sandbox.protocol import (
+    Operation,
+    RequestFault,
+    fault_envelope,
+    read_request,
+)
+from talonario.config import Settings
+from talonario.db import Database
+from talonario.verifactu import formats
+
+log = logging.getLogger("talonario.aeat_sandbox")
+SOAP_PATH = "/VerifactuSOAP"
+_XML = "text/xml; charset=utf-8"
+
+
+class _Sandbox:
+    def __init__(self, settings: Settings, db: Database, query_page_size: int) -> None:
+        self.settings = settings
+        self.db = db
+        self.query_page_size = query_page_size
+
+    async def soap(self, request: Request) -> Response:
+        raw = await request.body()
+        response, delay = await run_in_threadpool(self._answer, raw)
+        if delay:
+            await asyncio.sleep(delay)
+        return response
+
+    def _answer(self, raw: bytes) -> tuple[Response, float]:
+        """The answer and how long to hold it back. Records are stored before the delay, as when
+        AEAT's answer is lost on the way back."""
+        with self.db.write_session() as session:
+            switched = faults.take_request_fault(session)
+            delay = faults.take_delay(session)
+            session.commit()
+        if switched is not None:
+            return _switched(switched), delay
+        try:
+            parsed = read_request(raw)
+            with self.db.write_session() as session:
+                if parsed.operation is Operation.SUBMIT:
+                    body = service.submit(
+                        session,
+                        parsed.body,
+                        raw,
+                        wait_seconds=self.settings.sandbox_wait_seconds,
+                    )
+                else:
+                    body = service.query(session, parsed.body, page_size=self.query_page_size)
+                session.commit()
+        except RequestFault as fault:
+            return _fault(fault), delay
+        except SQLAlchemyError:
+            # E.g. two submissions racing for one invoice: AEAT's answer is "retry later".
+            log.exception("sandbox database error")
+            return _fault(RequestFault(Code.DATABASE, server=True)), delay
+        return Response(body, media_type=_XML), delay
+
+    def add_fault(self, spec: faults.FaultSpec) -> dict[str, Any]:
+        with self.db.write_session() as session:
+            fault = faults.add(session, spec)
+            session.commit()
+            return faults.present(fault)
+
+    def list_faults(self) -> list[dict[str, Any]]:
+        with self.db.read_session() as session:
+            return [faults.present(fault) for fault in faults.listed(session)]
+
+    def clear_faults(self) -> int:
+        with self.db.write_session() as session:
+            count = faults.clear(session)
+            session.commit()
+            return count
+
+    def records(self, nif: str, number: str | None) -> list[dict[str, Any]]:
+        with self.db.read_session() as session:
+            statement = select(SandboxInvoice).where(SandboxInvoice.issuer_nif == nif)
+            if number is not None:
+                statement = statement.where(SandboxInvoice.number == number)
+            return [_invoice(i) for i in session.scalars(statement.order_by(SandboxInvoice.id))]
+
+    def submissions(self, nif: str) -> list[dict[str, Any]]:
+        with self.db.read_session() as session:
+            found = session.scalars(
+                select(SandboxSubmission)
+                .where(SandboxSubmission.nif == nif)
+                .order_by(SandboxSubmission.received_at, SandboxSubmission.id)
+            ).all()
+            lines = session.scalars(
+                select(SandboxRecord)
+                .where(SandboxRecord.submission_id.in_([s.id for s in found]))
+                .order_by(SandboxRecord.position)
+            ).all()
+            return [_submission(s, [r for r in lines if r.submission_id == s.id]) for s in found]
+
+    def forget(self, nif: str) -> None:
+        with self.db.write_session() as session:
+            ids = select(SandboxSubmission.id).where(SandboxSubmission.nif == nif)
+            session.execute(delete(SandboxRecord).where(SandboxRecord.submission_id.in_(ids)))
+            session.execute(delete(SandboxRecord).where(SandboxRecord.issuer_nif == nif))
+            session.execute(delete(SandboxSubmission).where(SandboxSubmission.nif == nif))
+            session.execute(delete(SandboxInvoice).where(SandboxInvoice.issuer_nif == nif))
+            session.execute(delete(SandboxChainHead).where(SandboxChainHead.issuer_nif == nif))
+            session.commit()
+
+
+def create_sandbox_app(
+    settings: Settings, db: Database, *, query_page_size: int = 10000
+) -> Starlette:
+    """The AEAT sandbox over `db` (its `aeat_sandbox_` tables), answering
+    TiempoEsperaEnvio = settings.sandbox_wait_seconds. `query_page_size` is AEAT's 10 000
+    records per Consulta answer; tests lower it to see paging."""
+    sandbox = _Sandbox(settings, db, query_page_size)
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "service": "aeat-sandbox"})
+
+    async def fault_switches(request: Request) -> Response:
+        if request.method == "GET":
+            return JSONResponse({"data": await run_in_threadpool(sandbox.list_faults)})
+        if request.method == "DELETE":
+            return JSONResponse({"deleted": await run_in_threadpool(sandbox.clear_faults)})
+        try:
+            spec = faults.FaultSpec.model_validate_json(await request.body())
+        except ValidationError as exc:
+            return _bad_request(exc.errors(include_url=False, include_context=False))
+        return JSONResponse(await run_in_threadpool(sandbox.add_fault, spec), status_code=201)
+
+    async def records(request: Request) -> Response:
+        nif = request.query_params.get("nif")
+        if not nif:
+            return _bad_request("the query parameter `nif` is required")
+        if request.method == "DELETE":
+            await run_in_threadpool(sandbox.forget, nif)
+            return Response(status_code=204)
+        number = request.query_params.get("number")
+        return JSONResponse({"data": await run_in_threadpool(sandbox.records, nif, number)})
+
+    async def submissions(request: Request) -> Response:
+        nif = request.query_params.get("nif")
+        if not nif:
+            return _bad_request("the query parameter `nif` is required")
+        return JSONResponse({"data": await run_in_threadpool(sandbox.submissions, nif)})
+
+    return Starlette(
+        routes=[
+            Route("/", sandbox.soap, methods=["POST"]),
+            Route(SOAP_PATH, sandbox.soap, methods=["POST"]),
+            Route("/health", health, methods=["GET"]),
+            Route("/control/faults", fault_switches, methods=["GET", "POST", "DELETE"]),
+            Route("/control/records", records, methods=["GET", "DELETE"]),
+            Route("/control/submissions", submissions, methods=["GET"]),
+        ]
+    )
+
+
+def standalone() -> Starlette:
+    """Factory for `talonario sandbox`: the sandbox alone, on the configured database."""
+    from talonario.config import get_settings
+    from talonario.db import create_database
+
+    settings = get_settings()
+    return create_sandbox_app(settings, create_database(settings))
+
+
+def _switched(fault: Any) -> Response:
+    kind = faults.FaultKind(fault.kind)
+    if kind is faults.FaultKind.HTTP_500:
+        return Response("Internal Server Error", status_code=500, media_type="text/plain")
+    if kind is faults.FaultKind.REDIRECT:
+        return Response(status_code=302, headers={"Location": faults.CERTIFICATE_ERROR_PAGE})
+    code = fault.code or Code.DATABASE
+    switched = RequestFault(code, server=kind is faults.FaultKind.SERVER_FAULT)
+    if fault.description:
+        switched.text = fault.description
+    return _fault(switched)
+
+
+def _fault(fault: RequestFault) -> Response:
+    # SOAP 1.1 answers every fault with HTTP 500.
+    return Response(fault_envelope(fault), status_code=500, media_type=_XML)
+
+
+def _bad_request(detail: Any) -> Response:
+    return JSONResponse({"error": {"type": "invalid_request_error", "detail": detail}}, 400)
+
+
+def _invoice(invoice: SandboxInvoice) -> dict[str, Any]:
+    return {
+        "issuer_nif": invoice.issuer_nif,
+        "number": invoice.number,
+        "issue_date": formats.day(invoice.issue_date),
+        "state": invoice.state,
+        "code": invoice.code,
+        "description": invoice.description,
+        "huella": invoice.huella,
+        "external_ref": invoice.external_ref,
+        "request_id": invoice.request_id,
+        "csv": invoice.csv,
+        "period": f"{invoice.period_year:04d}-{invoice.period_month:02d}",
+        "presented_at": invoice.presented_at.isoformat(),
+        "updated_at": invoice.updated_at.isoformat(),
+    }
+
+
+def _submission(submission: SandboxSubmission, lines: list[SandboxRecord]) -> dict[str, Any]:
+    return {
+        "request_id": submission.request_id,
+        "csv": submission.csv,
+        "status": submission.status,
+        "received_at": submission.received_at.isoformat(),
+        "records": [
+            {
+                "operation": line.kind,
+                "number": line.number,
+                "issue_date": formats.day(line.issue_date),
+                "huella": line.huella,
+                "status": line.status,
+                "code": line.code,
+                "description": line.description,
+            }
+            for line in lines
+        ],
+    }

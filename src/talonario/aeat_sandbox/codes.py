@@ -1,0 +1,89 @@
+"""The AEAT error codes the sandbox answers with (errores.properties; spec §8.7), and their text.
+
+AEAT's descriptions are Spanish and so are these: the sandbox must read like AEAT to the code
+and the people who look at its answers. Codes 2xxx are admissible (the record is stored as
+AceptadoConErrores); every other record code rejects the record (Incorrecto).
+"""
+
+from enum import IntEnum
+
+
+class Code(IntEnum):
+    # Whole submission (SOAP Client fault).
+    SCHEMA = 4102  # the XML does not match the schema
+    MALFORMED = 4103  # the XML cannot be parsed
+    TOO_MANY_RECORDS = 4114  # more than 1000 RegistroFactura
+    HEADER_NIF = 4116  # Cabecera/ObligadoEmision/NIF badly formed
+    REPRESENTATIVE_NIF = 4117  # Cabecera/Representante/NIF badly formed
+    DATE_FORMAT = 4106  # a date that does not exist (31-02-2026)
+    EMPTY = 4138  # empty request
+    DATABASE = 3500  # technical database error (a Server fault: retry)
+    # One record rejected.
+    ISSUER_NOT_HEADER = 1108  # IDEmisorFactura differs from Cabecera/ObligadoEmision/NIF
+    FUTURE_ISSUE_DATE = 1112  # FechaExpedicionFactura after today
+    QUOTA_OUT_OF_TOLERANCE = 1142  # CuotaRepercutida differs from base x rate by more than 10 €
+    SIMPLIFIED_OVER_LIMIT = 1150  # F2 over 3000 € (+10 € tolerance)
+    X_WITHOUT_CORRECTION = 1153  # RechazoPrevio=X without Subsanacion=S
+    S_WITHOUT_CORRECTION = 1161  # RechazoPrevio=S without Subsanacion=S
+    RECIPIENTS_REQUIRED = 1189  # F1, F3, R1-R4 without Destinatarios
+    RECIPIENTS_FORBIDDEN = 1190  # F2, R5 with Destinatarios
+    RECIPIENT_ID = 1239  # a recipient's NIF is not a valid Spanish NIF
+    DUPLICATE = 3000  # an alta of an invoice already held
+    NOT_FOUND = 3002  # subsanación or anulación of an invoice not held
+    # Admissible: stored as AceptadoConErrores.
+    HUELLA = 2000  # the huella is not the hash of the record
+    PREVIOUS_HUELLA = 2003  # RegistroAnterior is not the last record of the chain
+    TOTAL_AMOUNT = 2005  # ImporteTotal differs from the breakdown by more than 10 €
+    TOTAL_TAX = 2006  # CuotaTotal differs from the breakdown by more than 10 €
+    FIRST_RECORD_AGAIN = 2007  # PrimerRegistro=S but records of this chain are held
+    SAME_HUELLA = 2008  # RegistroAnterior's huella equals the record's own
+
+
+DESCRIPTIONS: dict[int, str] = {
+    Code.SCHEMA: "El XML no cumple con el esquema. Falta informar campo obligatorio o un "
+    "elemento no es válido",
+    Code.MALFORMED: "Se ha producido un error inesperado al parsear el XML",
+    Code.TOO_MANY_RECORDS: "El número de registros de facturación es superior al permitido (1000)",
+    Code.HEADER_NIF: "El NIF del ObligadoEmision de la cabecera tiene un formato incorrecto",
+    Code.REPRESENTATIVE_NIF: "El NIF del Representante de la cabecera tiene un formato incorrecto",
+    Code.DATE_FORMAT: "Formato de fecha incorrecto",
+    Code.EMPTY: "La petición está vacía",
+    Code.DATABASE: "Error técnico de base de datos. Inténtelo más tarde",
+    Code.ISSUER_NOT_HEADER: "El NIF del IDEmisorFactura debe ser el mismo que el NIF del "
+    "ObligadoEmision",
+    Code.FUTURE_ISSUE_DATE: "La fecha de expedición no puede ser posterior a la fecha actual",
+    Code.QUOTA_OUT_OF_TOLERANCE: "El valor del campo CuotaRepercutida tiene un valor incorrecto "
+    "para el valor de los campos BaseImponibleOimporteNoSujeto y TipoImpositivo suministrados",
+    Code.SIMPLIFIED_OVER_LIMIT: "Factura simplificada de importe superior al permitido",
+    Code.X_WITHOUT_CORRECTION: "El valor del campo RechazoPrevio no puede ser X si no se ha "
+    "informado el campo Subsanacion o tiene el valor N",
+    Code.S_WITHOUT_CORRECTION: "El valor del campo RechazoPrevio no puede ser S si no se ha "
+    "informado el campo Subsanacion o tiene el valor N",
+    Code.RECIPIENTS_REQUIRED: "Si el TipoFactura es F1, F3, R1, R2, R3 o R4 el bloque "
+    "Destinatarios es obligatorio",
+    Code.RECIPIENTS_FORBIDDEN: "Si el TipoFactura es F2 o R5 el bloque Destinatarios no puede "
+    "estar cumplimentado",
+    Code.RECIPIENT_ID: "Error en el bloque de Destinatario. El NIF no está identificado",
+    Code.DUPLICATE: "Registro de facturación duplicado",
+    Code.NOT_FOUND: "No existe el registro de facturación",
+    Code.HUELLA: "El cálculo de la huella suministrada es incorrecta",
+    Code.PREVIOUS_HUELLA: "El contenido de la huella del registro anterior no es correcto",
+    Code.TOTAL_AMOUNT: "El campo ImporteTotal tiene un valor incorrecto para el valor de los "
+    "campos BaseImponibleOimporteNoSujeto, CuotaRepercutida y CuotaRecargoEquivalencia "
+    "suministrados",
+    Code.TOTAL_TAX: "El campo CuotaTotal tiene un valor incorrecto para el valor de los campos "
+    "CuotaRepercutida y CuotaRecargoEquivalencia suministrados",
+    Code.FIRST_RECORD_AGAIN: "El registro se ha informado como primer registro pero ya existen "
+    "registros de facturación para el sistema informático y obligado",
+    Code.SAME_HUELLA: "La huella del registro anterior coincide con la huella del registro",
+}
+
+
+def description(code: int) -> str:
+    """AEAT's text for `code`, or a neutral one for codes forced through the control API."""
+    return DESCRIPTIONS.get(code, f"Error {code} simulado por el entorno de pruebas")
+
+
+def is_admissible(code: int) -> bool:
+    """2xxx errors leave the record stored, as AceptadoConErrores (AEAT VAL §4.3.1)."""
+    return 2000 <= code < 3000

@@ -1,0 +1,156 @@
+"""Fault switches: set through the control API, consumed by the next matching requests.
+
+They live in the database, not in memory, so every process serving the sandbox (and the test
+that set them) sees the same switches.
+"""
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from talonario.aeat_sandbox.codes import description
+from talonario.aeat_sandbox.models import SandboxFault
+
+CERTIFICATE_ERROR_PAGE = "https://sede.agenciatributaria.gob.es/Sede/errores/erro4011.html"
+
+
+class FaultKind(StrEnum):
+    HTTP_500 = "http_500"  # plain HTTP 500, no SOAP body (a proxy or AEAT falling over)
+    SERVER_FAULT = "server_fault"  # SOAP Server fault: AEAT asks to resend later
+    CLIENT_FAULT = "client_fault"  # SOAP Client fault `code` (default 4112: certificate holder)
+    REDIRECT = "redirect"  # HTTP 302 to AEAT's error page, as for an unknown certificate
+    DELAY = "delay"  # answer `seconds` late; the records are stored before the wait
+    RECORD_ERROR = "record_error"  # the record numbered `number` gets error `code`
+
+
+# Kinds that replace the answer of a whole request; the oldest one set goes first.
+REQUEST_KINDS = (
+    FaultKind.HTTP_500,
+    FaultKind.SERVER_FAULT,
+    FaultKind.CLIENT_FAULT,
+    FaultKind.REDIRECT,
+)
+
+
+class FaultSpec(BaseModel):
+    """Body of POST /control/faults."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: FaultKind
+    count: int = Field(default=1, ge=1, le=1_000_000, description="Requests (or records) hit.")
+    seconds: Decimal | None = Field(default=None, ge=0, le=600, description="For `delay`.")
+    number: str | None = Field(default=None, min_length=1, max_length=60)
+    code: int | None = Field(default=None, ge=1, le=9999)
+    description: str | None = Field(default=None, max_length=500)
+
+    @model_validator(mode="after")
+    def _complete(self) -> "FaultSpec":
+        if self.kind is FaultKind.DELAY and self.seconds is None:
+            raise ValueError("a delay needs `seconds`")
+        if self.kind is FaultKind.RECORD_ERROR and (self.number is None or self.code is None):
+            raise ValueError("a record error needs `number` and `code`")
+        return self
+
+
+def add(session: Session, spec: FaultSpec) -> SandboxFault:
+    code = spec.code
+    if code is None and spec.kind is FaultKind.CLIENT_FAULT:
+        code = 4112
+    if code is None and spec.kind is FaultKind.SERVER_FAULT:
+        code = 3500
+    fault = SandboxFault(
+        kind=spec.kind.value,
+        remaining=spec.count,
+        delay_ms=None if spec.seconds is None else int(spec.seconds * 1000),
+        number=spec.number,
+        code=code,
+        description=spec.description or (None if code is None else description(code)),
+    )
+    session.add(fault)
+    session.flush()
+    return fault
+
+
+def listed(session: Session) -> list[SandboxFault]:
+    return list(session.scalars(select(SandboxFault).order_by(SandboxFault.created_at)))
+
+
+def clear(session: Session) -> int:
+    switches = listed(session)
+    session.execute(delete(SandboxFault))
+    return len(switches)
+
+
+def take_request_fault(session: Session) -> SandboxFault | None:
+    """The oldest switch that replaces a whole answer, used once."""
+    fault = session.scalars(
+        select(SandboxFault)
+        .where(SandboxFault.kind.in_([kind.value for kind in REQUEST_KINDS]))
+        .order_by(SandboxFault.created_at, SandboxFault.id)
+        .limit(1)
+        .with_for_update()
+    ).first()
+    return _use(session, fault)
+
+
+def take_delay(session: Session) -> float:
+    """Seconds to hold the next answer back (0 when no delay is set), used once."""
+    fault = session.scalars(
+        select(SandboxFault)
+        .where(SandboxFault.kind == FaultKind.DELAY.value)
+        .order_by(SandboxFault.created_at, SandboxFault.id)
+        .limit(1)
+        .with_for_update()
+    ).first()
+    used = _use(session, fault)
+    return 0.0 if used is None else (used.delay_ms or 0) / 1000
+
+
+def any_record_errors(session: Session) -> bool:
+    found = session.scalar(
+        select(SandboxFault.id).where(SandboxFault.kind == FaultKind.RECORD_ERROR.value).limit(1)
+    )
+    return found is not None
+
+
+def take_record_error(session: Session, number: str) -> tuple[int, str] | None:
+    """The error forced on invoice `number`, used once: (code, description)."""
+    fault = session.scalars(
+        select(SandboxFault)
+        .where(SandboxFault.kind == FaultKind.RECORD_ERROR.value, SandboxFault.number == number)
+        .order_by(SandboxFault.created_at, SandboxFault.id)
+        .limit(1)
+        .with_for_update()
+    ).first()
+    used = _use(session, fault)
+    if used is None or used.code is None:
+        return None
+    return used.code, used.description or description(used.code)
+
+
+def present(fault: SandboxFault) -> dict[str, Any]:
+    return {
+        "id": fault.id,
+        "kind": fault.kind,
+        "remaining": fault.remaining,
+        "seconds": None if fault.delay_ms is None else fault.delay_ms / 1000,
+        "number": fault.number,
+        "code": fault.code,
+        "description": fault.description,
+        "created_at": fault.created_at.isoformat(),
+    }
+
+
+def _use(session: Session, fault: SandboxFault | None) -> SandboxFault | None:
+    if fault is None:
+        return None
+    fault.remaining -= 1
+    if fault.remaining <= 0:
+        session.delete(fault)
+    session.flush()
+    return fault

@@ -1,0 +1,354 @@
+"""What the sandbox does with a valid request: judge each record against what it holds, store
+what AEAT would store, answer; answer a Consulta from what it holds. Never commits: the caller
+(app.py) owns the transaction, one per request.
+"""
+
+import secrets
+import string
+from datetime import datetime
+
+from lxml import etree
+from sqlalchemy import Select, exists, select
+from sqlalchemy.orm import Session
+
+from talonario.aeat_sandbox import answers, checks, faults
+from talonario.aeat_sandbox.answers import Verdict
+from talonario.aeat_sandbox.checks import Incoming, Link
+from talonario.aeat_sandbox.codes import Code, description, is_admissible
+from talonario.aeat_sandbox.models import (
+    SandboxChainHead,
+    SandboxInvoice,
+    SandboxRecord,
+    SandboxSubmission,
+)
+from talonario.aeat_sandbox.protocol import RequestFault, envelope
+from talonario.kit.clock import today_in, utcnow
+from talonario.kit.ids import new_id
+from talonario.verifactu import formats
+from talonario.verifactu.responses import NS_QUERY
+from talonario.verifactu.xml import NS_SF, NS_SUM
+
+MAX_WAIT_SECONDS = 9999  # TiempoEsperaEnvio is \d{0,4}
+AEAT_TIMEZONE = "Europe/Madrid"  # "today" is AEAT's date (1112)
+_NS = {"sf": NS_SF, "sum": NS_SUM, "con": NS_QUERY}
+_CSV_ALPHABET = string.ascii_uppercase + string.digits
+
+
+def submit(session: Session, document: etree._Element, raw: bytes, *, wait_seconds: int) -> bytes:
+    """Judge and store the records of a schema-valid RegFactuSistemaFacturacion; the answer."""
+    header_nif = _header_nif(document, "sum:Cabecera/sf:ObligadoEmision/sf:NIF")
+    representative = document.findtext("sum:Cabecera/sf:Representante/sf:NIF", None, _NS)
+    if representative is not None and not checks.valid_nif(representative.strip()):
+        raise RequestFault(Code.REPRESENTATIVE_NIF, representative)
+    try:
+        records = checks.read_records(document)
+    except ValueError as exc:
+        raise RequestFault(Code.DATE_FORMAT, str(exc)) from None
+    now = utcnow()
+    submission = SandboxSubmission(
+        id=new_id(),
+        request_id=_request_id(now),
+        nif=header_nif,
+        presenter_nif=header_nif,  # no certificate to read the holder from: the taxpayer
+        status="",
+        received_at=now,
+        request_xml=raw.decode("utf-8", errors="replace"),
+        response_xml="",
+    )
+    session.add(submission)
+    session.flush()
+    judge = _Judge(session, submission, header_nif, _csv(), now)
+    verdicts = [judge(record) for record in records]
+    csv = judge.csv if any(v.status != "Incorrecto" for v in verdicts) else None
+    answer = answers.submission(
+        document,
+        verdicts,
+        wait_seconds=min(max(wait_seconds, 0), MAX_WAIT_SECONDS),
+        csv=csv,
+        presenter_nif=header_nif,
+        presented_at=now,
+    )
+    body = envelope(answer)
+    submission.csv = csv
+    submission.status = answers.overall_status(verdicts)
+    submission.response_xml = body.decode("utf-8")
+    return body
+
+
+def query(session: Session, document: etree._Element, *, page_size: int) -> bytes:
+    """Answer a schema-valid ConsultaFactuSistemaFacturacion from the invoices held."""
+    head, where = "con:Cabecera/sf:", "con:FiltroConsulta/con:"
+    recipient = None
+    if document.find(head + "ObligadoEmision", _NS) is not None:
+        issuer = _header_nif(document, head + "ObligadoEmision/sf:NIF")
+    else:
+        # A customer asks about its supplier's records: Contraparte names the supplier.
+        recipient = _header_nif(document, head + "Destinatario/sf:NIF")
+        issuer = (document.findtext(where + "Contraparte/sf:NIF", None, _NS) or "").strip()
+        if not issuer:
+            raise RequestFault(
+                Code.SCHEMA, "Contraparte es obligatoria en la consulta del destinatario"
+            )
+    period = where + "PeriodoImputacion/sf:"
+    statement = select(SandboxInvoice).where(
+        SandboxInvoice.issuer_nif == issuer,
+        SandboxInvoice.period_year == int(document.findtext(period + "Ejercicio", "0", _NS)),
+        SandboxInvoice.period_month == int(document.findtext(period + "Periodo", "0", _NS)),
+    )
+    if recipient is not None:
+        statement = statement.where(SandboxInvoice.recipient_nifs.contains(recipient))
+    number = document.findtext(where + "NumSerieFactura", None, _NS)
+    if number is not None:
+        statement = statement.where(SandboxInvoice.number == number.strip())
+    ref = document.findtext(where + "RefExterna", None, _NS)
+    if ref is not None:
+        statement = statement.where(SandboxInvoice.external_ref == ref.strip())
+    statement = _date_filter(statement, document)
+    key = document.find(where + "ClavePaginacion", _NS)
+    if key is not None:
+        after = _held_at_key(session, key)
+        if after is not None:
+            statement = statement.where(SandboxInvoice.id > after.id)
+    # Ids are UUIDv7: their order is the order of first presentation, as AEAT sorts.
+    found = list(session.scalars(statement.order_by(SandboxInvoice.id).limit(page_size + 1)))
+    more = len(found) > page_size
+    return envelope(answers.query(document, found[:page_size], more=more))
+
+
+class _Judge:
+    """Decides one record after another, in the submission's order, so a later record sees
+    what an earlier one stored or chained."""
+
+    def __init__(
+        self,
+        session: Session,
+        submission: SandboxSubmission,
+        header_nif: str,
+        csv: str,
+        now: datetime,
+    ) -> None:
+        self.session = session
+        self.submission = submission
+        self.header_nif = header_nif
+        self.csv = csv
+        self.now = now
+        self.today = today_in(AEAT_TIMEZONE)
+        # One look for switches up front spares a query per record in the usual case.
+        self.forcing = faults.any_record_errors(session)
+        self.heads: dict[tuple[str, str], SandboxChainHead | None] = {}
+
+    def __call__(self, record: Incoming) -> Verdict:
+        chain_key = (record.issuer_nif, record.installation)
+        if chain_key not in self.heads:
+            self.heads[chain_key] = _head(self.session, record)
+        head = self.heads[chain_key]
+        # A record received before (a resend after a lost answer) is not a new link.
+        resend = _seen(self.session, record)
+        link_error = None if resend else checks.chain(record, _link(head))
+        held = _held(self.session, record.issuer_nif, record.number, record.issue_date_text)
+        forced = faults.take_record_error(self.session, record.number) if self.forcing else None
+        verdict = self._decide(record, held, forced, link_error)
+        if not resend:
+            self.heads[chain_key] = _advance(self.session, head, record)
+        self.session.add(_log(self.submission, verdict, self.now))
+        self.session.flush()
+        return verdict
+
+    def _decide(
+        self,
+        record: Incoming,
+        held: SandboxInvoice | None,
+        forced: tuple[int, str] | None,
+        link_error: int | None,
+    ) -> Verdict:
+        text = None
+        code = None
+        if forced is not None and not is_admissible(forced[0]):
+            code, text = forced
+        if code is None:
+            code = checks.rejection(record, self.header_nif, self.today)
+        duplicate = None
+        if code is None:
+            code, duplicate = _state_conflict(record, held)
+        if code is not None:
+            return Verdict(record, "Incorrecto", code, text or description(code), duplicate)
+        if forced is not None:
+            code, text = forced
+        else:
+            code = checks.admissible(record) or link_error
+            text = None if code is None else description(code)
+        status = "Correcto" if code is None else "AceptadoConErrores"
+        self._store(record, held, status, code, text)
+        return Verdict(record, status, code, text)
+
+    def _store(
+        self,
+        record: Incoming,
+        held: SandboxInvoice | None,
+        status: str,
+        code: int | None,
+        text: str | None,
+    ) -> None:
+        if held is None:
+            held = SandboxInvoice(
+                id=new_id(),
+                issuer_nif=record.issuer_nif,
+                number=record.number,
+                issue_date=record.issue_date,
+                recipient_nifs="",
+            )
+            held.period_year, held.period_month = record.period()
+            self.session.add(held)
+        if record.is_alta:
+            # A subsanación replaces the whole stored record and reactivates a cancelled one.
+            held.alta_xml = record.xml
+            held.state = status
+            held.external_ref = record.external_ref
+            held.recipient_nifs = " ".join(record.recipient_nifs())
+            held.period_year, held.period_month = record.period()
+        else:
+            held.anulacion_xml = record.xml
+            held.state = "Anulado"
+        held.code = code
+        held.description = text
+        held.huella = record.huella
+        held.request_id = self.submission.request_id
+        held.csv = self.csv
+        held.presenter_nif = self.submission.presenter_nif
+        held.presented_at = self.now
+        held.updated_at = self.now
+
+
+def _state_conflict(
+    record: Incoming, held: SandboxInvoice | None
+) -> tuple[int | None, SandboxInvoice | None]:
+    """The flag combinations of spec §5.1 against what is held: 3000 when the operation
+    expects nothing held (with the held record), 3002 when it expects something."""
+    if record.is_alta:
+        replaces = record.correction == "S" and record.previous_rejection != "X"
+    else:
+        replaces = record.no_prior_record != "S"
+    if replaces:
+        return (None, None) if held is not None else (Code.NOT_FOUND, None)
+    return (Code.DUPLICATE, held) if held is not None else (None, None)
+
+
+def _header_nif(document: etree._Element, path: str) -> str:
+    nif = (document.findtext(path, None, _NS) or "").strip()
+    if not checks.valid_nif(nif):
+        raise RequestFault(Code.HEADER_NIF, nif)
+    return nif
+
+
+def _date_filter(
+    statement: Select[SandboxInvoice], document: etree._Element
+) -> Select[SandboxInvoice]:
+    dates = "con:FiltroConsulta/con:FechaExpedicionFactura/sf:"
+    exact = document.findtext(dates + "FechaExpedicionFactura", None, _NS)
+    since = document.findtext(dates + "RangoFechaExpedicion/sf:Desde", None, _NS)
+    until = document.findtext(dates + "RangoFechaExpedicion/sf:Hasta", None, _NS)
+    try:
+        if exact is not None:
+            statement = statement.where(SandboxInvoice.issue_date == checks.parse_day(exact))
+        if since is not None:
+            statement = statement.where(SandboxInvoice.issue_date >= checks.parse_day(since))
+        if until is not None:
+            statement = statement.where(SandboxInvoice.issue_date <= checks.parse_day(until))
+    except ValueError as exc:
+        raise RequestFault(Code.DATE_FORMAT, str(exc)) from None
+    return statement
+
+
+def _held(session: Session, nif: str, number: str, day: str) -> SandboxInvoice | None:
+    try:
+        issue_date = checks.parse_day(day)
+    except ValueError:
+        return None
+    return session.scalars(
+        select(SandboxInvoice).where(
+            SandboxInvoice.issuer_nif == nif,
+            SandboxInvoice.number == number,
+            SandboxInvoice.issue_date == issue_date,
+        )
+    ).first()
+
+
+def _held_at_key(session: Session, key: etree._Element) -> SandboxInvoice | None:
+    def text(tag: str) -> str:
+        return (key.findtext(f"sf:{tag}", "", _NS) or "").strip()
+
+    return _held(
+        session, text("IDEmisorFactura"), text("NumSerieFactura"), text("FechaExpedicionFactura")
+    )
+
+
+def _head(session: Session, record: Incoming) -> SandboxChainHead | None:
+    """The chain's last record, locked so two submissions of one chain are judged in turn."""
+    return session.scalars(
+        select(SandboxChainHead)
+        .where(
+            SandboxChainHead.issuer_nif == record.issuer_nif,
+            SandboxChainHead.installation == record.installation,
+        )
+        .with_for_update()
+    ).first()
+
+
+def _link(head: SandboxChainHead | None) -> Link | None:
+    if head is None:
+        return None
+    return Link(head.issuer_nif, head.number, formats.day(head.issue_date), head.huella)
+
+
+def _advance(session: Session, head: SandboxChainHead | None, record: Incoming) -> SandboxChainHead:
+    if head is None:
+        head = SandboxChainHead(issuer_nif=record.issuer_nif, installation=record.installation)
+        session.add(head)
+    head.number = record.number
+    head.issue_date = record.issue_date
+    head.huella = record.huella
+    return head
+
+
+def _seen(session: Session, record: Incoming) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    SandboxRecord.issuer_nif == record.issuer_nif,
+                    SandboxRecord.number == record.number,
+                    SandboxRecord.issue_date == record.issue_date,
+                    SandboxRecord.huella == record.huella,
+                )
+            )
+        )
+    )
+
+
+def _log(submission: SandboxSubmission, verdict: Verdict, now: datetime) -> SandboxRecord:
+    record = verdict.record
+    return SandboxRecord(
+        id=new_id(),
+        submission_id=submission.id,
+        position=record.position,
+        kind=record.operation,
+        issuer_nif=record.issuer_nif,
+        number=record.number,
+        issue_date=record.issue_date,
+        huella=record.huella,
+        status=verdict.status,
+        code=verdict.code,
+        description=verdict.description,
+        xml=record.xml,
+        received_at=now,
+    )
+
+
+def _request_id(now: datetime) -> str:
+    """IdPeticion (at most 20 characters): the moment plus six random digits."""
+    return f"{now:%Y%m%d%H%M%S}{secrets.randbelow(10**6):06d}"
+
+
+def _csv() -> str:
+    """A 16-character secure verification code, like AEAT's."""
+    return "".join(secrets.choice(_CSV_ALPHABET) for _ in range(16))

@@ -1,0 +1,285 @@
+"""Shared by the sandbox and client tests: the sandbox in a real uvicorn server on a loopback
+port, taxpayers whose chains build sealed records, and a throwaway PKI for mutual TLS."""
+
+import secrets
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal as D
+from ipaddress import ip_address
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import uvicorn
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from talonario.aeat_sandbox import create_sandbox_app
+from talonario.config import Settings
+from talonario.db import Database
+from talonario.kit.clock import today_in
+from talonario.verifactu.codes import InvoiceType, OperationQualification
+from talonario.verifactu.hashing import seal
+from talonario.verifactu.records import (
+    BreakdownLine,
+    CancellationRecord,
+    InvoiceId,
+    Party,
+    PreviousRecord,
+    Record,
+    RegistrationRecord,
+    SoftwareSystem,
+    SubmissionHeader,
+)
+from talonario.verifactu.xml import soap_envelope, submission_document
+
+HOST = "127.0.0.1"
+WAIT_SECONDS = 7  # the TiempoEsperaEnvio the test sandbox answers
+MADRID = ZoneInfo("Europe/Madrid")
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+CLIENT = Party("CLIENTE EJEMPLO SA", "B12345674")
+
+
+def random_nif() -> str:
+    """A checksum-valid DNI no other test uses: each test gets its own taxpayer at AEAT."""
+    number = secrets.randbelow(10**8)
+    return f"{number:08d}{_DNI_LETTERS[number % 23]}"
+
+
+def system(installation: str) -> SoftwareSystem:
+    return SoftwareSystem(
+        producer=Party("Talonario contributors", "B12345674"),
+        name="Talonario",
+        system_id="TL",
+        version="0.1.0",
+        installation_number=installation,
+        only_verifactu=True,
+        multi_taxpayer_capable=True,
+        multiple_taxpayers=True,
+    )
+
+
+def vat_line(base: str, rate: str = "21", quota: str | None = None) -> BreakdownLine:
+    amount = (D(base) * D(rate) / 100).quantize(D("0.01")) if quota is None else D(quota)
+    return BreakdownLine(
+        qualification=OperationQualification.SUBJECT, rate=D(rate), base=D(base), quota=amount
+    )
+
+
+@dataclass
+class Taxpayer:
+    """One obligado tributario and its chain: each record built links to the one before."""
+
+    nif: str = field(default_factory=random_nif)
+    name: str = "EMPRESA DE PRUEBAS SL"
+    installation: str = "TEST-0001"
+    last: PreviousRecord | None = None
+    issue_date: date = field(default_factory=lambda: today_in("Europe/Madrid"))
+    _tick: int = 0
+
+    @property
+    def party(self) -> Party:
+        return Party(self.name, self.nif)
+
+    def invoice(self, number: str) -> InvoiceId:
+        return InvoiceId(self.nif, number, self.issue_date)
+
+    def alta(self, number: str, **changes: Any) -> RegistrationRecord:
+        """A sealed F1 of 100.00 + 21 % chained to the last record built (unless `previous`
+        is given); it becomes the chain's last record."""
+        values: dict[str, Any] = {
+            "invoice": self.invoice(number),
+            "issuer_name": self.name,
+            "invoice_type": InvoiceType.STANDARD,
+            "description": "Servicios de prueba",
+            "recipients": (CLIENT,),
+            "breakdown": (vat_line("100.00"),),
+            "total_tax": D("21.00"),
+            "total_amount": D("121.00"),
+            "previous": self.last,
+            "system": system(self.installation),
+            "generated_at": self._now(),
+        }
+        values.update(changes)
+        record = seal(RegistrationRecord(**values))
+        self.last = record.as_previous()
+        return record
+
+    def anulacion(self, number: str, **changes: Any) -> CancellationRecord:
+        values: dict[str, Any] = {
+            "invoice": self.invoice(number),
+            "previous": self.last,
+            "system": system(self.installation),
+            "generated_at": self._now(),
+        }
+        values.update(changes)
+        record = seal(CancellationRecord(**values))
+        self.last = record.as_previous()
+        return record
+
+    def envelope(self, *records: Record) -> bytes:
+        return soap_envelope(submission_document(SubmissionHeader(taxpayer=self.party), records))
+
+    def _now(self) -> datetime:
+        # Distinct, increasing generation times: each record gets its own huella.
+        self._tick += 1
+        base = datetime.now(MADRID).replace(microsecond=0) - timedelta(minutes=5)
+        return base + timedelta(seconds=self._tick)
+
+
+@dataclass
+class SandboxServer:
+    url: str  # the SOAP endpoint
+    base: str  # where /control lives
+    server: uvicorn.Server
+
+    def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        return httpx.request(method, self.base + path, timeout=10, **kwargs)
+
+    def fault(self, **spec: Any) -> None:
+        answer = self.control("POST", "/control/faults", json=spec)
+        assert answer.status_code == 201, answer.text
+
+
+@contextmanager
+def running_sandbox(
+    settings: Settings, db: Database, *, tls: dict[str, Any] | None = None, **options: Any
+) -> Iterator[SandboxServer]:
+    """The sandbox app served by uvicorn in a thread, on a socket bound before the server
+    starts (no race for a free port); stopped on exit."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((HOST, 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        create_sandbox_app(settings, db, **options),
+        log_level="warning",
+        lifespan="off",
+        access_log=False,
+        **(tls or {}),
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the sandbox server did not start")
+        time.sleep(0.02)
+    scheme = "https" if tls else "http"
+    base = f"{scheme}://{HOST}:{port}"
+    try:
+        yield SandboxServer(url=base + "/VerifactuSOAP", base=base, server=server)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+        sock.close()
+
+
+@dataclass(frozen=True)
+class Pki:
+    """A test CA, a server certificate for 127.0.0.1 and a client certificate as PKCS#12."""
+
+    ca_pem: str
+    server_cert: Path
+    server_key: Path
+    ca_file: Path
+    client_p12: bytes
+    client_password: str
+
+
+def make_pki(directory: Path) -> Pki:
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Talonario Test CA")])
+    ca = _certificate(ca_name, ca_name, ca_key.public_key(), ca_key, ca=True)
+    server_key = ec.generate_private_key(ec.SECP256R1())
+    server = _certificate(
+        x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)]),
+        ca_name,
+        server_key.public_key(),
+        ca_key,
+        san=x509.SubjectAlternativeName([x509.IPAddress(ip_address(HOST))]),
+    )
+    client_key = ec.generate_private_key(ec.SECP256R1())
+    client_name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, "EMPRESA DE PRUEBAS SL"),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, "IDCES-B12345674"),
+        ]
+    )
+    client = _certificate(client_name, ca_name, client_key.public_key(), ca_key)
+    password = "s3cret-pass"
+    client_p12 = pkcs12.serialize_key_and_certificates(
+        b"client",
+        client_key,
+        client,
+        [ca],
+        serialization.BestAvailableEncryption(password.encode()),
+    )
+    pem = serialization.Encoding.PEM
+    paths = {name: directory / f"{name}.pem" for name in ("ca", "server", "server-key")}
+    paths["ca"].write_bytes(ca.public_bytes(pem))
+    paths["server"].write_bytes(server.public_bytes(pem))
+    paths["server-key"].write_bytes(
+        server_key.private_bytes(
+            pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return Pki(
+        ca_pem=ca.public_bytes(pem).decode(),
+        server_cert=paths["server"],
+        server_key=paths["server-key"],
+        ca_file=paths["ca"],
+        client_p12=client_p12,
+        client_password=password,
+    )
+
+
+def tls_server_options(pki: Pki) -> dict[str, Any]:
+    return {
+        "ssl_certfile": str(pki.server_cert),
+        "ssl_keyfile": str(pki.server_key),
+        "ssl_ca_certs": str(pki.ca_file),
+        "ssl_cert_reqs": ssl.CERT_REQUIRED,
+    }
+
+
+def _certificate(
+    subject: x509.Name,
+    issuer: x509.Name,
+    public_key: Any,
+    signing_key: Any,
+    *,
+    ca: bool = False,
+    san: x509.SubjectAlternativeName | None = None,
+) -> x509.Certificate:
+    now = datetime.now(UTC)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        # Key identifiers: Python 3.13's strict verification wants them.
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(signing_key.public_key()),
+            critical=False,
+        )
+    )
+    if san is not None:
+        builder = builder.add_extension(san, critical=False)
+    return builder.sign(signing_key, hashes.SHA256())
