@@ -1,0 +1,363 @@
+"""Email delivery of invoices: the outbox rows POST /send writes, sent by the worker over SMTP.
+
+`send_due_emails()` is what the worker calls in its loop. It claims due rows in one short
+transaction (FOR UPDATE SKIP LOCKED on PostgreSQL, so several workers never wait on each other;
+on SQLite BEGIN IMMEDIATE already serialises the claim), marks them leased, commits, and only
+then talks SMTP, so no transaction is held across the network. A worker that dies mid-send
+leaves a lease that expires and the row is claimed again: delivery is at least once.
+
+SMTP comes from TALONARIO_SMTP_URL:
+  smtp://user:pass@host:587             STARTTLS (always on port 587)
+  smtp://host:25?starttls=true          STARTTLS on another port (starttls=false turns it off)
+  smtps://user:pass@host:465            TLS from the first byte
+Credentials are URL-decoded (p%40ss is p@ss). Optional query parameters: from (the sender
+address; default the issuer's email), timeout (seconds, default 30), cafile (a CA bundle to
+trust, for a private relay).
+"""
+
+import html
+import logging
+import smtplib
+import ssl
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from talonario.config import Settings
+from talonario.db import Database
+from talonario.documents import formatting as fmt
+from talonario.documents import service
+from talonario.documents.view import InvoiceView
+from talonario.invoices.presenter import present_invoice
+from talonario.kit.clock import utcnow
+from talonario.models import EmailOutbox, Invoice, PublicLink
+from talonario.webhooks import outbox as webhooks
+
+log = logging.getLogger("talonario.email")
+
+MAX_ATTEMPTS = 8
+LEASE = timedelta(minutes=5)  # far longer than one SMTP conversation (timeout 30 s)
+FIRST_RETRY = timedelta(minutes=1)
+LAST_RETRY = timedelta(hours=6)
+
+
+class SmtpNotConfigured(Exception):
+    pass
+
+
+class TransientSendError(Exception):
+    """Worth retrying: the server is down, busy (4xx) or the connection broke."""
+
+
+class PermanentSendError(Exception):
+    """Retrying cannot help: the server refused the message or its recipients (5xx)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpConfig:
+    host: str
+    port: int
+    implicit_tls: bool
+    starttls: bool
+    username: str | None
+    password: str | None
+    sender: str | None
+    timeout: float
+    cafile: str | None
+
+    @classmethod
+    def from_url(cls, url: str) -> "SmtpConfig":
+        parts = urlsplit(url)
+        if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+            raise SmtpNotConfigured(
+                "TALONARIO_SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465"
+            )
+        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        implicit = parts.scheme == "smtps"
+        port = parts.port or (465 if implicit else 25)
+        flag = query.get("starttls", "").lower()
+        starttls = not implicit and (flag in ("1", "true", "yes") or (port == 587 and not flag))
+        if flag in ("0", "false", "no"):
+            starttls = False
+        return cls(
+            host=parts.hostname,
+            port=port,
+            implicit_tls=implicit,
+            starttls=starttls,
+            username=unquote(parts.username) if parts.username else None,
+            password=unquote(parts.password) if parts.password else None,
+            sender=query.get("from"),
+            timeout=float(query.get("timeout", "30")),
+            cafile=query.get("cafile"),
+        )
+
+    def tls_context(self) -> ssl.SSLContext:
+        return ssl.create_default_context(cafile=self.cafile)
+
+
+# --- the message --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """What one email says, before it becomes MIME."""
+
+    sender: str
+    reply_to: str | None
+    to: list[str]
+    cc: list[str]
+    subject: str
+    text: str
+    html: str
+
+
+def compose(
+    view: InvoiceView,
+    *,
+    to: list[str],
+    cc: list[str],
+    subject: str | None,
+    message: str | None,
+    sender: str,
+    public_url: str | None,
+) -> Letter:
+    issuer = view.issuer.name
+    number = view.display_number
+    greeting = message or (
+        f"Le enviamos la factura {number} de {issuer}"
+        + (f", con fecha {fmt.long_day(view.issued_on)}." if view.issued_on else ".")
+    )
+    facts = [("Factura", number)]
+    if view.issued_on:
+        facts.append(("Fecha", fmt.day(view.issued_on)))
+    facts.append(("Importe", fmt.money(view.total, view.currency)))
+    if view.due_on:
+        facts.append(("Vencimiento", fmt.day(view.due_on)))
+    salutation = f"Hola, {view.client.name}:" if view.client else "Hola:"
+    text_lines = [salutation, "", greeting, ""]
+    text_lines += [f"  {label}: {value}" for label, value in facts]
+    text_lines += ["", "Encontrará la factura en PDF adjunta a este mensaje."]
+    if public_url:
+        text_lines.append(f"También puede consultarla en línea: {public_url}")
+    text_lines += ["", "Un saludo,", issuer, ""]
+    e = html.escape
+    paragraphs = "".join(f"<p>{e(p)}</p>" for p in greeting.split("\n\n"))
+    rows = "".join(
+        f'<tr><th style="text-align:left;padding:2px 12px 2px 0;font-weight:normal;'
+        f'color:#6b7280">{e(label)}</th><td><strong>{e(value)}</strong></td></tr>'
+        for label, value in facts
+    )
+    link = (
+        f'<p>También puede consultarla en línea: <a href="{e(public_url)}">{e(public_url)}</a></p>'
+        if public_url
+        else ""
+    )
+    body_html = (
+        '<!doctype html><html lang="es"><head><meta charset="utf-8">'
+        f"<title>{e(subject or '')}</title></head>"
+        '<body style="font-family:Helvetica,Arial,sans-serif;color:#1f2937;line-height:1.5">'
+        f"<p>{e(salutation)}</p>{paragraphs}<table>{rows}</table>"
+        f"<p>Encontrará la factura en PDF adjunta a este mensaje.</p>{link}"
+        f"<p>Un saludo,<br>{e(issuer)}</p></body></html>"
+    )
+    return Letter(
+        sender=formataddr((issuer, sender)) if issuer else sender,
+        reply_to=view.issuer.email if view.issuer.email and view.issuer.email != sender else None,
+        to=to,
+        cc=cc,
+        subject=subject or f"Factura {number} de {issuer}",
+        text="\n".join(text_lines).replace(fmt.NBSP, " "),
+        html=body_html,
+    )
+
+
+def build_message(letter: Letter, pdf: bytes, filename: str, message_id: str) -> EmailMessage:
+    """multipart/mixed: (text/plain | text/html) alternative, then the PDF."""
+    msg = EmailMessage()
+    msg["From"] = letter.sender
+    msg["To"] = ", ".join(letter.to)
+    if letter.cc:
+        msg["Cc"] = ", ".join(letter.cc)
+    if letter.reply_to:
+        msg["Reply-To"] = letter.reply_to
+    msg["Subject"] = letter.subject
+    msg["Date"] = formatdate(usegmt=True)
+    msg["Message-ID"] = message_id
+    msg.set_content(letter.text)
+    msg.add_alternative(letter.html, subtype="html")
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
+    return msg
+
+
+def deliver(config: SmtpConfig, msg: EmailMessage) -> None:
+    """One SMTP conversation; raises TransientSendError or PermanentSendError."""
+    try:
+        if config.implicit_tls:
+            client: smtplib.SMTP = smtplib.SMTP_SSL(
+                config.host, config.port, timeout=config.timeout, context=config.tls_context()
+            )
+        else:
+            client = smtplib.SMTP(config.host, config.port, timeout=config.timeout)
+        with client:
+            client.ehlo()
+            if config.starttls:
+                client.starttls(context=config.tls_context())
+                client.ehlo()
+            if config.username:
+                client.login(config.username, config.password or "")
+            refused = client.send_message(msg)
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = [code for code, _ in exc.recipients.values()]
+        raise _by_code(min(codes), f"all recipients refused: {exc.recipients}") from exc
+    except smtplib.SMTPResponseException as exc:
+        detail = (
+            exc.smtp_error.decode(errors="replace")
+            if isinstance(exc.smtp_error, bytes)
+            else exc.smtp_error
+        )
+        # Bad credentials are the operator's to fix; the email should go once they are.
+        code = 400 if isinstance(exc, smtplib.SMTPAuthenticationError) else exc.smtp_code
+        raise _by_code(code, f"{exc.smtp_code} {detail}") from exc
+    except (OSError, smtplib.SMTPException) as exc:
+        raise TransientSendError(f"{type(exc).__name__}: {exc}") from exc
+    if refused:
+        log.warning("some recipients refused: %s", refused)
+
+
+def _by_code(code: int, detail: str) -> Exception:
+    return PermanentSendError(detail) if code >= 500 else TransientSendError(detail)
+
+
+# --- the outbox ---------------------------------------------------------------------------------
+
+
+def backoff(attempts: int) -> timedelta:
+    """1 min, 2, 4, 8… capped at 6 h: a relay down for an afternoon still gets the email."""
+    return min(FIRST_RETRY * 2 ** (attempts - 1), LAST_RETRY)
+
+
+def send_due_emails(db: Database, settings: Settings, *, now: datetime | None = None,
+                    limit: int = 20) -> int:  # fmt: skip
+    """Send up to `limit` due emails; returns how many it handled (sent or failed), so a
+    worker can loop while it returns > 0 and sleep when it returns 0."""
+    now = now or utcnow()
+    claimed = _claim(db, now, limit)
+    if not claimed:
+        return 0
+    config: SmtpConfig | None = None
+    problem: Exception | None = None
+    try:
+        config = SmtpConfig.from_url(settings.smtp_url or "")
+    except SmtpNotConfigured as exc:
+        problem = TransientSendError(
+            "No SMTP server configured: set TALONARIO_SMTP_URL." if not settings.smtp_url
+            else str(exc)
+        )  # fmt: skip
+    for row_id, lease in claimed:
+        _send_one(db, config, problem, row_id, lease, now)
+    return len(claimed)
+
+
+def _claim(db: Database, now: datetime, limit: int) -> list[tuple[str, datetime]]:
+    lease = now + LEASE
+    due = or_(
+        and_(EmailOutbox.status == "pending", EmailOutbox.next_attempt_at <= now),
+        and_(EmailOutbox.status == "sending", EmailOutbox.lease_until < now),
+    )
+    with db.write_session() as session:
+        rows = session.scalars(
+            select(EmailOutbox)
+            .where(due)
+            .order_by(EmailOutbox.next_attempt_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        ).all()
+        for row in rows:
+            row.status = "sending"
+            row.lease_until = lease
+            row.attempts += 1
+        session.commit()
+        return [(row.id, lease) for row in rows]
+
+
+def _send_one(
+    db: Database,
+    config: SmtpConfig | None,
+    problem: Exception | None,
+    row_id: str,
+    lease: datetime,
+    now: datetime,
+) -> None:
+    error: Exception | None = problem
+    if error is None and config is not None:
+        try:
+            msg = _message_for(db, config, row_id)
+            deliver(config, msg)
+        except (TransientSendError, PermanentSendError) as exc:
+            error = exc
+        except Exception as exc:  # a bug must not wedge the row in "sending"
+            log.exception("email %s could not be built", row_id)
+            error = TransientSendError(f"{type(exc).__name__}: {exc}")
+    _finish(db, row_id, lease, now, error)
+
+
+def _message_for(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage:
+    with db.read_session() as session:
+        row = session.get(EmailOutbox, row_id)
+        assert row is not None
+        invoice = session.get(Invoice, row.invoice_id)
+        assert invoice is not None
+        view = service.view_of(session, invoice)
+        link = session.get(PublicLink, invoice.id)
+        url = link.url if link is not None and service.is_live(link, utcnow()) else None
+        to, cc, subject, message = list(row.to), list(row.cc), row.subject, row.message
+        company_id, invoice_id = row.company_id, invoice.id
+    pdf = service.invoice_pdf(db, company_id, invoice_id)
+    sender = config.sender or view.issuer.email or f"facturas@{config.host}"
+    letter = compose(
+        view, to=to, cc=cc, subject=subject, message=message, sender=sender, public_url=url
+    )
+    domain = Address(addr_spec=sender).domain or config.host
+    return build_message(letter, pdf.content, pdf.filename, make_msgid(row_id, domain=domain))
+
+
+def _finish(
+    db: Database, row_id: str, lease: datetime, now: datetime, error: Exception | None
+) -> None:
+    with db.write_session() as session:
+        row = session.get(EmailOutbox, row_id, with_for_update=True)
+        if row is None or row.status != "sending" or row.lease_until != lease:
+            return  # our lease ran out and another worker took the row over
+        row.lease_until = None
+        row.last_attempt_at = utcnow()
+        if error is None:
+            _mark_sent(session, row)
+        else:
+            row.last_error = str(error)[:1000]
+            permanent = isinstance(error, PermanentSendError)
+            if permanent or row.attempts >= MAX_ATTEMPTS:
+                row.status = "failed"
+                log.warning("email %s gave up after %d attempt(s): %s", row.id, row.attempts,
+                            row.last_error)  # fmt: skip
+            else:
+                row.status = "pending"
+                row.next_attempt_at = now + backoff(row.attempts)
+        session.commit()
+
+
+def _mark_sent(session: Session, row: EmailOutbox) -> None:
+    row.status = "sent"
+    row.sent_at = row.last_attempt_at
+    row.last_error = None
+    invoice = session.get(Invoice, row.invoice_id, with_for_update=True)
+    assert invoice is not None
+    invoice.sent_at = row.sent_at
+    session.flush()
+    # In the same transaction: the event exists if and only if the email is recorded as sent.
+    webhooks.emit(session, row.company_id, "invoice.sent", present_invoice(invoice))

@@ -1,0 +1,188 @@
+"""The invoice as its customer receives it: the PDF (rendered once), public links and email.
+
+An issued invoice's PDF is rendered on first request and stored; everyone after gets those same
+bytes (it is the document that was sent, and issued invoices never change). Drafts get a preview,
+rendered each time and never stored. Rendering happens outside any transaction.
+"""
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from talonario.db import Database
+from talonario.documents.pdf import render_invoice
+from talonario.documents.schemas import PublicLinkIn, SendIn
+from talonario.documents.view import InvoiceView, invoice_view
+from talonario.errors import Conflict, InvalidRequest
+from talonario.invoices import service as invoices
+from talonario.invoices.presenter import present_invoice
+from talonario.kit.clock import utcnow
+from talonario.models import Company, EmailOutbox, Invoice, InvoicePdf, PublicLink
+
+
+class InvoiceNotIssued(Conflict):
+    code = "invoice_not_issued"
+
+
+class EmailRecipientRequired(InvalidRequest):
+    code = "email_recipient_required"
+
+
+@dataclass(frozen=True, slots=True)
+class Pdf:
+    content: bytes
+    filename: str
+    stored: bool
+
+
+def filename_for(view: InvoiceView) -> str:
+    """`Factura-F-2026-00001.pdf`: safe in a header and on any file system."""
+    if view.is_draft:
+        return "Borrador-factura.pdf"
+    return "Factura-" + re.sub(r"[^A-Za-z0-9._-]+", "-", view.number or "").strip("-") + ".pdf"
+
+
+def view_of(session: Session, invoice: Invoice) -> InvoiceView:
+    """A draft has no issuer snapshot yet: its preview shows the company as it is now."""
+    issuer = None
+    if invoice.issuer is None:
+        company = session.get(Company, invoice.company_id)
+        issuer = None if company is None else {
+            "legal_name": company.legal_name,
+            "nif": company.nif,
+            "address": company.address,
+            "email": company.email,
+            "phone": company.phone,
+        }  # fmt: skip
+    return invoice_view(present_invoice(invoice), issuer=issuer)
+
+
+def invoice_pdf(db: Database, company_id: str, ref: str) -> Pdf:
+    """The PDF of the invoice `ref`: stored bytes for an issued one, a fresh preview for a draft.
+
+    No transaction stays open while rendering; the read and the store are separate sessions.
+    """
+    with db.read_session() as session:
+        invoice = invoices.get(session, company_id, ref)
+        view = view_of(session, invoice)
+        stored = None if view.is_draft else session.get(InvoicePdf, invoice.id)
+        invoice_id = invoice.id
+        content = stored.content if stored is not None else None
+    filename = filename_for(view)
+    if view.is_draft:
+        return Pdf(render_invoice(view), filename, stored=False)
+    if content is None:
+        content = _store(db, company_id, invoice_id, render_invoice(view))
+    return Pdf(content, filename, stored=True)
+
+
+def _store(db: Database, company_id: str, invoice_id: str, content: bytes) -> bytes:
+    """Keep the first rendering; a racing request that stored one first wins, and we serve its."""
+    digest = hashlib.sha256(content).hexdigest()
+    row = InvoicePdf(invoice_id=invoice_id, company_id=company_id, content=content, sha256=digest)
+    try:
+        with db.write_session() as session:
+            session.add(row)
+            session.commit()
+        return content
+    except IntegrityError:
+        with db.read_session() as session:
+            winner = session.get(InvoicePdf, invoice_id)
+            assert winner is not None
+            return winner.content
+
+
+# --- public links -------------------------------------------------------------------------------
+
+
+def _ensure_issued(invoice: Invoice, action: str) -> None:
+    if invoice.status == "draft":
+        raise InvoiceNotIssued(f"A draft cannot be {action}: issue the invoice first.")
+
+
+def set_public_link(
+    session: Session, base_url: str, company_id: str, ref: str, body: PublicLinkIn
+) -> Invoice:
+    """Enable (new token if there was no live one), extend (same token, new expiry) or revoke."""
+    invoice = invoices.get(session, company_id, ref, for_update=True)
+    _ensure_issued(invoice, "shared")
+    now = utcnow()
+    link = session.get(PublicLink, invoice.id)
+    if not body.enabled:
+        if link is not None:
+            link.enabled = False
+            link.updated_at = now
+        session.flush()
+        return invoice
+    expires_at = now + timedelta(days=body.max_days)
+    if link is None:
+        link = PublicLink(invoice_id=invoice.id, company_id=company_id)
+        session.add(link)
+    if not is_live(link, now):
+        # A revoked or expired link never comes back: whoever held it must not regain access.
+        link.token = secrets.token_urlsafe(32)  # 256 bits
+        link.url = public_url(base_url, link.token)
+    link.enabled = True
+    link.max_days = body.max_days
+    link.expires_at = expires_at
+    link.updated_at = now
+    session.flush()
+    return invoice
+
+
+def is_live(link: PublicLink, now: datetime) -> bool:
+    return bool(link.token) and bool(link.enabled) and link.expires_at > now
+
+
+def public_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}/p/{token}"
+
+
+def find_by_token(session: Session, token: str) -> Invoice | None:
+    """The invoice behind a live public link, or None (unknown, revoked or expired: all 404)."""
+    if not 20 <= len(token) <= 64:
+        return None
+    link = session.scalars(select(PublicLink).where(PublicLink.token == token)).first()
+    if link is None or not is_live(link, utcnow()):
+        return None
+    return session.get(Invoice, link.invoice_id)
+
+
+# --- email --------------------------------------------------------------------------------------
+
+
+def queue_email(session: Session, company_id: str, ref: str, body: SendIn) -> Invoice:
+    """Write the email to the outbox in this transaction; the worker sends it after commit."""
+    invoice = invoices.get(session, company_id, ref, for_update=True)
+    _ensure_issued(invoice, "sent")
+    if invoice.status == "voided":
+        raise InvoiceNotIssued(f"Invoice {invoice.number} is voided: it is no longer sent.")
+    to = body.recipients()
+    if not to:
+        client_email = (invoice.client or {}).get("email")
+        if not client_email:
+            raise EmailRecipientRequired(
+                "The client has no email: give the recipient in `to`.", param="to"
+            )
+        to = [client_email]
+    session.add(
+        EmailOutbox(
+            company_id=company_id,
+            invoice_id=invoice.id,
+            to=to,
+            cc=body.copies(),
+            subject=body.subject,
+            message=body.message,
+            status="pending",
+            attempts=0,
+            next_attempt_at=utcnow(),
+        )
+    )
+    session.flush()
+    return invoice
