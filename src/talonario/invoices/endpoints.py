@@ -5,7 +5,8 @@ from fastapi import APIRouter, Query, Response
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
-from talonario.invoices import service
+from talonario.invoices import lifecycle, service
+from talonario.invoices.eligibility_schema import SimplifiedEligibilityIn, SimplifiedEligibilityOut
 from talonario.invoices.presenter import present_invoice
 from talonario.invoices.schemas import (
     InvoiceCreate,
@@ -13,7 +14,9 @@ from talonario.invoices.schemas import (
     InvoiceStatus,
     InvoiceType,
     InvoiceUpdate,
+    RectifyIn,
     VerifactuStatus,
+    VoidIn,
 )
 from talonario.kit.clock import today_in
 from talonario.kit.pagination import Limit, StartingAfter
@@ -40,6 +43,15 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
         invoice = service.prepare(session, company, body, _today(ctx, company.timezone))
     invoice = service.save_new(ctx.session, ctx.settings, company, invoice, body.issue)
     return ctx.respond(present_invoice(invoice), 201)
+
+
+@router.post("/simplified-eligibility", response_model=SimplifiedEligibilityOut)
+def simplified_eligibility(
+    body: SimplifiedEligibilityIn, ctx: Context = reader("invoices:read")
+) -> Response:
+    """May an invoice of this total be simplified (F2/R5)? The limit and the letter of
+    RD 1619/2012 art. 4 that decides. Issuing an F2 applies the same rule."""
+    return ctx.respond(SimplifiedEligibilityOut.of(body.evaluate()).model_dump())
 
 
 @router.get("", response_model=ListOf[InvoiceOut])
@@ -100,3 +112,24 @@ def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response
         prepared = service.prepare_issue(session, company, ref, today)
     invoice = service.issue_prepared(ctx.session, ctx.settings, company, prepared, today)
     return ctx.respond(present_invoice(invoice))
+
+
+@router.post("/{ref}/void", response_model=InvoiceOut)
+def void_invoice(ref: Ref, body: VoidIn, ctx: Context = writer("invoices:write")) -> Response:
+    """Cancel an issued invoice that should never have existed: an anulación record joins the
+    chain and the status becomes `voided`. A real operation is corrected with /rectify."""
+    company = companies.get(ctx.session, ctx.company_id)
+    invoice = lifecycle.void(ctx.session, ctx.settings, company, ref, body.reason)
+    return ctx.respond(present_invoice(invoice))
+
+
+@router.post("/{ref}/rectify", status_code=201, response_model=InvoiceOut)
+def rectify_invoice(ref: Ref, body: RectifyIn, ctx: Context = writer("invoices:write")) -> Response:
+    """Create the rectifying invoice (R1–R5) of an issued one, in a corrective series, citing
+    it (and `also_rectifies`) in FacturasRectificadas; a draft unless `"issue": true`."""
+    with ctx.reading() as session:
+        company = companies.load(session, ctx.company_id)
+        today = _today(ctx, company.timezone)
+        invoice = lifecycle.prepare_rectify(session, company, ref, body, today)
+    invoice = service.save_new(ctx.session, ctx.settings, company, invoice, body.issue)
+    return ctx.respond(present_invoice(invoice), 201)

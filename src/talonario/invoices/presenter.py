@@ -3,8 +3,11 @@
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import object_session
+
 from talonario.kit.money import decimal_or_none
-from talonario.models import Invoice, Payment
+from talonario.models import EmailOutbox, Invoice, Payment, PublicLink
 
 _LINE_NUMBERS = ("quantity", "unit_price", "discount_percent", "subtotal", "taxes", "total")
 _TAX_NUMBERS = ("rate", "surcharge_rate")
@@ -47,6 +50,7 @@ def present_invoice(invoice: Invoice, payments: list[Payment] | None = None) -> 
     withholding = None
     if invoice.withholding_rate is not None:
         withholding = {"rate": invoice.withholding_rate, "amount": invoice.withholding_total}
+    link, email = _delivery(invoice)
     client = invoice.client
     if client is not None and invoice.client_id is not None:
         client = {**client, "id": invoice.client_id}
@@ -85,11 +89,14 @@ def present_invoice(invoice: Invoice, payments: list[Payment] | None = None) -> 
         "paid_amount": invoice.paid_amount,
         "pending_amount": pending_amount(invoice),
         "payments": [present_payment(p) for p in payments or ()],
-        "public_link": None,
-        "corrective": None,
-        "substituted_by": None,
+        "public_link": _public_link(link),
+        "corrective": _corrective(invoice.corrective),
+        "substitutes": invoice.substitutes,
+        "substituted_by": invoice.substituted_by,
+        "activity": invoice.activity,
         "verifactu": _verifactu(invoice),
-        "pdf_url": None,
+        "pdf_url": f"/v1/invoices/{invoice.id}/pdf",
+        "email": _email(email),
         "paid_at": invoice.paid_at,
         "sent_at": invoice.sent_at,
         "voided_at": invoice.voided_at,
@@ -97,6 +104,15 @@ def present_invoice(invoice: Invoice, payments: list[Payment] | None = None) -> 
         "created_at": invoice.created_at,
         "updated_at": invoice.updated_at,
     }
+
+
+def _corrective(stored: dict[str, Any] | None) -> dict[str, Any] | None:
+    if stored is None:
+        return None
+    amounts = stored.get("rectified_amounts")
+    if amounts is not None:
+        amounts = {k: decimal_or_none(v) for k, v in amounts.items()}
+    return {**stored, "rectified_amounts": amounts}
 
 
 def _verifactu(invoice: Invoice) -> dict[str, Any] | None:
@@ -111,6 +127,54 @@ def _verifactu(invoice: Invoice) -> dict[str, Any] | None:
         "record": invoice.verifactu_record_id,
         "csv": None,
         "errors": [],
+    }
+
+
+def _delivery(invoice: Invoice) -> tuple[PublicLink | None, EmailOutbox | None]:
+    """The public link and the latest email of an issued invoice, in one query (a draft has
+    neither, so it costs none)."""
+    session = object_session(invoice)
+    if invoice.status == "draft" or session is None:
+        return None, None
+    row = session.execute(
+        select(PublicLink, EmailOutbox)
+        .select_from(Invoice)
+        .outerjoin(PublicLink, PublicLink.invoice_id == Invoice.id)
+        .outerjoin(EmailOutbox, EmailOutbox.invoice_id == Invoice.id)
+        .where(Invoice.id == invoice.id)
+        .order_by(EmailOutbox.created_at.desc(), EmailOutbox.id.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row is not None else (None, None)
+
+
+def _public_link(link: PublicLink | None) -> dict[str, Any] | None:
+    if link is None:
+        return None
+    return {
+        "url": link.url if link.enabled else None,
+        "enabled": link.enabled,
+        "expires_at": link.expires_at,
+        "max_days": link.max_days,
+    }
+
+
+def _email(row: EmailOutbox | None) -> dict[str, Any] | None:
+    """The latest email: queued, retrying (its last error kept), sent, or failed for good."""
+    if row is None:
+        return None
+    status = row.status
+    if status == "pending" and row.attempts:
+        status = "retrying"
+    return {
+        "status": status,
+        "to": row.to,
+        "cc": row.cc,
+        "attempts": row.attempts,
+        "last_error": row.last_error,
+        "last_attempt_at": row.last_attempt_at,
+        "next_attempt_at": row.next_attempt_at if row.status == "pending" else None,
+        "sent_at": row.sent_at,
     }
 
 

@@ -76,6 +76,25 @@ Tags = Annotated[list[Annotated[str, Field(min_length=1, max_length=50)]], Field
 CustomFields = Annotated[dict[Annotated[str, Field(max_length=40)], Any], Field(max_length=50)]
 
 
+Ref = Annotated[str, Field(min_length=1, max_length=120)]
+ActivityKey = Literal[
+    "retail",
+    "itinerant_sales",
+    "home_sales",
+    "passenger_transport",
+    "hospitality",
+    "dance_halls",
+    "phone_booths",
+    "hairdressing_beauty",
+    "sports_facilities",
+    "photo_development",
+    "parking",
+    "video_rental",
+    "dry_cleaning_laundry",
+    "toll_roads",
+]
+
+
 class InvoiceFields(Input):
     series: str | None = Field(default=None, max_length=36, description="Series id or code.")
     client: ClientRef | None = Field(
@@ -93,6 +112,16 @@ class InvoiceFields(Input):
     exclude_347: bool | None = Field(
         default=None, description="Leave out of the annual Modelo 347 declaration."
     )
+    activity: ActivityKey | None = Field(
+        default=None,
+        description="For an F2: the RD 1619/2012 art. 4.2 activity that raises its limit from"
+        " 400 to 3,000 EUR (VAT included).",
+    )
+    substitutes: list[Ref] | None = Field(
+        default=None,
+        max_length=1000,
+        description="For an F3: the simplified invoices (F2) it replaces, by id or external_id.",
+    )
 
 
 class InvoiceCreate(InvoiceFields):
@@ -105,6 +134,73 @@ class InvoiceCreate(InvoiceFields):
 class InvoiceUpdate(InvoiceFields):
     type: InvoiceType | None = None
     lines: list[LineIn] | None = Field(default=None, min_length=1, max_length=500)
+
+
+class VoidIn(Input):
+    reason: str = Field(
+        min_length=1,
+        max_length=500,
+        description="Why the invoice should never have existed (a wrong amount or recipient is"
+        " corrected with /rectify instead).",
+    )
+
+
+class RectifyIn(Input):
+    type: Literal["R1", "R2", "R3", "R4", "R5"] = Field(
+        description="R1 error or legal cause (art. 80.1, 80.2, 80.6 LIVA), R2 insolvency"
+        " (art. 80.3), R3 bad debts (art. 80.4), R4 other causes, R5 of a simplified invoice."
+    )
+    method: Literal["substitution", "differences"] = Field(
+        description="substitution (S): the lines are the new complete amounts; differences (I):"
+        " the lines are the change (negative to reduce)."
+    )
+    reason: str = Field(min_length=1, max_length=500)
+    lines: list[LineIn] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=500,
+        description="Default: the original lines negated (differences) or at quantity 0"
+        " (substitution), i.e. the whole invoice cancelled.",
+    )
+    also_rectifies: list[Ref] | None = Field(
+        default=None,
+        max_length=100,
+        description="Further invoices this one rectifies at once (ids or external_ids).",
+    )
+    client: ClientRef | None = Field(
+        default=None, description="Default: the recipient of the rectified invoice."
+    )
+    series: str | None = Field(default=None, max_length=36, description="A corrective series.")
+    issued_on: date | None = None
+    operation_date: date | None = None
+    due_on: date | None = None
+    notes: Text | None = None
+    external_id: str | None = Field(default=None, min_length=1, max_length=120)
+    metadata: Metadata | None = None
+    issue: bool = Field(default=False, description="Issue the corrective invoice at once.")
+
+
+class InvoiceRefOut(BaseModel):
+    id: str
+    number: str
+    issued_on: date
+
+
+class RectifiedAmountsOut(BaseModel):
+    base: Number
+    quota: Number
+    surcharge_quota: Number | None
+
+
+class CorrectiveOut(BaseModel):
+    type: Literal["R1", "R2", "R3", "R4", "R5"]
+    method: Literal["substitution", "differences"]
+    reason: str
+    rectified_invoices: list[InvoiceRefOut]
+    rectified_amounts: RectifiedAmountsOut | None = Field(
+        description="ImporteRectificacion: base and quotas of the rectified invoices"
+        " (substitution only)."
+    )
 
 
 class LineOut(BaseModel):
@@ -178,6 +274,24 @@ class VerifactuOut(BaseModel):
     errors: list[dict[str, Any]]
 
 
+class PublicLinkOut(BaseModel):
+    url: str | None = Field(description="The customer's page; null while disabled.")
+    enabled: bool
+    expires_at: datetime
+    max_days: int
+
+
+class EmailDeliveryOut(BaseModel):
+    status: Literal["pending", "sending", "retrying", "sent", "failed"]
+    to: list[str]
+    cc: list[str]
+    attempts: int
+    last_error: str | None = Field(description="Why the last attempt failed, if it did.")
+    last_attempt_at: datetime | None
+    next_attempt_at: datetime | None
+    sent_at: datetime | None
+
+
 class InvoiceOut(BaseModel):
     id: str
     object: Literal["invoice"]
@@ -209,11 +323,16 @@ class InvoiceOut(BaseModel):
     paid_amount: Number
     pending_amount: Number
     payments: list[PaymentOut]
-    public_link: dict[str, Any] | None
-    corrective: dict[str, Any] | None
+    public_link: PublicLinkOut | None
+    corrective: CorrectiveOut | None
+    substitutes: list[InvoiceRefOut] | None
     substituted_by: str | None
+    activity: ActivityKey | None
     verifactu: "VerifactuOut | None"
     pdf_url: str | None
+    email: EmailDeliveryOut | None = Field(
+        description="The latest email of the invoice (POST /send) and how its delivery went."
+    )
     paid_at: datetime | None
     sent_at: datetime | None
     voided_at: datetime | None

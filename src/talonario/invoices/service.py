@@ -13,12 +13,14 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from talonario.clients import service as clients
 from talonario.config import Settings
 from talonario.errors import Conflict, InvalidRequest, NotFound
+from talonario.invoices import preflight
 from talonario.invoices.schemas import ClientInline, InvoiceCreate, InvoiceUpdate, LineIn
 from talonario.invoices.tax_schema import DEFAULT_TAX, line_tax, present_tax
 from talonario.invoices.totals import (
@@ -48,8 +50,7 @@ KIND_OF_TYPE = {
     "R4": "corrective",
     "R5": "corrective",
 }
-# Types that must name their recipient (AEAT 1189).
-NEEDS_RECIPIENT = {"F1", "F3", "R1", "R2", "R3", "R4"}
+ISSUED = ("issued", "partially_paid", "paid")
 
 
 class InvoiceNotFound(NotFound):
@@ -68,12 +69,20 @@ class ExternalIdTaken(Conflict):
     code = "external_id_taken"
 
 
+class InvoiceNotIssued(Conflict):
+    code = "invoice_not_issued"
+
+
+class InvoiceVoided(Conflict):
+    code = "invoice_voided"
+
+
+class AlreadySubstituted(Conflict):
+    code = "invoice_already_substituted"
+
+
 class SeriesKindMismatch(InvalidRequest):
     code = "series_kind_mismatch"
-
-
-class RecipientRequired(InvalidRequest):
-    code = "recipient_required"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +101,9 @@ def _query(company_id: str):  # type: ignore[no-untyped-def]
     return select(Invoice).where(Invoice.company_id == company_id)
 
 
-def get(session: Session, company_id: str, ref: str, for_update: bool = False) -> Invoice:
+def get(
+    session: Session, company_id: str, ref: str, for_update: bool = False, param: str = "id"
+) -> Invoice:
     """By Talonario id or, failing that, by the caller's external_id."""
     stmt = _query(company_id).where(Invoice.id == ref)
     if for_update:
@@ -104,7 +115,7 @@ def get(session: Session, company_id: str, ref: str, for_update: bool = False) -
             stmt = stmt.with_for_update()
         invoice = session.scalars(stmt).first()
     if invoice is None:
-        raise InvoiceNotFound(f"No invoice '{ref}'.", param="id")
+        raise InvoiceNotFound(f"No invoice '{ref}'.", param=param)
     return invoice
 
 
@@ -152,7 +163,7 @@ def payments_of(session: Session, invoice_ids: Sequence[str]) -> dict[str, list[
 # --- lines and totals -------------------------------------------------------------------------
 
 
-def _build_lines(
+def build_lines(
     session: Session, company_id: str, lines: list[LineIn], on: date
 ) -> tuple[list[dict[str, Any]], list[LineInput]]:
     catalogue = products.get_many(session, company_id, (ln.product for ln in lines if ln.product))
@@ -189,7 +200,7 @@ def _build_lines(
     return stored, inputs
 
 
-def _apply_totals(
+def apply_totals(
     invoice: Invoice,
     lines: list[dict[str, Any]],
     inputs: list[LineInput],
@@ -225,7 +236,7 @@ def _apply_totals(
     invoice.total = totals.total
 
 
-def _line_inputs(lines: list[dict[str, Any]]) -> list[LineInput]:
+def line_inputs(lines: list[dict[str, Any]]) -> list[LineInput]:
     return [
         LineInput(
             Decimal(ln["quantity"]),
@@ -250,7 +261,7 @@ def _client_snapshot(client: Client) -> dict[str, Any]:
     }
 
 
-def _resolve_client(
+def resolve_client(
     session: Session, company_id: str, ref: str | ClientInline | None
 ) -> tuple[str | None, dict[str, Any] | None]:
     if ref is None:
@@ -275,7 +286,7 @@ def _issuer_snapshot(company: Company) -> dict[str, Any]:
 # --- create, change, delete ---------------------------------------------------------------------
 
 
-def _check_external_id(
+def check_external_id(
     session: Session, company_id: str, external_id: str | None, own: str | None
 ) -> None:
     if external_id is None:
@@ -300,7 +311,7 @@ def _check_type(invoice_type: str) -> None:
         )
 
 
-def _resolve_series(
+def resolve_series(
     session: Session, company_id: str, ref: str | None
 ) -> tuple[str | None, str | None]:
     if ref is None:
@@ -318,11 +329,11 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
     only numbers, chains and stores.
     """
     _check_type(body.type)
-    _check_external_id(session, company.id, body.external_id, None)
-    series_id, series_code = _resolve_series(session, company.id, body.series)
-    client_id, client = _resolve_client(session, company.id, body.client)
+    check_external_id(session, company.id, body.external_id, None)
+    series_id, series_code = resolve_series(session, company.id, body.series)
+    client_id, client = resolve_client(session, company.id, body.client)
     on = body.operation_date or body.issued_on or today
-    lines, inputs = _build_lines(session, company.id, body.lines, on)
+    lines, inputs = build_lines(session, company.id, body.lines, on)
     invoice = Invoice(
         id=new_id(),
         company_id=company.id,
@@ -343,8 +354,10 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
         custom_fields=body.custom_fields or {},
         exclude_347=bool(body.exclude_347),
         paid_amount=Decimal("0.00"),
+        activity=body.activity,
+        substitutes=resolve_substitutes(session, company.id, body.type, body.substitutes),
     )
-    _apply_totals(invoice, lines, inputs, body.withholding.rate if body.withholding else None)
+    apply_totals(invoice, lines, inputs, body.withholding.rate if body.withholding else None)
     if body.issue:
         invoice.issued_on = check_issue(session, company, invoice, today, refresh_client=False)
     return invoice
@@ -383,14 +396,28 @@ def update(
     changes = body.model_dump(exclude_unset=True)
     if body.type is not None:
         _check_type(body.type)
+        if invoice.corrective:
+            raise InvalidRequest(
+                "A corrective invoice keeps its type: rectify the original again instead.",
+                param="type",
+            )
         invoice.type = body.type
+    if "activity" in changes:
+        invoice.activity = body.activity
+    if "substitutes" in changes or (body.type is not None and invoice.substitutes):
+        refs = (
+            body.substitutes
+            if "substitutes" in changes
+            else [s["id"] for s in invoice.substitutes or ()]
+        )
+        invoice.substitutes = resolve_substitutes(session, company_id, invoice.type, refs)
     if "external_id" in changes:
-        _check_external_id(session, company_id, body.external_id, invoice.id)
+        check_external_id(session, company_id, body.external_id, invoice.id)
         invoice.external_id = body.external_id
     if "series" in changes:
-        invoice.series_id, invoice.series_code = _resolve_series(session, company_id, body.series)
+        invoice.series_id, invoice.series_code = resolve_series(session, company_id, body.series)
     if "client" in changes:
-        invoice.client_id, invoice.client = _resolve_client(session, company_id, body.client)
+        invoice.client_id, invoice.client = resolve_client(session, company_id, body.client)
     for field in ("issued_on", "operation_date", "due_on", "notes"):
         if field in changes:
             setattr(invoice, field, changes[field])
@@ -404,14 +431,14 @@ def update(
         invoice.exclude_347 = bool(body.exclude_347)
     on = invoice.operation_date or invoice.issued_on or today
     lines = [dict(line) for line in invoice.lines]
-    inputs = _line_inputs(lines)
+    inputs = line_inputs(lines)
     if body.lines is not None:
-        lines, inputs = _build_lines(session, company_id, body.lines, on)
+        lines, inputs = build_lines(session, company_id, body.lines, on)
     withholding = invoice.withholding_rate
     if "withholding" in changes:
         withholding = body.withholding.rate if body.withholding else None
-    _apply_totals(invoice, lines, inputs, withholding)
-    _flush(session)
+    apply_totals(invoice, lines, inputs, withholding)
+    flush(session)
     return invoice
 
 
@@ -437,7 +464,7 @@ def _integrity_as_conflict() -> Iterator[None]:
         ) from exc
 
 
-def _flush(session: Session) -> None:
+def flush(session: Session) -> None:
     with _integrity_as_conflict():
         session.flush()
 
@@ -446,23 +473,25 @@ def _flush(session: Session) -> None:
 
 
 def _check_issuable(invoice: Invoice, today: date) -> date:
+    """The AEAT pre-flight (invoices/preflight.py) on the draft as it would be issued."""
     issued_on = invoice.issued_on or today
-    if issued_on > today:
-        raise InvalidRequest("An invoice cannot be dated in the future.", param="issued_on")
-    if invoice.type in NEEDS_RECIPIENT:
-        client = invoice.client or {}
-        if not (client.get("nif") or client.get("foreign_id")):
-            raise RecipientRequired(
-                f"A {invoice.type} invoice must identify its recipient: give a client with a"
-                " nif or foreign_id (or issue a simplified F2 invoice).",
-                param="client",
-            )
-    on = invoice.operation_date or issued_on
-    for i, line in enumerate(invoice.lines):
-        try:
-            check_line_tax(line_tax(line["tax"]), on=on)
-        except TaxRuleViolation as exc:
-            raise InvalidRequest(exc.message, param=f"lines.{i}.{exc.param}") from None
+    draft = preflight.Draft(
+        type=invoice.type,
+        issued_on=issued_on,
+        operation_date=invoice.operation_date,
+        client=invoice.client,
+        lines=invoice.lines,
+        tax_breakdown=invoice.tax_breakdown,
+        subtotal=invoice.subtotal,
+        taxes_total=invoice.taxes_total,
+        surcharge_total=invoice.surcharge_total,
+        activity=invoice.activity,
+        substitutes=len(invoice.substitutes or ()),
+    )
+    try:
+        preflight.check(draft, today)
+    except preflight.Violation as v:
+        raise InvalidRequest(v.message, param=v.param, code=v.code) from None
     return issued_on
 
 
@@ -517,6 +546,7 @@ def number_and_chain(
     invoice.status = "issued"
     if invoice.id is None:
         invoice.id = new_id()
+    mark_substituted(session, company.id, invoice)
     verifactu.record_issue(session, settings, company, invoice, new=new)
     return invoice
 
@@ -548,5 +578,69 @@ def issue_prepared(
         invoice.client = prepared.client
         assert prepared.issued_on is not None
         number_and_chain(session, settings, company, invoice, prepared.issued_on)
-    _flush(session)
+    flush(session)
     return invoice
+
+
+# --- references between invoices ----------------------------------------------------------------
+
+
+def reference(invoice: Invoice) -> dict[str, Any]:
+    """How another invoice cites this one (FacturasRectificadas, FacturasSustituidas)."""
+    assert invoice.number and invoice.issued_on
+    return {"id": invoice.id, "number": invoice.number, "issued_on": invoice.issued_on}
+
+
+def issued(invoice: Invoice, param: str) -> Invoice:
+    if invoice.status == "voided":
+        raise InvoiceVoided(f"Invoice {invoice.number} is voided.", param=param)
+    if invoice.status not in ISSUED:
+        raise InvoiceNotIssued("A draft has no record to act on: issue it first.", param=param)
+    return invoice
+
+
+def resolve_substitutes(
+    session: Session, company_id: str, invoice_type: str, refs: Sequence[str] | None
+) -> list[dict[str, Any]] | None:
+    """The F2s an F3 replaces, checked: issued, simplified, not voided, not replaced already."""
+    if not refs:
+        return None
+    if invoice_type != "F3":
+        raise InvalidRequest("Only an F3 substitutes simplified invoices.", param="substitutes")
+    found: dict[str, dict[str, Any]] = {}
+    for i, ref in enumerate(refs):
+        param = f"substitutes.{i}"
+        original = issued(get(session, company_id, ref, param=param), param)
+        if original.type != "F2":
+            raise InvalidRequest(
+                f"Invoice {original.number} is a {original.type}: an F3 replaces F2s only.",
+                param=param,
+            )
+        if original.substituted_by is not None:
+            raise AlreadySubstituted(
+                f"Invoice {original.number} is already replaced by another F3.", param=param
+            )
+        found[original.id] = reference(original)
+    return list(found.values())
+
+
+def mark_substituted(session: Session, company_id: str, invoice: Invoice) -> None:
+    """In the issue transaction: the F2s point at their F3, unless another F3 won the race."""
+    if not invoice.substitutes:
+        return
+    ids = [s["id"] for s in invoice.substitutes]
+    result = session.connection().execute(
+        sql_update(Invoice.__table__)
+        .where(
+            Invoice.__table__.c.company_id == company_id,
+            Invoice.__table__.c.id.in_(ids),
+            Invoice.__table__.c.substituted_by.is_(None),
+            Invoice.__table__.c.status != "voided",
+        )
+        .values(substituted_by=invoice.id)
+    )
+    if result.rowcount != len(ids):
+        raise AlreadySubstituted(
+            "A simplified invoice listed in `substitutes` was replaced or voided meanwhile.",
+            param="substitutes",
+        )

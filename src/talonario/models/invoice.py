@@ -60,6 +60,15 @@ class Invoice(Entity, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     void_reason: Mapped[str | None] = mapped_column(Text)
+    # A rectifying invoice: {type, method, reason, rectified_invoices: [{id, number, issued_on}],
+    # rectified_amounts: {base, quota, surcharge_quota} (substitution only)}.
+    corrective: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    # An F3: the simplified invoices it replaces, [{id, number, issued_on}].
+    substitutes: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
+    # An F2 replaced by a complete invoice (F3): that invoice's id.
+    substituted_by: Mapped[str | None] = mapped_column(String(36))
+    # The RD 1619/2012 art. 4.2 activity that lets an F2 reach 3,000 EUR.
+    activity: Mapped[str | None] = mapped_column(String(32))
     # The latest VERI*FACTU record, copied here so reading an invoice needs no join.
     verifactu_record_id: Mapped[str | None] = mapped_column(String(36))
     verifactu_status: Mapped[str | None] = mapped_column(String(24))

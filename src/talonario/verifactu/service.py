@@ -1,6 +1,6 @@
 """From an invoice to its VERI*FACTU records, inside the transaction that changes the invoice."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,17 +14,23 @@ from talonario.kit.money import decimal_or_none
 from talonario.kit.rows import insert_new
 from talonario.models import Company, Invoice, VerifactuRecord
 from talonario.verifactu import chain
-from talonario.verifactu.codes import IdType, InvoiceType
+from talonario.verifactu.codes import IdType, InvoiceType, RectificationType
 from talonario.verifactu.records import (
+    CancellationRecord,
     ForeignId,
     InvoiceId,
     Party,
+    RectifiedAmounts,
     RegistrationRecord,
     breakdown_line,
 )
 
 # Types that carry Destinatarios (AEAT 1189); F2 and R5 must not (1190).
 WITH_RECIPIENTS = {"F1", "F3", "R1", "R2", "R3", "R4"}
+RECTIFICATION_OF_METHOD = {
+    "substitution": RectificationType.SUBSTITUTION,
+    "differences": RectificationType.DIFFERENCES,
+}
 
 
 def generation_time(company: Company) -> datetime:
@@ -66,12 +72,46 @@ def describe(invoice: Invoice) -> str:
     return text if len(text) <= 500 else text[:497] + "..."
 
 
+def _invoice_ids(nif: str, refs: list[dict[str, Any]] | None) -> tuple[InvoiceId, ...]:
+    return tuple(
+        InvoiceId(nif, ref["number"], date.fromisoformat(str(ref["issued_on"])))
+        for ref in refs or ()
+    )
+
+
+def _rectification(
+    invoice: Invoice, nif: str
+) -> tuple[RectificationType | None, tuple[InvoiceId, ...], RectifiedAmounts | None]:
+    corrective = invoice.corrective
+    if not corrective:
+        return None, (), None
+    method = RECTIFICATION_OF_METHOD[corrective["method"]]
+    amounts = None
+    stored = corrective.get("rectified_amounts")
+    if method is RectificationType.SUBSTITUTION and stored:
+        amounts = RectifiedAmounts(
+            base=Decimal(stored["base"]),
+            quota=Decimal(stored["quota"]),
+            surcharge_quota=decimal_or_none(stored.get("surcharge_quota")),
+        )
+    return method, _invoice_ids(nif, corrective.get("rectified_invoices")), amounts
+
+
 def registration_record(
     settings: Settings, company: Company, invoice: Invoice, head: Any, now: datetime
 ) -> RegistrationRecord:
     assert invoice.number and invoice.issued_on and invoice.issuer
+    identified = bool(
+        invoice.client and (invoice.client.get("nif") or invoice.client.get("foreign_id"))
+    )
+    record_type = invoice.type
+    # A simplified invoice that names its recipient (RD 1619/2012 art. 7.2/7.3) is recorded as
+    # an F1 flagged FacturaSimplificadaArt7273 (spec §7.7).
+    art_7273 = invoice.type == "F2" and identified
+    if art_7273:
+        record_type = "F1"
     recipients: tuple[Party, ...] = ()
-    if invoice.type in WITH_RECIPIENTS and invoice.client:
+    if record_type in WITH_RECIPIENTS and invoice.client:
         recipients = (recipient(invoice.client),)
     operation_date = invoice.operation_date
     if operation_date == invoice.issued_on:
@@ -79,13 +119,19 @@ def registration_record(
     external = (
         invoice.external_id if invoice.external_id and len(invoice.external_id) <= 60 else None
     )
+    method, rectified, amounts = _rectification(invoice, company.nif)
     return RegistrationRecord(
         invoice=InvoiceId(company.nif, invoice.number, invoice.issued_on),
         external_ref=external,
         issuer_name=invoice.issuer["legal_name"],
-        invoice_type=InvoiceType(invoice.type),
+        invoice_type=InvoiceType(record_type),
+        rectification_type=method,
+        rectified_invoices=rectified,
+        substituted_invoices=_invoice_ids(company.nif, invoice.substitutes),
+        rectified_amounts=amounts,
         operation_date=operation_date,
         description=describe(invoice),
+        simplified_art_7273=art_7273,
         recipients=recipients,
         breakdown=_breakdown(invoice.tax_breakdown),
         total_tax=invoice.taxes_total + invoice.surcharge_total,
@@ -117,3 +163,33 @@ def record_issue(
     if new:
         insert_new(session, invoice)
     return chain.store(session, head, link)
+
+
+def record_void(
+    session: Session, settings: Settings, company: Company, invoice: Invoice, alta_rejected: bool
+) -> VerifactuRecord:
+    """Append the anulación record of an issued invoice (spec §5.1).
+
+    `alta_rejected`: AEAT never stored the alta, so the anulación says SinRegistroPrevio=S.
+    An alta still waiting to be sent goes out first (records leave in chain order), so by the
+    time the anulación arrives AEAT holds it.
+    """
+    assert invoice.number and invoice.issued_on
+    head = chain.lock_head(session, company.id)
+    external = (
+        invoice.external_id if invoice.external_id and len(invoice.external_id) <= 60 else None
+    )
+    record = CancellationRecord(
+        invoice=InvoiceId(company.nif, invoice.number, invoice.issued_on),
+        external_ref=external,
+        no_prior_record=alta_rejected,
+        previous=chain.previous_link(head),
+        system=chain.software_system(settings, company.id),
+        generated_at=generation_time(company),
+    )
+    row = chain.append(session, head, record, invoice.id, company.verifactu_environment)
+    invoice.verifactu_record_id = row.id
+    invoice.verifactu_status = row.status
+    invoice.verifactu_huella = row.huella
+    invoice.verifactu_generated_at = row.generated_at
+    return row

@@ -1,0 +1,163 @@
+"""Pre-flight: what AEAT would reject in the record of an invoice, refused before it is issued.
+
+Runs on the draft with its totals computed, before any number is taken or record written, so a
+violation is a 4xx naming the field and nothing is stored. Rates and recargo pairs are checked
+line by line (invoices/totals.py `check_line_tax`); this module adds the invoice-level rules of
+spec §7. Pure: no database, no HTTP.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from talonario.invoices.eligibility import simplified_eligibility
+from talonario.invoices.tax_schema import line_tax
+from talonario.invoices.totals import TaxRuleViolation, check_line_tax
+
+# FechaExpedicionFactura may not precede VERI*FACTU's start (AEAT 1152).
+FIRST_ISSUE_DATE = date(2024, 10, 28)
+# Desglose holds 1 to 12 DetalleDesglose (AEAT XSD).
+MAX_BREAKDOWN_ROWS = 12
+# AEAT amounts have at most 12 integer digits (ImporteSgn12.2Type).
+MAX_AMOUNT = Decimal("999999999999.99")
+# Types that must identify their recipient (1189), and those that must not (1190).
+NEEDS_RECIPIENT = frozenset({"F1", "F3", "R1", "R2", "R3", "R4"})
+NO_RECIPIENT = frozenset({"R5"})
+SIMPLIFIED = frozenset({"F2", "R5"})
+# Regimes whose operation may be dated after the issue (AEAT 1173).
+LATER_OPERATION_REGIMES = frozenset({"14", "15"})
+
+
+@dataclass(frozen=True, slots=True)
+class Violation(Exception):
+    message: str
+    param: str
+    code: str = "verifactu_rule"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The parts of an invoice the rules look at."""
+
+    type: str
+    issued_on: date
+    operation_date: date | None
+    client: dict[str, Any] | None
+    lines: list[dict[str, Any]]
+    tax_breakdown: list[dict[str, Any]]
+    subtotal: Decimal
+    taxes_total: Decimal
+    surcharge_total: Decimal
+    activity: str | None = None
+    substitutes: int = 0
+
+
+def check(draft: Draft, today: date) -> None:
+    """Raise the first Violation AEAT would answer with a rejection, or return."""
+    _dates(draft, today)
+    _recipient(draft)
+    _lines(draft)
+    _amounts(draft)
+    _simplified(draft)
+    if draft.type == "F3" and not draft.substitutes:
+        raise Violation(
+            "An F3 replaces simplified invoices: list them in `substitutes`.", "substitutes"
+        )
+
+
+def _dates(draft: Draft, today: date) -> None:
+    if draft.issued_on > today:
+        raise Violation("An invoice cannot be dated in the future.", "issued_on", "invalid_date")
+    if draft.issued_on < FIRST_ISSUE_DATE:
+        raise Violation(
+            "VERI*FACTU records cannot carry an issue date before 2024-10-28 (AEAT 1152).",
+            "issued_on",
+            "invalid_date",
+        )
+    op = draft.operation_date
+    if op is None:
+        return
+    if op.year > today.year + 1:
+        raise Violation(
+            "The operation date can be at most next year (AEAT 1125).", "operation_date"
+        )
+    if op < date(today.year - 20, today.month, 1):
+        raise Violation(
+            "The operation date is more than 20 years ago (AEAT 1134).", "operation_date"
+        )
+    if op > draft.issued_on:
+        regimes = {ln["tax"].get("regime") for ln in draft.lines}
+        if not regimes <= LATER_OPERATION_REGIMES:
+            raise Violation(
+                "The operation date may only follow the issue date with regime 14 or 15"
+                " (AEAT 1173).",
+                "operation_date",
+            )
+
+
+def _identified(client: dict[str, Any] | None) -> bool:
+    return bool(client and (client.get("nif") or client.get("foreign_id")))
+
+
+def _recipient(draft: Draft) -> None:
+    if draft.type in NEEDS_RECIPIENT and not _identified(draft.client):
+        raise Violation(
+            f"A {draft.type} invoice must identify its recipient: give a client with a nif or"
+            " foreign_id (or issue a simplified F2 invoice).",
+            "client",
+            "recipient_required",
+        )
+    if draft.type in NO_RECIPIENT and _identified(draft.client):
+        raise Violation(
+            "An R5 rectifies a simplified invoice and names no recipient (AEAT 1190); use R1–R4"
+            " to rectify with an identified recipient.",
+            "client",
+        )
+
+
+def _lines(draft: Draft) -> None:
+    on = draft.operation_date or draft.issued_on
+    for i, line in enumerate(draft.lines):
+        tax = line_tax(line["tax"])
+        try:
+            check_line_tax(tax, on=on)
+        except TaxRuleViolation as exc:
+            raise Violation(exc.message, f"lines.{i}.{exc.param}", "invalid_tax") from None
+        if draft.type in SIMPLIFIED:
+            if line["tax"].get("reverse_charge"):
+                raise Violation(
+                    "A simplified invoice cannot carry reverse-charge (S2) lines (AEAT 1197).",
+                    f"lines.{i}.tax",
+                )
+            if line["tax"].get("regime") == "06":
+                raise Violation(
+                    "A simplified invoice cannot use regime 06 (AEAT 1202).",
+                    f"lines.{i}.tax.regime",
+                )
+    if len(draft.tax_breakdown) > MAX_BREAKDOWN_ROWS:
+        raise Violation(
+            f"The lines make {len(draft.tax_breakdown)} distinct tax combinations; AEAT takes at"
+            f" most {MAX_BREAKDOWN_ROWS} per invoice. Split the invoice.",
+            "lines",
+        )
+
+
+def _amounts(draft: Draft) -> None:
+    total = draft.subtotal + draft.taxes_total + draft.surcharge_total
+    if abs(total) > MAX_AMOUNT:
+        raise Violation("The invoice total exceeds AEAT's 12 integer digits.", "lines")
+
+
+def _simplified(draft: Draft) -> None:
+    if draft.type != "F2":
+        return
+    # Art. 4 limits are VAT included; IRPF withholding does not reduce them.
+    total = draft.subtotal + draft.taxes_total + draft.surcharge_total
+    answer = simplified_eligibility(total, draft.activity)
+    if not answer.eligible:
+        raise Violation(
+            f"This invoice cannot be simplified: {answer.reason} ({answer.legal_basis}).",
+            "type",
+            "simplified_not_allowed",
+        )
