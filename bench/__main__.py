@@ -3,7 +3,8 @@ processes, with 1 and 16 concurrent clients, on SQLite and PostgreSQL, workers 1
 
 Environment: BENCH_SECONDS (measured seconds per run, default 8), BENCH_WARMUP (default 2),
 BENCH_WORKERS (default "1,2"), BENCH_CLIENTS (default "1,16"), BENCH_DATABASES (default
-"sqlite,postgresql"), BENCH_QUIET_WAIT (on a shared machine, wait up to this many seconds
+"sqlite,postgresql"), BENCH_PARTS (which parts to run, default all of PARTS below, e.g.
+"api,verifactu"), BENCH_QUIET_WAIT (on a shared machine, wait up to this many seconds
 before each run for the CPU to be idle; default 0), TALONARIO_BENCH_DATABASE_URL (PostgreSQL
 server to make a fresh database on; default postgresql+psycopg://postgres@127.0.0.1:5432/test).
 """
@@ -14,7 +15,7 @@ import socket
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ from tests.fixtures.database import fresh_postgres
 from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, running_server
 
+from bench import verifactu
 from bench.loadgen import LoadResult, build_request, run_load
 from bench.server import CpuSample
 from talonario import __version__
@@ -243,7 +245,7 @@ def report(rows: list[Row], notes: list[str], config: Config) -> str:
     heads = [h for kind in config.databases if (h := headline(rows, kind)) is not None]
     return "\n".join(
         [
-            f"# Talonario bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+            "## HTTP API",
             "",
             f'POST /v1/invoices with "issue": true (3-line invoice), talonario {__version__}, '
             f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
@@ -284,7 +286,7 @@ def wait_for_quiet(max_seconds: float, busy_below: float = 15.0) -> None:
         print(f"  (machine still {busy:.0f}% busy after {max_seconds:g} s: running anyway)")
 
 
-def main() -> int:
+def api_section() -> str:
     config = Config.from_env()
     rows: list[Row] = []
     notes: list[str] = []
@@ -296,7 +298,6 @@ def main() -> int:
         )
         print(f"warning: {note}", flush=True)
         notes.append(note)
-    RESULTS.mkdir(exist_ok=True)
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="talonario-bench-")))
         for kind in config.databases:
@@ -321,7 +322,22 @@ def main() -> int:
                     continue
                 rows.extend(server_rows)
                 notes.append(note)
-    text = report(rows, notes, config)
+    return report(rows, notes, config)
+
+
+# Each part runs on its own and returns its Markdown section of latest.md.
+PARTS: dict[str, Callable[[], str]] = {"api": api_section, "verifactu": verifactu.section}
+
+
+def main() -> int:
+    chosen = [p.strip() for p in os.environ.get("BENCH_PARTS", ",".join(PARTS)).split(",")]
+    unknown = [p for p in chosen if p and p not in PARTS]
+    if unknown:
+        print(f"unknown BENCH_PARTS {unknown}; known: {', '.join(PARTS)}", file=sys.stderr)
+        return 2
+    RESULTS.mkdir(exist_ok=True)
+    sections = [PARTS[p]() for p in chosen if p]
+    text = "\n".join([f"# Talonario bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", *sections])
     print()
     print(text)
     (RESULTS / "latest.md").write_text(text)
