@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/talonario serve --demo
+	$(BIN)/talonario serve --demo --worker
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadgroup

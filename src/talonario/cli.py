@@ -1,6 +1,8 @@
 """The `talonario` command: serve, db upgrade, company create, apikey create."""
 
 import json
+import logging
+import os
 from typing import Annotated
 
 import typer
@@ -109,8 +111,16 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="Server processes.")] = None,
     migrate_first: Annotated[bool, typer.Option("--migrate/--no-migrate")] = True,
     demo: Annotated[bool, typer.Option("--demo", help="Create a demo company if none.")] = False,
+    worker: Annotated[
+        bool, typer.Option("--worker/--no-worker", help="Run the background worker in-process.")
+    ] = False,
 ) -> None:
-    """Serve the API."""
+    """Serve the API (with --worker, also remit records, deliver webhooks and send email)."""
+    # The app factory runs in uvicorn's processes and reads settings from the environment.
+    for name, value in (("HOST", host), ("PORT", port), ("RUN_WORKER", worker or None)):
+        if value is not None:
+            os.environ[f"TALONARIO_{name}"] = str(value)
+    get_settings.cache_clear()
     settings = get_settings()
     if migrate_first:
         migrate.upgrade(settings.database_url)
@@ -125,6 +135,26 @@ def serve(
         log_level="warning",
         access_log=False,
     )
+
+
+@app.command("worker")
+def worker_command() -> None:
+    """Run the background worker until stopped (several may run at once)."""
+    import signal
+    import threading
+
+    from talonario.worker import run
+
+    settings = get_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    db = create_database(settings)
+    try:
+        run(db, settings, stop)
+    finally:
+        db.dispose()
 
 
 @app.command()

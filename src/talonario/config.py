@@ -20,6 +20,13 @@ class Settings(BaseSettings):
     secret_key: str = "dev-insecure-secret-change-me"
     rate_limit_per_minute: int = Field(default=60, ge=0)
     sandbox_wait_seconds: int = Field(default=60, ge=0)
+    # Where `sandbox` companies remit; default: the sandbox mounted in this server.
+    aeat_sandbox_url: str | None = None
+    # How long a worker holds a company's batch before another may take it over.
+    remission_lease_seconds: int = Field(default=300, ge=1)
+    worker_poll_seconds: float = Field(default=1.0, gt=0)
+    # Run the worker as a thread of each API process (`serve --worker`, what `make run` does).
+    run_worker: bool = False
     api_key_cache_seconds: float = Field(default=10.0, ge=0)
     idempotency_ttl_hours: int = Field(default=24, ge=1)
     # Where a company's invoices are dated: issue dates follow the issuer's local calendar.

@@ -154,8 +154,17 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime: Runtime = app.state.runtime
+        worker = None
+        if runtime.settings.run_worker:
+            from talonario.worker import WorkerThread
+
+            worker = WorkerThread(runtime.db, runtime.settings)
+            worker.start()
         yield
-        app.state.runtime.db.dispose()
+        if worker is not None:
+            worker.stop()
+        runtime.db.dispose()
 
     app = FastAPI(
         title="Talonario",

@@ -125,8 +125,12 @@ def _verifactu(invoice: Invoice) -> dict[str, Any] | None:
         "qr_image_url": f"/v1/invoices/{invoice.id}/qr-image",
         "generated_at": invoice.verifactu_generated_at,
         "record": invoice.verifactu_record_id,
-        "csv": None,
-        "errors": [],
+        "csv": invoice.verifactu_csv,
+        "errors": (
+            [{"code": invoice.verifactu_code, "description": invoice.verifactu_description}]
+            if invoice.verifactu_code
+            else []
+        ),
     }
 
 

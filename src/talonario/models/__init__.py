@@ -10,7 +10,12 @@ from talonario.models.invoice import Invoice
 from talonario.models.payment import Payment
 from talonario.models.product import Product
 from talonario.models.series import Series
-from talonario.models.verifactu import VerifactuChainHead, VerifactuRecord
+from talonario.models.verifactu import (
+    VerifactuChainHead,
+    VerifactuRecord,
+    VerifactuRemission,
+    VerifactuSubmission,
+)
 from talonario.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
@@ -28,6 +33,8 @@ __all__ = [
     "Series",
     "VerifactuChainHead",
     "VerifactuRecord",
+    "VerifactuRemission",
+    "VerifactuSubmission",
     "WebhookDelivery",
     "WebhookEndpoint",
     "WebhookEvent",

@@ -75,3 +75,7 @@ class Invoice(Entity, Base):
     verifactu_huella: Mapped[str | None] = mapped_column(String(64))
     verifactu_generated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     qr_url: Mapped[str | None] = mapped_column(Text)
+    # AEAT's answer to that record: CSV, and the error code and text when there is one.
+    verifactu_csv: Mapped[str | None] = mapped_column(String(40))
+    verifactu_code: Mapped[str | None] = mapped_column(String(10))
+    verifactu_description: Mapped[str | None] = mapped_column(Text)

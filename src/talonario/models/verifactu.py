@@ -59,6 +59,8 @@ class VerifactuRecord(Entity, Base):
     aeat_code: Mapped[str | None] = mapped_column(String(10))
     aeat_description: Mapped[str | None] = mapped_column(Text)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    submission_id: Mapped[str | None] = mapped_column(String(36))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class VerifactuChainHead(Base):
@@ -74,3 +76,46 @@ class VerifactuChainHead(Base):
     last_invoice_number: Mapped[str | None] = mapped_column(String(60))
     last_issue_date: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class VerifactuSubmission(Entity, Base):
+    """One RegFactuSistemaFacturacion sent (or tried) for a company: what went, what came back."""
+
+    __tablename__ = "verifactu_submissions"
+    __table_args__ = (Index("ix_verifactu_submissions_company", "company_id", "id"),)
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
+    # sending | answered | transient_error | permanent_error
+    status: Mapped[str] = mapped_column(String(20))
+    environment: Mapped[str] = mapped_column(String(16))
+    incident: Mapped[bool] = mapped_column(default=False)
+    records: Mapped[int] = mapped_column(Integer)
+    first_sequence: Mapped[int] = mapped_column(Integer)
+    last_sequence: Mapped[int] = mapped_column(Integer)
+    csv: Mapped[str | None] = mapped_column(String(40))
+    aeat_status: Mapped[str | None] = mapped_column(String(24))  # EstadoEnvio
+    wait_seconds: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    response: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class VerifactuRemission(Base):
+    """Per company: flow control (TiempoEsperaEnvio), the open incident, and the sender's lease.
+
+    One worker at a time holds a company's lease, so its records leave one batch after another,
+    in chain order, however many workers run.
+    """
+
+    __tablename__ = "verifactu_remission"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), primary_key=True)
+    next_allowed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    incident_open: Mapped[bool] = mapped_column(default=False)
+    incident_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_submission_id: Mapped[str | None] = mapped_column(String(36))
+    last_submission_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    locked_by: Mapped[str | None] = mapped_column(String(80))

@@ -1,14 +1,15 @@
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from talonario.auth.context import Context, reader
 from talonario.invoices import service as invoices
 from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
-from talonario.verifactu import repository
+from talonario.verifactu import remission, repository
 from talonario.verifactu.audit import audit
 from talonario.verifactu.qr import qr_svg
 
@@ -105,3 +106,38 @@ def verify_chain(ctx: Context = reader("invoices:read")) -> Response:
     report = audit(repository.stream_chain(ctx.session, ctx.company_id))
     body = {"valid": report.valid, "records": report.records, "first_break": report.first_break}
     return ctx.respond(body)
+
+
+class SubmissionOut(BaseModel):
+    id: str
+    at: datetime
+    status: Literal["sending", "answered", "transient_error", "permanent_error"]
+    records: int
+    csv: str | None
+    aeat_status: str | None = Field(description="EstadoEnvio as AEAT answered it.")
+    incident: bool = Field(description="Sent with Incidencia=S (records delayed by an outage).")
+    error: str | None
+
+
+class IncidentOut(BaseModel):
+    open: bool
+    since: datetime | None
+    failures: int
+    last_error: str | None
+
+
+class RemissionStatusOut(BaseModel):
+    object: Literal["verifactu_status"]
+    pending: int = Field(description="Records not yet answered by AEAT.")
+    last_submission: SubmissionOut | None
+    next_submission_at: datetime | None = Field(
+        description="Not before (AEAT's TiempoEsperaEnvio, or the retry backoff)."
+    )
+    incident: IncidentOut
+
+
+@router.get("/verifactu/status", response_model=RemissionStatusOut)
+def remission_status(ctx: Context = reader("invoices:read")) -> Response:
+    """Remission to AEAT: records pending, the last submission, when the next may go, and
+    whether an incident (AEAT unreachable) is open."""
+    return ctx.respond(remission.status_of(ctx.session, ctx.company_id))
