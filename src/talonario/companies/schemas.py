@@ -1,8 +1,9 @@
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from talonario.companies import certificate
 from talonario.kit.schema import Address, Input, SpanishNif
 from talonario.models import Company
 
@@ -31,6 +32,23 @@ class CompanyUpdate(Input):
     verifactu: VerifactuSettings | None = None
 
 
+class CertificateUpload(Input):
+    # Passwords may begin or end with spaces: keep them as sent.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    pkcs12: str = Field(
+        min_length=1,
+        max_length=certificate.MAX_PKCS12_BYTES * 2,
+        description="The PKCS#12 (.p12/.pfx) file, base64-encoded.",
+    )
+    password: str = Field(max_length=1024, description="The PKCS#12's password.")
+    kind: certificate.Kind | None = Field(
+        default=None,
+        description="'personal' (a person's or representative's certificate) or 'seal' "
+        "(sello electrónico); AEAT serves them on different hosts. Detected when omitted.",
+    )
+
+
 class AddressOut(BaseModel):
     street: str | None
     postal_code: str | None
@@ -39,9 +57,26 @@ class AddressOut(BaseModel):
     country: str
 
 
+class CertificateOut(BaseModel):
+    """Public facts of the company's AEAT certificate; the key and password are never shown."""
+
+    subject: str
+    nif: str | None
+    kind: certificate.Kind
+    not_before: datetime
+    not_after: datetime
+    fingerprint: str = Field(description="SHA-256 of the certificate (DER), hex.")
+    uploaded_at: datetime
+    expires_in_days: int = Field(description="Whole days left; negative once expired.")
+    warning: str | None = Field(
+        description="Set when expiry is within 30 days or past, or the certificate's NIF is "
+        "not the company's."
+    )
+
+
 class VerifactuOut(BaseModel):
     environment: Environment
-    certificate: dict[str, Any] | None
+    certificate: CertificateOut | None
 
 
 class CompanyOut(BaseModel):
@@ -68,7 +103,10 @@ def present_company(company: Company) -> dict[str, Any]:
         "address": company.address,
         "email": company.email,
         "phone": company.phone,
-        "verifactu": {"environment": company.verifactu_environment, "certificate": None},
+        "verifactu": {
+            "environment": company.verifactu_environment,
+            "certificate": certificate.present(company),
+        },
         "created_at": company.created_at,
         "updated_at": company.updated_at,
     }

@@ -1,9 +1,10 @@
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from talonario.models.base import Base, Entity, JSONType
+from talonario.models.base import Base, Entity, JSONType, UTCDateTime
 
 
 class Company(Entity, Base):
@@ -19,3 +20,14 @@ class Company(Entity, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     verifactu_environment: Mapped[str] = mapped_column(String(16), default="sandbox")
     timezone: Mapped[str] = mapped_column(String(40), default="Europe/Madrid")
+    # The AEAT certificate (companies/certificate.py). The PKCS#12 and its password are
+    # kit.secrets tokens, never stored in the clear; the rest is public certificate data.
+    certificate_p12: Mapped[bytes | None] = mapped_column(LargeBinary)
+    certificate_password: Mapped[bytes | None] = mapped_column(LargeBinary)
+    certificate_subject: Mapped[str | None] = mapped_column(String(1024))
+    certificate_nif: Mapped[str | None] = mapped_column(String(20))
+    certificate_kind: Mapped[str | None] = mapped_column(String(16))
+    certificate_not_before: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    certificate_not_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    certificate_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    certificate_uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
