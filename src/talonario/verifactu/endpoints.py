@@ -4,12 +4,15 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
-from talonario.auth.context import Context, reader
+from talonario.auth.context import Context, reader, writer
+from talonario.companies import service as companies
 from talonario.invoices import service as invoices
+from talonario.invoices.presenter import present_invoice
+from talonario.invoices.schemas import InvoiceOut
 from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
-from talonario.verifactu import remission, repository
+from talonario.verifactu import remission, repository, service
 from talonario.verifactu.audit import audit
 from talonario.verifactu.qr import qr_svg
 
@@ -141,3 +144,14 @@ def remission_status(ctx: Context = reader("invoices:read")) -> Response:
     """Remission to AEAT: records pending, the last submission, when the next may go, and
     whether an incident (AEAT unreachable) is open."""
     return ctx.respond(remission.status_of(ctx.session, ctx.company_id))
+
+
+@router.post("/invoices/{ref}/verifactu/correct", response_model=InvoiceOut)
+def correct_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
+    """Subsanación: a new alta for an invoice whose record AEAT rejected or accepted with
+    errors, with the invoice's current data, chained and remitted like any record."""
+    company = companies.get(ctx.session, ctx.company_id)
+    invoice = invoices.get(ctx.session, ctx.company_id, ref, for_update=True)
+    service.record_correction(ctx.session, ctx.settings, company, invoice)
+    invoices.flush(ctx.session)
+    return ctx.respond(present_invoice(invoice))

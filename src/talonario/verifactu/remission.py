@@ -26,15 +26,16 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from talonario.companies import certificate as certificates
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.kit.clock import utcnow
+from talonario.kit.secrets import DecryptionError
 from talonario.models import Company, Invoice, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
 from talonario.verifactu.client import (
     AeatClient,
     AeatError,
-    CertificateKind,
     Environment,
     PermanentError,
     TransientError,
@@ -48,6 +49,7 @@ from talonario.verifactu.responses import (
     StoredStatus,
     SubmissionResult,
 )
+from talonario.verifactu.tls import InvalidCertificate, client_context
 from talonario.verifactu.xml import MAX_RECORDS, soap_envelope, submission_of_stored
 from talonario.webhooks.outbox import emit
 
@@ -186,15 +188,28 @@ def _mirror_on_invoices(session: Session, records: Sequence[VerifactuRecord]) ->
 # --- 3. send ------------------------------------------------------------------------------------
 
 
-def default_client(company: Company, settings: Settings) -> AeatClient:
-    """The sandbox for `sandbox` companies; AEAT with the company's certificate otherwise."""
+def default_client(db: Database, company: Company, settings: Settings) -> AeatClient:
+    """The sandbox for `sandbox` companies; AEAT, over mutual TLS with the company's
+    certificate, for `preproduction` and `production`."""
     env = Environment(company.verifactu_environment)
     if env is Environment.SANDBOX:
-        url = settings.aeat_sandbox_url or sandbox_url(settings.base_url)
-        return AeatClient(url)
-    raise PermanentError(
-        f"The company is in {env.value} but remission with a certificate is not configured."
-    )
+        return AeatClient(settings.aeat_sandbox_url or sandbox_url(settings.base_url))
+    with db.read_session() as session:
+        try:
+            material = certificates.load_for_tls(session, settings, company.id)
+        except DecryptionError as exc:
+            raise PermanentError(f"The company's certificate cannot be read: {exc}") from exc
+    if material is None:
+        raise PermanentError(
+            f"The company remits to AEAT's {env.value} environment but has no certificate:"
+            " upload one (POST /v1/company/certificate)."
+        )
+    p12, password, kind = material
+    try:
+        tls = client_context(p12, password)
+    except InvalidCertificate as exc:
+        raise PermanentError(f"The company's certificate is not usable: {exc}") from exc
+    return AeatClient(endpoint(env, kind), tls=tls)
 
 
 def envelope(batch: Batch) -> bytes:
@@ -253,9 +268,7 @@ def _apply_answer(
         if line.code == DUPLICATE and line.duplicate is not None:
             # Sent before, answer lost: AEAT holds it; adopt the state it holds.
             record.status = _STORED[line.duplicate.status]
-            record.aeat_code = (
-                str(line.duplicate.code) if line.duplicate.code is not None else None
-            )
+            record.aeat_code = str(line.duplicate.code) if line.duplicate.code is not None else None
             record.aeat_description = line.duplicate.description
         else:
             record.status = _STATUS[line.status]
@@ -315,11 +328,13 @@ def remit(
     company_id: str,
     *,
     now: datetime | None = None,
-    client_for: ClientFactory = default_client,
+    client_for: ClientFactory | None = None,
     worker: str | None = None,
 ) -> Submission | None:
     """Send the company's next batch if one is due; the submission row, or None."""
     now = now or utcnow()
+    if client_for is None:
+        client_for = lambda company, settings: default_client(db, company, settings)  # noqa: E731
     batch = claim(db, settings, company_id, worker or worker_name(), now)
     if batch is None:
         return None
@@ -337,8 +352,9 @@ def remit(
             _apply_answer(session, batch, outcome, now, _emit_record_event)
         else:
             _apply_failure(session, batch, outcome, now)
-        session.commit()
-        return session.get(Submission, batch.submission_id)
+        submission = session.get(Submission, batch.submission_id)
+        session.commit()  # expire_on_commit=False: the row stays readable for the caller
+        return submission
 
 
 def remit_due(
@@ -346,7 +362,7 @@ def remit_due(
     settings: Settings,
     *,
     now: datetime | None = None,
-    client_for: ClientFactory = default_client,
+    client_for: ClientFactory | None = None,
 ) -> int:
     """One pass over every company with work: how many submissions were made."""
     now = now or utcnow()
@@ -423,10 +439,3 @@ def status_of(session: Session, company_id: str) -> dict[str, Any]:
             "last_error": state.last_error if state else None,
         },
     }
-
-
-def certificate_kind(value: str | None) -> CertificateKind:
-    return CertificateKind.SEAL if value == "seal" else CertificateKind.PERSONAL
-
-
-__all__ = ["endpoint", "remit", "remit_due", "status_of"]

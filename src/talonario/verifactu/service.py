@@ -1,20 +1,23 @@
 """From an invoice to its VERI*FACTU records, inside the transaction that changes the invoice."""
 
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
+from talonario.errors import Conflict
 from talonario.invoices.totals import BreakdownRow, TaxType
 from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
 from talonario.kit.rows import insert_new
 from talonario.models import Company, Invoice, VerifactuRecord
 from talonario.verifactu import chain
-from talonario.verifactu.codes import IdType, InvoiceType, RectificationType
+from talonario.verifactu.codes import IdType, InvoiceType, PreviousRejection, RectificationType
 from talonario.verifactu.records import (
     CancellationRecord,
     ForeignId,
@@ -27,6 +30,13 @@ from talonario.verifactu.records import (
 
 # Types that carry Destinatarios (AEAT 1189); F2 and R5 must not (1190).
 WITH_RECIPIENTS = {"F1", "F3", "R1", "R2", "R3", "R4"}
+CORRECTABLE = ("rejected", "accepted_with_errors")
+
+
+class NothingToCorrect(Conflict):
+    code = "nothing_to_correct"
+
+
 RECTIFICATION_OF_METHOD = {
     "substitution": RectificationType.SUBSTITUTION,
     "differences": RectificationType.DIFFERENCES,
@@ -192,4 +202,47 @@ def record_void(
     invoice.verifactu_status = row.status
     invoice.verifactu_huella = row.huella
     invoice.verifactu_generated_at = row.generated_at
+    return row
+
+
+def record_correction(
+    session: Session, settings: Settings, company: Company, invoice: Invoice
+) -> VerifactuRecord:
+    """An alta de subsanación (spec §5.1) of an invoice whose latest alta AEAT rejected or
+    accepted with errors: the same invoice identity, Subsanacion=S, chained like any record.
+
+    RechazoPrevio: X when AEAT holds nothing for the invoice (its altas were all rejected),
+    S when a correction of an invoice AEAT holds was rejected, absent otherwise.
+    """
+    latest = session.get(VerifactuRecord, invoice.verifactu_record_id)
+    if latest is None or latest.kind != "alta" or latest.status not in CORRECTABLE:
+        raise NothingToCorrect(
+            "Only an alta AEAT rejected or accepted with errors can be corrected; this"
+            f" invoice's record is {latest.status if latest else 'missing'}.",
+        )
+    stored = session.scalar(
+        select(func.count()).where(
+            VerifactuRecord.invoice_id == invoice.id,
+            VerifactuRecord.kind == "alta",
+            VerifactuRecord.status.in_(("accepted", "accepted_with_errors")),
+        )
+    )
+    rejection = None
+    if latest.status == "rejected":
+        rejection = PreviousRejection.REJECTED if stored else PreviousRejection.NOT_AT_AEAT
+    head = chain.lock_head(session, company.id)
+    record = replace(
+        registration_record(settings, company, invoice, head, generation_time(company)),
+        correction=True,
+        previous_rejection=rejection,
+    )
+    row = chain.append(session, head, record, invoice.id, company.verifactu_environment)
+    invoice.verifactu_record_id = row.id
+    invoice.verifactu_status = row.status
+    invoice.verifactu_huella = row.huella
+    invoice.verifactu_generated_at = row.generated_at
+    invoice.qr_url = row.qr_url
+    invoice.verifactu_csv = None
+    invoice.verifactu_code = None
+    invoice.verifactu_description = None
     return row

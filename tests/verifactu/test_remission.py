@@ -1,0 +1,365 @@
+"""Remission through real HTTP: the API's records go to the AEAT sandbox served by another
+process, in chain order and batches, surviving outages, lost answers and killed workers."""
+
+import os
+import random
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from stdnum.es import cif
+
+from talonario.companies import service as companies
+from talonario.invoices import service as invoices
+from talonario.invoices.schemas import InvoiceCreate
+from talonario.kit.clock import today_in, utcnow
+from talonario.models import VerifactuRecord, VerifactuSubmission
+from talonario.runtime import Runtime
+from talonario.verifactu import remission
+from talonario.verifactu.client import SANDBOX_PATH, AeatClient
+from tests.conftest import Api
+from tests.fixtures.factories import create_company, invoice_body
+from tests.fixtures.servers import Server, running_server, stop, talonario_command
+
+pytestmark = pytest.mark.xdist_group("servers")
+
+WAIT = 5  # the sandbox's TiempoEsperaEnvio in these tests
+
+
+def unique_nif() -> str:
+    """A valid CIF of its own per company: the sandbox keeps what it received per NIF."""
+    body = "B" + "".join(random.choices("0123456789", k=7))
+    return body + cif.calc_check_digits(body)[0]
+
+
+@pytest.fixture(scope="module")
+def sandbox_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TALONARIO_SANDBOX_WAIT_SECONDS", str(WAIT))
+        log = tmp_path_factory.mktemp("sandbox") / "server.log"
+        with running_server(database_url, log) as server:
+            yield server
+
+
+@pytest.fixture
+def sandbox(sandbox_server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=sandbox_server.url + "/aeat-sandbox", timeout=30) as client:
+        client.delete("/control/faults")
+        yield client
+        client.delete("/control/faults")
+
+
+@pytest.fixture
+def company(app_client: Any, runtime: Runtime) -> Api:
+    company_id, key = create_company(runtime.db, nif=unique_nif())
+    return Api(app_client, company_id, key)
+
+
+def client_for(server: Server) -> remission.ClientFactory:
+    return lambda company, settings: AeatClient(server.url + SANDBOX_PATH)
+
+
+def issue(api: Api, **overrides: Any) -> dict[str, Any]:
+    r = api.post("/v1/invoices", invoice_body(issue=True, **overrides))
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def held(sandbox: httpx.Client, nif: str) -> list[dict[str, Any]]:
+    r = sandbox.get("/control/records", params={"nif": nif})
+    assert r.status_code == 200, r.text
+    data = r.json()
+    return data["data"]
+
+
+def company_nif(runtime: Runtime, company_id: str) -> str:
+    with runtime.db.read_session() as s:
+        return companies.get(s, company_id).nif
+
+
+def test_issue_then_remit_is_accepted_with_a_csv(
+    company: Api, runtime: Runtime, sandbox: httpx.Client, sandbox_server: Server
+) -> None:
+    invoice = issue(company)
+    assert company.get("/v1/verifactu/status").json()["pending"] == 1
+    submission = remission.remit(
+        runtime.db, runtime.settings, company.company_id, client_for=client_for(sandbox_server)
+    )
+    assert submission is not None and submission.status == "answered"
+    assert submission.csv and submission.aeat_status == "Correcto"
+    vf = company.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]
+    assert vf["status"] == "accepted" and vf["csv"] == submission.csv and vf["errors"] == []
+    records = company.get(f"/v1/invoices/{invoice['id']}/verifactu").json()["data"]
+    assert records[0]["status"] == "accepted" and records[0]["aeat"]["csv"] == submission.csv
+    status = company.get("/v1/verifactu/status").json()
+    assert status["pending"] == 0 and status["incident"]["open"] is False
+    assert status["last_submission"]["csv"] == submission.csv
+    nif = company_nif(runtime, company.company_id)
+    assert [r["number"] for r in held(sandbox, nif)] == [invoice["number"]]
+
+
+def _issue_many(runtime: Runtime, company_id: str, n: int) -> None:
+    """n issued invoices, straight through the service (the API path is tested elsewhere)."""
+    with runtime.db.write_session() as session:
+        company = companies.get(session, company_id)
+        today = today_in(company.timezone)
+        body = InvoiceCreate.model_validate(invoice_body(issue=True))
+        for _ in range(n):
+            invoice = invoices.prepare(session, company, body, today)
+            invoices.save_new(session, runtime.settings, company, invoice, issue=True)
+        session.commit()
+
+
+def test_1500_pending_go_as_1000_then_500_after_the_wait(
+    company: Api, runtime: Runtime, sandbox: httpx.Client, sandbox_server: Server
+) -> None:
+    _issue_many(runtime, company.company_id, 1500)
+    factory = client_for(sandbox_server)
+    t0 = utcnow()
+    first = remission.remit(
+        runtime.db, runtime.settings, company.company_id, now=t0, client_for=factory
+    )
+    assert first is not None and first.records == 1000 and first.status == "answered"
+    assert first.wait_seconds == WAIT
+    # 500 waiting: fewer than 1,000, so the next batch waits for TiempoEsperaEnvio.
+    early = t0 + timedelta(seconds=WAIT - 1)
+    assert (
+        remission.remit(
+            runtime.db, runtime.settings, company.company_id, now=early, client_for=factory
+        )
+        is None
+    )
+    assert company.get("/v1/verifactu/status").json()["pending"] == 500
+    later = t0 + timedelta(seconds=WAIT)
+    second = remission.remit(
+        runtime.db, runtime.settings, company.company_id, now=later, client_for=factory
+    )
+    assert second is not None and second.records == 500
+    assert (first.first_sequence, first.last_sequence) == (1, 1000)
+    assert (second.first_sequence, second.last_sequence) == (1001, 1500)
+    nif = company_nif(runtime, company.company_id)
+    assert len(held(sandbox, nif)) == 1500
+    with runtime.db.read_session() as s:
+        statuses = s.execute(
+            select(VerifactuRecord.status, func.count())
+            .where(VerifactuRecord.company_id == company.company_id)
+            .group_by(VerifactuRecord.status)
+        ).all()
+    assert dict(statuses) == {"accepted": 1500}
+
+
+def test_outage_twice_then_recovery_sends_each_record_once_as_incident(
+    company: Api, runtime: Runtime, sandbox: httpx.Client, sandbox_server: Server
+) -> None:
+    issued = [issue(company) for _ in range(3)]
+    sandbox.post("/control/faults", json={"kind": "http_500", "count": 2}).raise_for_status()
+    factory = client_for(sandbox_server)
+    now = utcnow()
+    submissions = []
+    for _ in range(3):
+        sub = remission.remit(
+            runtime.db, runtime.settings, company.company_id, now=now, client_for=factory
+        )
+        assert sub is not None
+        submissions.append(sub)
+        status = company.get("/v1/verifactu/status").json()
+        if sub.status == "transient_error":
+            assert status["pending"] == 3 and status["incident"]["open"] is True
+            next_at = status["next_submission_at"]
+            # Not before the backoff: a remit now does nothing.
+            assert (
+                remission.remit(
+                    runtime.db, runtime.settings, company.company_id, now=now, client_for=factory
+                )
+                is None
+            )
+            assert next_at is not None
+            now = now + timedelta(hours=1)
+    assert [s.status for s in submissions] == ["transient_error", "transient_error", "answered"]
+    # The first went on time; the ones after the outage began say Incidencia=S.
+    assert [s.incident for s in submissions] == [False, True, True]
+    nif = company_nif(runtime, company.company_id)
+    assert [r["number"] for r in held(sandbox, nif)] == [i["number"] for i in issued]
+    for invoice in issued:
+        vf = company.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]
+        assert vf["status"] == "accepted"
+    assert company.get("/v1/verifactu/status").json()["incident"]["open"] is False
+
+
+def test_lost_answer_is_reconciled_by_the_duplicate_aeat_reports(
+    company: Api, runtime: Runtime, sandbox: httpx.Client, sandbox_server: Server
+) -> None:
+    invoice = issue(company)
+    settings = runtime.settings.model_copy(update={"remission_lease_seconds": 1})
+    # The sandbox stores the record, then answers too late: the client times out.
+    sandbox.post("/control/faults", json={"kind": "delay", "seconds": 3}).raise_for_status()
+    impatient = lambda c, s: AeatClient(  # noqa: E731
+        sandbox_server.url + SANDBOX_PATH, timeout=httpx.Timeout(1.0)
+    )
+    now = utcnow()
+    lost = remission.remit(runtime.db, settings, company.company_id, now=now, client_for=impatient)
+    assert lost is not None and lost.status == "transient_error"
+    time.sleep(2.5)  # let the sandbox finish its delayed answer
+    again = remission.remit(
+        runtime.db,
+        settings,
+        company.company_id,
+        now=now + timedelta(hours=1),
+        client_for=client_for(sandbox_server),
+    )
+    assert again is not None and again.status == "answered"
+    vf = company.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]
+    assert vf["status"] == "accepted"
+    nif = company_nif(runtime, company.company_id)
+    assert len(held(sandbox, nif)) == 1
+
+
+def test_forced_rejection_then_correct_is_accepted_and_the_chain_stays_whole(
+    company: Api, runtime: Runtime, sandbox: httpx.Client, sandbox_server: Server
+) -> None:
+    invoice = issue(company)
+    sandbox.post(
+        "/control/faults",
+        json={"kind": "record_error", "number": invoice["number"], "code": 1105, "count": 1},
+    ).raise_for_status()
+    factory = client_for(sandbox_server)
+    now = utcnow()
+    remission.remit(runtime.db, runtime.settings, company.company_id, now=now, client_for=factory)
+    rejected = company.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]
+    assert rejected["status"] == "rejected"
+    assert rejected["errors"][0]["code"] == "1105"
+    r = company.post(f"/v1/invoices/{invoice['id']}/verifactu/correct")
+    assert r.status_code == 200, r.text
+    assert r.json()["verifactu"]["status"] == "pending"
+    later = now + timedelta(seconds=WAIT)
+    sub = remission.remit(
+        runtime.db, runtime.settings, company.company_id, now=later, client_for=factory
+    )
+    assert sub is not None and sub.status == "answered"
+    records = company.get(f"/v1/invoices/{invoice['id']}/verifactu").json()["data"]
+    assert [(r["kind"], r["status"]) for r in records] == [
+        ("alta", "rejected"),
+        ("alta", "accepted"),
+    ]
+    assert company.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]["status"] == "accepted"
+    verify = company.get("/v1/verifactu/chain/verify").json()
+    assert verify["valid"] is True and verify["records"] == 2
+    # Only an answered, non-accepted record can be corrected.
+    again = company.post(f"/v1/invoices/{invoice['id']}/verifactu/correct")
+    assert again.status_code == 409
+
+
+def _worker(database_url: str, server: Server, log: Path, lease: int) -> subprocess.Popen[bytes]:
+    env = os.environ | {
+        "TALONARIO_DATABASE_URL": database_url,
+        "TALONARIO_AEAT_SANDBOX_URL": server.url + SANDBOX_PATH,
+        "TALONARIO_REMISSION_LEASE_SECONDS": str(lease),
+        "TALONARIO_WORKER_POLL_SECONDS": "0.2",
+    }
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [talonario_command(), "worker"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def _wait_for(condition: Any, timeout: float, what: str, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(
+        f"timed out waiting for {what}:\n{log.read_text(errors='replace')[-3000:]}"
+    )
+
+
+def _statuses(runtime: Runtime, company_id: str) -> dict[str, int]:
+    with runtime.db.read_session() as s:
+        rows = s.execute(
+            select(VerifactuRecord.status, func.count())
+            .where(VerifactuRecord.company_id == company_id)
+            .group_by(VerifactuRecord.status)
+        ).all()
+    return dict(rows)  # type: ignore[arg-type]
+
+
+def test_killed_worker_mid_submission_loses_and_duplicates_nothing(
+    company: Api,
+    runtime: Runtime,
+    sandbox: httpx.Client,
+    sandbox_server: Server,
+    database_url: str,
+    tmp_path: Path,
+) -> None:
+    issued = [issue(company) for _ in range(5)]
+    sandbox.post("/control/faults", json={"kind": "delay", "seconds": 4}).raise_for_status()
+    log = tmp_path / "worker.log"
+    first = _worker(database_url, sandbox_server, log, lease=2)
+    try:
+        _wait_for(
+            lambda: _statuses(runtime, company.company_id).get("submitted") == 5,
+            30,
+            "the batch in flight",
+            log,
+        )
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+    finally:
+        stop(first)
+    second = _worker(database_url, sandbox_server, log, lease=2)
+    try:
+        _wait_for(
+            lambda: _statuses(runtime, company.company_id) == {"accepted": 5},
+            60,
+            "every record accepted",
+            log,
+        )
+    finally:
+        stop(second)
+    nif = company_nif(runtime, company.company_id)
+    assert [r["number"] for r in held(sandbox, nif)] == [i["number"] for i in issued]
+
+
+def test_two_workers_send_each_record_once(
+    company: Api,
+    runtime: Runtime,
+    sandbox: httpx.Client,
+    sandbox_server: Server,
+    database_url: str,
+    tmp_path: Path,
+) -> None:
+    for _ in range(3):
+        for _ in range(10):
+            issue(company)
+    log = tmp_path / "workers.log"
+    workers = [_worker(database_url, sandbox_server, log, lease=60) for _ in range(2)]
+    try:
+        _wait_for(
+            lambda: _statuses(runtime, company.company_id) == {"accepted": 30},
+            90,
+            "every record accepted",
+            log,
+        )
+    finally:
+        for w in workers:
+            stop(w)
+    with runtime.db.read_session() as s:
+        sent = s.scalar(
+            select(func.sum(VerifactuSubmission.records)).where(
+                VerifactuSubmission.company_id == company.company_id
+            )
+        )
+    assert sent == 30  # no record went twice
+    nif = company_nif(runtime, company.company_id)
+    assert len(held(sandbox, nif)) == 30
