@@ -67,6 +67,7 @@ def void(session: Session, settings: Settings, company: Company, ref: str, reaso
             .values(substituted_by=None)
         )
     service.flush(session)
+    service.announce(session, invoice, "invoice.voided")
     return invoice
 
 

@@ -21,6 +21,7 @@ from talonario.clients import service as clients
 from talonario.config import Settings
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.invoices import preflight
+from talonario.invoices.presenter import present_invoice
 from talonario.invoices.schemas import ClientInline, InvoiceCreate, InvoiceUpdate, LineIn
 from talonario.invoices.tax_schema import DEFAULT_TAX, line_tax, present_tax
 from talonario.invoices.totals import (
@@ -37,6 +38,7 @@ from talonario.models import Client, Company, Invoice, Payment
 from talonario.products import service as products
 from talonario.series import service as series_service
 from talonario.verifactu import service as verifactu
+from talonario.webhooks import outbox
 
 # The series kind each invoice type is numbered in (RD 1619/2012 art. 6.1.a: rectifying
 # invoices need a series of their own).
@@ -375,9 +377,16 @@ def save_new(
         if issue:
             assert invoice.issued_on is not None, "prepare() checks an invoice to issue"
             number_and_chain(session, settings, company, invoice, invoice.issued_on, new=True)
+            announce(session, invoice, "invoice.issued")
         else:
             insert_new(session, invoice)
     return invoice
+
+
+def announce(session: Session, invoice: Invoice, event_type: str) -> None:
+    """The webhook event of a change, in the change's transaction (built only if wanted)."""
+    if outbox.wants(session, invoice.company_id, event_type):
+        outbox.emit(session, invoice.company_id, event_type, present_invoice(invoice))
 
 
 def _ensure_draft(invoice: Invoice) -> None:
@@ -579,6 +588,7 @@ def issue_prepared(
         assert prepared.issued_on is not None
         number_and_chain(session, settings, company, invoice, prepared.issued_on)
     flush(session)
+    announce(session, invoice, "invoice.issued")
     return invoice
 
 

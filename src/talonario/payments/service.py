@@ -60,6 +60,8 @@ def add(
     invoice.paid_amount = invoice.paid_amount + body.amount
     _settle(invoice)
     session.flush()
+    if invoice.status == "paid":
+        invoices.announce(session, invoice, "invoice.paid")
     return invoice, payment
 
 

@@ -16,6 +16,17 @@ from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from talonario.webhooks.schemas import EVENT_TYPES
 
 
+def wants(session: Session, company_id: str, event_type: str) -> bool:
+    """Does any enabled endpoint of the company subscribe to `event_type`? Lets a caller skip
+    building the event's data when nobody listens."""
+    rows = session.execute(
+        select(WebhookEndpoint.events).where(
+            WebhookEndpoint.company_id == company_id, WebhookEndpoint.enabled.is_(True)
+        )
+    )
+    return any(event_type in events for (events,) in rows)
+
+
 def emit(session: Session, company_id: str, event_type: str, data: dict[str, Any]) -> None:
     """Queue `event_type` with `data` (the object as the API presents it) for every enabled
     endpoint of the company that subscribes to it. Never commits: the caller's transaction does.

@@ -25,9 +25,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("verifactu_description", sa.Text(), nullable=True))
     with op.batch_alter_table("verifactu_records") as batch:
         batch.add_column(sa.Column("submission_id", sa.String(length=36), nullable=True))
-        batch.add_column(
-            sa.Column("attempts", sa.Integer(), nullable=False, server_default="0")
-        )
+        batch.add_column(sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"))
     op.create_table(
         "verifactu_submissions",
         sa.Column("company_id", sa.String(length=36), nullable=False),
