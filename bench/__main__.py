@@ -28,7 +28,7 @@ from tests.fixtures.database import fresh_postgres
 from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, running_server
 
-from bench import verifactu
+from bench import documents, verifactu
 from bench.loadgen import LoadResult, build_request, run_load
 from bench.server import CpuSample
 from talonario import __version__
@@ -326,7 +326,11 @@ def api_section() -> str:
 
 
 # Each part runs on its own and returns its Markdown section of latest.md.
-PARTS: dict[str, Callable[[], str]] = {"api": api_section, "verifactu": verifactu.section}
+PARTS: dict[str, Callable[[], str]] = {
+    "api": api_section,
+    "verifactu": verifactu.section,
+    "documents": documents.section,
+}
 
 
 def main() -> int:

@@ -174,6 +174,37 @@ def run_isolated(library: str, seconds: float) -> dict[str, Any]:
     return json.loads(proc.stdout)  # type: ignore[no-any-return]
 
 
+def section() -> str:
+    """`make bench` part: the Markdown table for bench/results/latest.md."""
+    seconds = float(os.environ.get("BENCH_PDF_SECONDS", "5"))
+    print("Invoice PDFs:", flush=True)
+    rows = [
+        "## Invoice PDF",
+        "",
+        f"The one-page 386.73 invoice with its QR, {seconds:g} s per library, one fresh process"
+        f" each. Target for the renderer used (reportlab): >= {TARGET_RATE:g} PDFs/s with peak"
+        f" RSS < {TARGET_RSS_MIB:g} MiB.",
+        "",
+        "| library | PDFs/s | peak RSS MiB | size KiB | met |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for library in RENDERERS:
+        r = run_isolated(library, seconds)
+        if "error" in r:
+            rows.append(f"| {library} | not measured: {r['error']} | | | |")
+            continue
+        met = "—"
+        if library == "reportlab":
+            ok = r["pdfs_per_second"] >= TARGET_RATE and r["peak_rss_mib"] < TARGET_RSS_MIB
+            met = "yes" if ok else "**no**"
+        rows.append(
+            f"| {library} | {r['pdfs_per_second']:.1f} | {r['peak_rss_mib']:.1f} |"
+            f" {r['bytes'] / 1024:.1f} | {met} |"
+        )
+        print(f"  {library}: {r['pdfs_per_second']:.1f}/s, {r['peak_rss_mib']:.1f} MiB", flush=True)
+    return "\n".join([*rows, ""])
+
+
 def main() -> int:
     if len(sys.argv) == 4 and sys.argv[1] == "--one":
         print(json.dumps(measure(sys.argv[2], float(sys.argv[3]))))

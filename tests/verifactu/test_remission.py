@@ -384,3 +384,33 @@ def test_two_workers_send_each_record_once(quiet: Quiet, tmp_path: Path) -> None
     assert sent == 30  # no record went twice
     nif = company_nif(quiet.runtime, company_id)
     assert len(held(quiet.sandbox, nif)) == 30
+
+
+def test_query_adopts_what_aeat_holds_after_a_lost_answer(
+    company: Api, runtime: Runtime, sandbox: httpx.Client, sandbox_server: Server
+) -> None:
+    invoice = issue(company)
+    settings = runtime.settings.model_copy(
+        update={"aeat_sandbox_url": sandbox_server.url + SANDBOX_PATH}
+    )
+    sandbox.post("/control/faults", json={"kind": "delay", "seconds": 3}).raise_for_status()
+    impatient = lambda c, s: AeatClient(  # noqa: E731
+        sandbox_server.url + SANDBOX_PATH, timeout=httpx.Timeout(1.0)
+    )
+    lost = remission.remit(runtime.db, settings, company.company_id, client_for=impatient)
+    assert lost is not None and lost.status == "transient_error"
+    time.sleep(2.5)
+    runtime.settings.aeat_sandbox_url, saved = (
+        settings.aeat_sandbox_url,
+        runtime.settings.aeat_sandbox_url,
+    )
+    try:
+        r = company.post(f"/v1/invoices/{invoice['id']}/verifactu/query")
+    finally:
+        runtime.settings.aeat_sandbox_url = saved
+    assert r.status_code == 200, r.text
+    answer = r.json()
+    assert answer["aeat"]["found"] is True and answer["aeat"]["status"] == "Correcto"
+    assert answer["aeat"]["huella"] == invoice["verifactu"]["huella"]
+    assert answer["aeat"]["in_agreement"] is True
+    assert answer["invoice"]["verifactu"]["status"] == "accepted"

@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
+from talonario.errors import AppError
 from talonario.invoices import service as invoices
 from talonario.invoices.presenter import present_invoice
 from talonario.invoices.schemas import InvoiceOut
@@ -14,6 +15,7 @@ from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.verifactu import remission, repository, service
 from talonario.verifactu.audit import audit
+from talonario.verifactu.client import AeatError
 from talonario.verifactu.qr import qr_svg
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
@@ -155,3 +157,52 @@ def correct_record(ref: str, ctx: Context = writer("invoices:write")) -> Respons
     service.record_correction(ctx.session, ctx.settings, company, invoice)
     invoices.flush(ctx.session)
     return ctx.respond(present_invoice(invoice))
+
+
+class HeldOut(BaseModel):
+    found: bool
+    status: str | None = Field(
+        description="EstadoRegistro at AEAT: Correcto, AceptadoConErrores or Anulado."
+    )
+    huella: str | None
+    code: int | None
+    description: str | None
+    in_agreement: bool = Field(description="AEAT holds what this invoice's latest record says.")
+
+
+class QueryOut(BaseModel):
+    invoice: InvoiceOut
+    aeat: HeldOut
+
+
+@router.post("/invoices/{ref}/verifactu/query", response_model=QueryOut)
+def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
+    """Ask AEAT (or the sandbox) what it holds for this invoice, and adopt its state for a
+    record whose answer was never heard (pending or submitted)."""
+    with ctx.reading() as session:
+        company = companies.load(session, ctx.company_id)
+        invoice = invoices.issued(invoices.get(session, ctx.company_id, ref), "id")
+    try:
+        held = remission.ask(ctx.runtime.db, ctx.settings, company, invoice)
+    except AeatError as exc:
+        raise AeatUnavailable(f"AEAT did not answer the query: {exc.message}") from exc
+    invoice = invoices.get(ctx.session, ctx.company_id, invoice.id, for_update=True)
+    agree = remission.reconcile(ctx.session, invoice, held)
+    invoices.flush(ctx.session)
+    aeat = {
+        "found": held is not None,
+        "status": held.status.value if held else None,
+        "huella": held.huella if held else None,
+        "code": held.code if held else None,
+        "description": held.description if held else None,
+        "in_agreement": agree,
+    }
+    return ctx.respond({"invoice": present_invoice(invoice), "aeat": aeat})
+
+
+class AeatUnavailable(AppError):
+    """AEAT (or the sandbox) did not answer: try again later; nothing changed here."""
+
+    status = 503
+    type = "api_error"
+    code = "aeat_unavailable"
