@@ -127,8 +127,10 @@ def create_database(settings: Settings) -> Database:
         url,
         json_serializer=dumps_stored,
         json_deserializer=loads,
-        pool_size=10,
-        max_overflow=30,
+        # As many as the thread pool runs requests at once (40): overflow connections would be
+        # opened and closed under load, each costing a PostgreSQL backend start and exit.
+        pool_size=40,
+        max_overflow=10,
         pool_pre_ping=True,
     )
     return Database(write_engine=engine, read_engine=engine, is_sqlite=False, _write_lock=None)
