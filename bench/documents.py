@@ -153,13 +153,26 @@ def measure(library: str, seconds: float) -> dict[str, Any]:
     while (elapsed := time.perf_counter() - started) < seconds:
         render()
         count += 1
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kib = _peak_rss_kib()
     return {
         "library": library,
         "pdfs_per_second": round(count / elapsed, 1),
         "peak_rss_mib": round(peak_kib / 1024, 1),
         "bytes": len(sample),
     }
+
+
+def _peak_rss_kib() -> int:
+    """This process's own peak RSS (VmHWM). Not ru_maxrss: Linux keeps that across exec, so a
+    child started by a big bench process would report its parent's peak."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def run_isolated(library: str, seconds: float) -> dict[str, Any]:
