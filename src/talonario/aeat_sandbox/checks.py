@@ -12,6 +12,7 @@ from lxml import etree
 
 from talonario.aeat_sandbox.codes import Code
 from talonario.kit.taxid import spanish_nif
+from talonario.verifactu.codes import InvoiceType
 from talonario.verifactu.hashing import canonical_text, digest
 from talonario.verifactu.xml import NS_SF, NS_SUM
 
@@ -20,7 +21,6 @@ TOLERANCE = Decimal("10.00")  # AEAT VAL 16/17 and 1142: ±10 € before an amou
 F2_LIMIT = Decimal("3000.00")  # AEAT 1150
 # Regimes whose totals legitimately differ from the breakdown (AEAT VAL 16/17).
 _TOTALS_EXEMPT_REGIMES = frozenset({"03", "05", "06", "08", "09"})
-_NEED_RECIPIENTS = frozenset({"F1", "F3", "R1", "R2", "R3", "R4"})
 _NO_QUOTA_CHECK_TYPES = frozenset({"R2", "R3"})
 
 
@@ -160,9 +160,11 @@ def chain(record: Incoming, head: Link | None) -> int | None:
 def _content(record: Incoming) -> int | None:
     kind = record.value("sf:TipoFactura")
     recipients = record.element.find("sf:Destinatarios", _NS) is not None
-    if kind in _NEED_RECIPIENTS and not recipients:
+    # TipoFactura passed the schema, so it is one of L2.
+    names_recipient = InvoiceType(kind).names_recipient
+    if names_recipient and not recipients:
         return Code.RECIPIENTS_REQUIRED
-    if kind not in _NEED_RECIPIENTS and recipients:
+    if not names_recipient and recipients:
         return Code.RECIPIENTS_FORBIDDEN
     if any(not valid_nif(nif) for nif in record.recipient_nifs()):
         return Code.RECIPIENT_ID

@@ -14,6 +14,7 @@ from typing import Any
 from talonario.invoices.eligibility import simplified_eligibility
 from talonario.invoices.tax_schema import line_tax
 from talonario.invoices.totals import TaxRuleViolation, check_line_tax
+from talonario.verifactu.codes import InvoiceType
 
 # FechaExpedicionFactura may not precede VERI*FACTU's start (AEAT 1152).
 FIRST_ISSUE_DATE = date(2024, 10, 28)
@@ -21,9 +22,6 @@ FIRST_ISSUE_DATE = date(2024, 10, 28)
 MAX_BREAKDOWN_ROWS = 12
 # AEAT amounts have at most 12 integer digits (ImporteSgn12.2Type).
 MAX_AMOUNT = Decimal("999999999999.99")
-# Types that must identify their recipient (1189), and those that must not (1190).
-NEEDS_RECIPIENT = frozenset({"F1", "F3", "R1", "R2", "R3", "R4"})
-NO_RECIPIENT = frozenset({"R5"})
 SIMPLIFIED = frozenset({"F2", "R5"})
 # Regimes whose operation may be dated after the issue (AEAT 1173).
 LATER_OPERATION_REGIMES = frozenset({"14", "15"})
@@ -101,14 +99,16 @@ def _identified(client: dict[str, Any] | None) -> bool:
 
 
 def _recipient(draft: Draft) -> None:
-    if draft.type in NEEDS_RECIPIENT and not _identified(draft.client):
+    # An F2 may name its recipient (art. 7.2/7.3, recorded as F1); R5 may not.
+    names_recipient = InvoiceType(draft.type).names_recipient
+    if names_recipient and not _identified(draft.client):
         raise Violation(
             f"A {draft.type} invoice must identify its recipient: give a client with a nif or"
             " foreign_id (or issue a simplified F2 invoice).",
             "client",
             "recipient_required",
         )
-    if draft.type in NO_RECIPIENT and _identified(draft.client):
+    if draft.type == InvoiceType.RECTIFYING_SIMPLIFIED and _identified(draft.client):
         raise Violation(
             "An R5 rectifies a simplified invoice and names no recipient (AEAT 1190); use R1–R4"
             " to rectify with an identified recipient.",

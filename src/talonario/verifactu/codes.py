@@ -24,6 +24,11 @@ class InvoiceType(StrEnum):
         """R1-R5 carry TipoRectificativa (AEAT 1114) and may list the rectified invoices."""
         return self.value.startswith("R")
 
+    @property
+    def names_recipient(self) -> bool:
+        """F1, F3 and R1-R4 need Destinatarios (AEAT 1189); F2 and R5 must not have them (1190)."""
+        return self not in (InvoiceType.SIMPLIFIED, InvoiceType.RECTIFYING_SIMPLIFIED)
+
 
 class RectificationType(StrEnum):
     """L3 TipoRectificativa (RD 1619/2012 art. 15: the two ways to state a rectification)."""

@@ -34,7 +34,6 @@ MAX_LISTED = 1000  # maxOccurs of IDDestinatario, IDFacturaRectificada, IDFactur
 MACRODATO_THRESHOLD = Decimal("100000000.00")  # AEAT 1138/1139: |ImporteTotal| >= 100 M€
 
 # Invoice types that must name their recipients, and those that must not (AEAT 1189/1190).
-_NO_RECIPIENT_TYPES = frozenset({InvoiceType.SIMPLIFIED, InvoiceType.RECTIFYING_SIMPLIFIED})
 
 
 class InvalidRecord(ValueError):
@@ -310,7 +309,7 @@ def _check_rectification(record: RegistrationRecord) -> None:
 def _check_parties(record: RegistrationRecord) -> None:
     """Recipients for F1/F3/R1-R4 and none for F2/R5 (AEAT 1189/1190); Tercero iff issued by a
     third party (AEAT 1155/1186)."""
-    if record.invoice_type in _NO_RECIPIENT_TYPES:
+    if not record.invoice_type.names_recipient:
         if record.recipients:
             raise InvalidRecord(f"{record.invoice_type} invoices carry no recipients")
     elif not record.recipients:

@@ -28,8 +28,6 @@ from talonario.verifactu.records import (
     breakdown_line,
 )
 
-# Types that carry Destinatarios (AEAT 1189); F2 and R5 must not (1190).
-WITH_RECIPIENTS = {"F1", "F3", "R1", "R2", "R3", "R4"}
 CORRECTABLE = ("rejected", "accepted_with_errors")
 
 
@@ -121,7 +119,7 @@ def registration_record(
     if art_7273:
         record_type = "F1"
     recipients: tuple[Party, ...] = ()
-    if record_type in WITH_RECIPIENTS and invoice.client:
+    if InvoiceType(record_type).names_recipient and invoice.client:
         recipients = (recipient(invoice.client),)
     operation_date = invoice.operation_date
     if operation_date == invoice.issued_on:
