@@ -6,6 +6,7 @@ from pydantic import BaseModel, Discriminator, EmailStr, Field, Tag, model_valid
 
 from talonario.clients.schemas import ForeignId, ForeignIdOut
 from talonario.companies.schemas import AddressOut
+from talonario.invoices.eligibility import Activity
 from talonario.invoices.tax_schema import TaxIn, TaxOut
 from talonario.kit.schema import Address, Input, Number, Percent, Quantity, SpanishNif, UnitPrice
 
@@ -77,22 +78,6 @@ CustomFields = Annotated[dict[Annotated[str, Field(max_length=40)], Any], Field(
 
 
 Ref = Annotated[str, Field(min_length=1, max_length=120)]
-ActivityKey = Literal[
-    "retail",
-    "itinerant_sales",
-    "home_sales",
-    "passenger_transport",
-    "hospitality",
-    "dance_halls",
-    "phone_booths",
-    "hairdressing_beauty",
-    "sports_facilities",
-    "photo_development",
-    "parking",
-    "video_rental",
-    "dry_cleaning_laundry",
-    "toll_roads",
-]
 
 
 class InvoiceFields(Input):
@@ -112,7 +97,7 @@ class InvoiceFields(Input):
     exclude_347: bool | None = Field(
         default=None, description="Leave out of the annual Modelo 347 declaration."
     )
-    activity: ActivityKey | None = Field(
+    activity: Activity | None = Field(
         default=None,
         description="For an F2: the RD 1619/2012 art. 4.2 activity that raises its limit from"
         " 400 to 3,000 EUR (VAT included).",
@@ -327,7 +312,7 @@ class InvoiceOut(BaseModel):
     corrective: CorrectiveOut | None
     substitutes: list[InvoiceRefOut] | None
     substituted_by: str | None
-    activity: ActivityKey | None
+    activity: Activity | None
     verifactu: "VerifactuOut | None"
     pdf_url: str | None
     email: EmailDeliveryOut | None = Field(
