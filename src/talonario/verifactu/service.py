@@ -151,6 +151,20 @@ def registration_record(
     )
 
 
+def show_latest(invoice: Invoice, row: VerifactuRecord) -> None:
+    """The invoice carries a copy of its latest record, so reading it needs no join. A new
+    record has no AEAT answer yet; an anulación has no QR, so the alta's stays."""
+    invoice.verifactu_record_id = row.id
+    invoice.verifactu_status = row.status
+    invoice.verifactu_huella = row.huella
+    invoice.verifactu_generated_at = row.generated_at
+    invoice.verifactu_csv = None
+    invoice.verifactu_code = None
+    invoice.verifactu_description = None
+    if row.qr_url is not None:
+        invoice.qr_url = row.qr_url
+
+
 def record_issue(
     session: Session, settings: Settings, company: Company, invoice: Invoice, *, new: bool
 ) -> VerifactuRecord:
@@ -163,11 +177,7 @@ def record_issue(
     record = registration_record(settings, company, invoice, head, generation_time(company))
     link = chain.seal_next(head, record, invoice.id, company.verifactu_environment)
     row = link.row
-    invoice.verifactu_record_id = row.id
-    invoice.verifactu_status = row.status
-    invoice.verifactu_huella = row.huella
-    invoice.verifactu_generated_at = row.generated_at
-    invoice.qr_url = row.qr_url
+    show_latest(invoice, row)
     if new:
         insert_new(session, invoice)
     return chain.store(session, head, link)
@@ -196,10 +206,7 @@ def record_void(
         generated_at=generation_time(company),
     )
     row = chain.append(session, head, record, invoice.id, company.verifactu_environment)
-    invoice.verifactu_record_id = row.id
-    invoice.verifactu_status = row.status
-    invoice.verifactu_huella = row.huella
-    invoice.verifactu_generated_at = row.generated_at
+    show_latest(invoice, row)
     return row
 
 
@@ -235,12 +242,5 @@ def record_correction(
         previous_rejection=rejection,
     )
     row = chain.append(session, head, record, invoice.id, company.verifactu_environment)
-    invoice.verifactu_record_id = row.id
-    invoice.verifactu_status = row.status
-    invoice.verifactu_huella = row.huella
-    invoice.verifactu_generated_at = row.generated_at
-    invoice.qr_url = row.qr_url
-    invoice.verifactu_csv = None
-    invoice.verifactu_code = None
-    invoice.verifactu_description = None
+    show_latest(invoice, row)
     return row
