@@ -43,6 +43,7 @@ from talonario.verifactu.client import (
     sandbox_url,
 )
 from talonario.verifactu.records import InvoiceId, Party, SubmissionHeader
+from talonario.verifactu.repository import present
 from talonario.verifactu.responses import (
     Operation,
     QueriedRecord,
@@ -246,7 +247,6 @@ def _apply_answer(
     batch: Batch,
     result: SubmissionResult,
     now: datetime,
-    emit: Callable[[Session, VerifactuRecord], None],
 ) -> None:
     submission = session.get(Submission, batch.submission_id)
     assert submission is not None
@@ -277,7 +277,7 @@ def _apply_answer(
             record.status = _STATUS[line.status]
             if line.status.stored:
                 record.aeat_csv = result.csv
-        emit(session, record)
+        _announce(session, record)
     _mirror_on_invoices(session, rows)
     state = session.get(VerifactuRemission, batch.company.id)
     assert state is not None
@@ -352,7 +352,7 @@ def remit(
         outcome = TransientError(f"{type(exc).__name__}: {exc}")
     with db.write_session() as session:
         if isinstance(outcome, SubmissionResult):
-            _apply_answer(session, batch, outcome, now, _emit_record_event)
+            _apply_answer(session, batch, outcome, now)
         else:
             _apply_failure(session, batch, outcome, now)
         submission = session.get(Submission, batch.submission_id)
@@ -376,34 +376,10 @@ def remit_due(
     return made
 
 
-def _emit_record_event(session: Session, record: VerifactuRecord) -> None:
-    if record.status not in ("accepted", "accepted_with_errors", "rejected"):
-        return
-    emit(
-        session,
-        record.company_id,
-        f"verifactu.record.{record.status}",
-        present_state(record),
-    )
-
-
-def present_state(record: VerifactuRecord) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "object": "verifactu_record",
-        "invoice": record.invoice_id,
-        "kind": record.kind,
-        "sequence": record.sequence,
-        "invoice_number": record.invoice_number,
-        "huella": record.huella,
-        "status": record.status,
-        "aeat": {
-            "csv": record.aeat_csv,
-            "code": record.aeat_code,
-            "description": record.aeat_description,
-            "submitted_at": record.submitted_at,
-        },
-    }
+def _announce(session: Session, record: VerifactuRecord) -> None:
+    """verifactu.record.<status>, with the record as GET /v1/invoices/{id}/verifactu shows it."""
+    if record.status in ("accepted", "accepted_with_errors", "rejected"):
+        emit(session, record.company_id, f"verifactu.record.{record.status}", present(record))
 
 
 # --- what the API shows -------------------------------------------------------------------------
