@@ -19,23 +19,11 @@ log = logging.getLogger(__name__)
 
 Job = Callable[[Database, Settings], int]
 
-
-def _remit(db: Database, settings: Settings) -> int:
-    return remit_due(db, settings)
-
-
-def _webhooks(db: Database, settings: Settings) -> int:
-    return deliver_due(db, settings)
-
-
-def _email(db: Database, settings: Settings) -> int:
-    return send_due_emails(db, settings)
-
-
+# Each job claims its own work and answers how much it did.
 JOBS: tuple[tuple[str, Job], ...] = (
-    ("remission", _remit),
-    ("webhooks", _webhooks),
-    ("email", _email),
+    ("remission", remit_due),
+    ("webhooks", deliver_due),
+    ("email", send_due_emails),
 )
 
 
