@@ -18,23 +18,14 @@ from talonario.errors import Conflict, InvalidRequest
 from talonario.invoices import service
 from talonario.invoices.schemas import RectifyIn
 from talonario.kit.clock import utcnow
-from talonario.kit.ids import new_id
 from talonario.models import Company, Invoice
 from talonario.verifactu import service as verifactu
 
 SIMPLIFIED_TYPES = ("F2", "R5")
 
 
-InvoiceNotIssued = service.InvoiceNotIssued
-InvoiceVoided = service.InvoiceVoided
-
-
 class InvoiceHasPayments(Conflict):
     code = "invoice_has_payments"
-
-
-_reference = service.reference
-_issued = service.issued
 
 
 # --- void ---------------------------------------------------------------------------------------
@@ -43,9 +34,11 @@ _issued = service.issued
 def void(session: Session, settings: Settings, company: Company, ref: str, reason: str) -> Invoice:
     invoice = service.get(session, company.id, ref, for_update=True)
     if invoice.status == "draft":
-        raise InvoiceNotIssued("A draft has no record to cancel: delete it instead.", param="id")
+        raise service.InvoiceNotIssued(
+            "A draft has no record to cancel: delete it instead.", param="id"
+        )
     if invoice.status == "voided":
-        raise InvoiceVoided(f"Invoice {invoice.number} is already voided.", param="id")
+        raise service.InvoiceVoided(f"Invoice {invoice.number} is already voided.", param="id")
     if invoice.paid_amount > 0:
         raise InvoiceHasPayments(
             "A paid invoice was a real operation: correct it with /rectify, or delete its"
@@ -77,10 +70,12 @@ def void(session: Session, settings: Settings, company: Company, ref: str, reaso
 def _originals(
     session: Session, company_id: str, ref: str, more: Sequence[str] | None
 ) -> list[Invoice]:
-    originals = [_issued(service.get(session, company_id, ref), "id")]
+    originals = [service.issued(service.get(session, company_id, ref), "id")]
     for i, other in enumerate(more or ()):
         param = f"also_rectifies.{i}"
-        originals.append(_issued(service.get(session, company_id, other, param=param), param))
+        originals.append(
+            service.issued(service.get(session, company_id, other, param=param), param)
+        )
     unique = {o.id: o for o in originals}
     return list(unique.values())
 
@@ -154,31 +149,25 @@ def prepare_rectify(
         "type": body.type,
         "method": body.method,
         "reason": body.reason,
-        "rectified_invoices": [_reference(o) for o in originals],
+        "rectified_invoices": [service.reference(o) for o in originals],
         "rectified_amounts": (
             _rectified_amounts(originals) if body.method == "substitution" else None
         ),
     }
-    invoice = Invoice(
-        id=new_id(),
-        company_id=company.id,
+    invoice = service.new_draft(
+        company.id,
         series_id=series_id,
         series_code=series_code,
         type=body.type,
-        status="draft",
         issued_on=body.issued_on,
         operation_date=body.operation_date,
         due_on=body.due_on,
         client_id=client_id,
         client=client,
-        currency="EUR",
         notes=body.notes,
         external_id=body.external_id,
         meta=body.metadata or {},
-        tags=[],
-        custom_fields={},
         exclude_347=originals[0].exclude_347,
-        paid_amount=Decimal("0.00"),
         corrective=corrective,
     )
     service.check_external_id(session, company.id, body.external_id, None)

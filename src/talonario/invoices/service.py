@@ -324,6 +324,22 @@ def resolve_series(
     return series.id, series.code
 
 
+def new_draft(company_id: str, **fields: Any) -> Invoice:
+    """A transient draft (not yet in any session) with what every new invoice starts from."""
+    defaults: dict[str, Any] = {
+        "id": new_id(),
+        "company_id": company_id,
+        "status": "draft",
+        "currency": "EUR",
+        "meta": {},
+        "tags": [],
+        "custom_fields": {},
+        "exclude_347": False,
+        "paid_amount": Decimal("0.00"),
+    }
+    return Invoice(**(defaults | fields))
+
+
 def prepare(session: Session, company: Company, body: InvoiceCreate, today: date) -> Invoice:
     """Everything a new invoice needs that only reads: the caller's read session, no lock held.
 
@@ -336,13 +352,11 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
     client_id, client = resolve_client(session, company.id, body.client)
     on = body.operation_date or body.issued_on or today
     lines, inputs = build_lines(session, company.id, body.lines, on)
-    invoice = Invoice(
-        id=new_id(),
-        company_id=company.id,
+    invoice = new_draft(
+        company.id,
         series_id=series_id,
         series_code=series_code,
         type=body.type,
-        status="draft",
         issued_on=body.issued_on,
         operation_date=body.operation_date,
         due_on=body.due_on,
@@ -355,7 +369,6 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
         tags=body.tags or [],
         custom_fields=body.custom_fields or {},
         exclude_347=bool(body.exclude_347),
-        paid_amount=Decimal("0.00"),
         activity=body.activity,
         substitutes=resolve_substitutes(session, company.id, body.type, body.substitutes),
     )
