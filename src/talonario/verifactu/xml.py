@@ -33,6 +33,7 @@ NS_SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
 MAX_RECORDS = 1000  # RegistroFactura maxOccurs (AEAT 4114)
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_SF_BINDING = f' xmlns:sf="{NS_SF}"'
 _SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 
@@ -53,7 +54,7 @@ def record_document(record: Record) -> bytes:
     inside a submission."""
     element = record_element(record)
     tag_end = element.index(">")
-    root = f'{element[:tag_end]} xmlns:sf="{NS_SF}"{element[tag_end:]}'
+    root = f"{element[:tag_end]}{_SF_BINDING}{element[tag_end:]}"
     return (_DECLARATION + root).encode("utf-8")
 
 
@@ -61,18 +62,25 @@ def submission_document(header: SubmissionHeader, records: Sequence[Record]) -> 
     """`sum:RegFactuSistemaFacturacion`: the Cabecera and 1 to 1000 records of one taxpayer,
     in generation order (valid against SuministroLR.xsd)."""
     _check_batch(header, records)
+
+    def write(out: _Out) -> None:
+        for record in records:
+            # Straight into the document's parts: no intermediate string per record.
+            out("<sum:RegistroFactura>\n")
+            _record(record, out)
+            out("</sum:RegistroFactura>\n")
+
+    return _submission(header, write)
+
+
+def _submission(header: SubmissionHeader, write_records: Callable[[_Out], None]) -> bytes:
     parts = [
         _DECLARATION,
-        f'<sum:RegFactuSistemaFacturacion xmlns:sum="{NS_SUM}" xmlns:sf="{NS_SF}">\n',
+        f'<sum:RegFactuSistemaFacturacion xmlns:sum="{NS_SUM}"{_SF_BINDING}>\n',
     ]
-    out = parts.append
-    _header(header, out)
-    for record in records:
-        # Straight into the document's parts: no intermediate string per record.
-        out("<sum:RegistroFactura>\n")
-        _record(record, out)
-        out("</sum:RegistroFactura>\n")
-    out("</sum:RegFactuSistemaFacturacion>\n")
+    _header(header, parts.append)
+    write_records(parts.append)
+    parts.append("</sum:RegFactuSistemaFacturacion>\n")
     return "".join(parts).encode("utf-8")
 
 
@@ -351,14 +359,11 @@ def submission_of_stored(header: SubmissionHeader, documents: Sequence[str]) -> 
     moved up to the submission."""
     if not 1 <= len(documents) <= MAX_RECORDS:
         raise ValueError(f"a submission carries 1 to {MAX_RECORDS} records, not {len(documents)}")
-    binding = f' xmlns:sf="{NS_SF}"'
-    parts = [
-        _DECLARATION,
-        f'<sum:RegFactuSistemaFacturacion xmlns:sum="{NS_SUM}" xmlns:sf="{NS_SF}">\n',
-    ]
-    _header(header, parts.append)
-    for document in documents:
-        element = document.removeprefix(_DECLARATION).replace(binding, "", 1)
-        parts += ("<sum:RegistroFactura>\n", element, "</sum:RegistroFactura>\n")
-    parts.append("</sum:RegFactuSistemaFacturacion>\n")
-    return "".join(parts).encode("utf-8")
+
+    def write(out: _Out) -> None:
+        for document in documents:
+            out("<sum:RegistroFactura>\n")
+            out(document.removeprefix(_DECLARATION).replace(_SF_BINDING, "", 1))
+            out("</sum:RegistroFactura>\n")
+
+    return _submission(header, write)
