@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+from tests.verifactu import samples
+
 from bench.server import CpuSample
 from talonario import __version__
 from talonario.verifactu import xml
@@ -29,10 +31,8 @@ from talonario.verifactu.qr import qr_png, validation_url
 from talonario.verifactu.records import (
     BreakdownLine,
     InvoiceId,
-    Party,
     PreviousRecord,
     RegistrationRecord,
-    SoftwareSystem,
     SubmissionHeader,
 )
 from talonario.verifactu.xsd import Schema, load, validate
@@ -44,18 +44,8 @@ RECORDS_PER_RUN = 5_000
 ENVELOPE_RECORDS = xml.MAX_RECORDS
 QR_PER_RUN = 200
 
-ISSUER = Party("EMPRESA EJEMPLO SL", "89890001K")
-CLIENT = Party("CLIENTE EJEMPLO SL", "B65410011")
-SYSTEM = SoftwareSystem(
-    producer=Party("TALONARIO SOFTWARE SL", "B87654323"),
-    name="Talonario",
-    system_id="TL",
-    version="1.0.0",
-    installation_number="TENANT-000001",
-    only_verifactu=True,
-    multi_taxpayer_capable=True,
-    multiple_taxpayers=True,
-)
+# The parties and software system of the golden samples.
+ISSUER, CLIENT, SYSTEM = samples.TAXPAYER, samples.CLIENT, samples.SYSTEM
 MADRID = timezone(timedelta(hours=2))
 START = datetime(2026, 9, 15, 10, 30, tzinfo=MADRID)
 # Three lines at 21 %, 10 % and 4 %: three DetalleDesglose rows.

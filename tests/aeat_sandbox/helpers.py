@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal as D
 from ipaddress import ip_address
@@ -42,6 +42,7 @@ from talonario.verifactu.records import (
     SubmissionHeader,
 )
 from talonario.verifactu.xml import soap_envelope, submission_document
+from tests.verifactu import samples
 
 HOST = "127.0.0.1"
 WAIT_SECONDS = 7  # the TiempoEsperaEnvio the test sandbox answers
@@ -57,16 +58,7 @@ def random_nif() -> str:
 
 
 def system(installation: str) -> SoftwareSystem:
-    return SoftwareSystem(
-        producer=Party("Talonario contributors", "B12345674"),
-        name="Talonario",
-        system_id="TL",
-        version="0.1.0",
-        installation_number=installation,
-        only_verifactu=True,
-        multi_taxpayer_capable=True,
-        multiple_taxpayers=True,
-    )
+    return replace(samples.SYSTEM, installation_number=installation)
 
 
 def vat_line(base: str, rate: str = "21", quota: str | None = None) -> BreakdownLine:
