@@ -3,7 +3,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from talonario.companies import certificate
+from talonario.companies import certificate, logo
 from talonario.kit.schema import Address, Input, SpanishNif
 from talonario.models import Company
 
@@ -79,6 +79,17 @@ class VerifactuOut(BaseModel):
     certificate: CertificateOut | None
 
 
+class LogoOut(BaseModel):
+    """The company's logo, printed on its invoices' PDFs; GET `url` for the image itself."""
+
+    content_type: Literal["image/png", "image/jpeg"]
+    size: int = Field(description="Bytes.")
+    width: int = Field(description="Pixels.")
+    height: int = Field(description="Pixels.")
+    updated_at: datetime
+    url: str
+
+
 class CompanyOut(BaseModel):
     id: str
     object: Literal["company"]
@@ -89,6 +100,7 @@ class CompanyOut(BaseModel):
     email: str | None
     phone: str | None
     verifactu: VerifactuOut
+    logo: LogoOut | None
     created_at: datetime
     updated_at: datetime
 
@@ -107,6 +119,7 @@ def present_company(company: Company) -> dict[str, Any]:
             "environment": company.verifactu_environment,
             "certificate": certificate.present(company),
         },
+        "logo": logo.present(company),
         "created_at": company.created_at,
         "updated_at": company.updated_at,
     }

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from talonario.companies import logo
 from talonario.db import Database
 from talonario.documents.pdf import render_invoice
 from talonario.documents.schemas import PublicLinkIn, SendIn
@@ -74,11 +75,14 @@ def invoice_pdf(db: Database, company_id: str, ref: str) -> Pdf:
         stored = None if view.is_draft else session.get(InvoicePdf, invoice.id)
         invoice_id = invoice.id
         content = stored.content if stored is not None else None
+        # The logo as it is now: a stored PDF keeps the one it was first rendered with.
+        found = logo.image_of(session, company_id) if content is None else None
     filename = filename_for(view)
+    image = found[0] if found is not None else None
     if view.is_draft:
-        return Pdf(render_invoice(view), filename, stored=False)
+        return Pdf(render_invoice(view, logo=image), filename, stored=False)
     if content is None:
-        content = _store(db, company_id, invoice_id, render_invoice(view))
+        content = _store(db, company_id, invoice_id, render_invoice(view, logo=image))
     return Pdf(content, filename, stored=True)
 
 

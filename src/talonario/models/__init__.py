@@ -3,7 +3,7 @@
 from talonario.models.api_key import ApiKey
 from talonario.models.base import Base
 from talonario.models.client import Client
-from talonario.models.company import Company
+from talonario.models.company import Company, CompanyLogo
 from talonario.models.document import EmailOutbox, InvoicePdf, PublicLink
 from talonario.models.idempotency import IdempotencyRecord
 from talonario.models.invoice import Invoice
@@ -23,6 +23,7 @@ __all__ = [
     "Base",
     "Client",
     "Company",
+    "CompanyLogo",
     "EmailOutbox",
     "IdempotencyRecord",
     "Invoice",

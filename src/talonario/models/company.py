@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import LargeBinary, String
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from talonario.models.base import Base, Entity, JSONType, UTCDateTime
@@ -31,3 +31,20 @@ class Company(Entity, Base):
     certificate_not_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
     certificate_fingerprint: Mapped[str | None] = mapped_column(String(64))
     certificate_uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # What the API shows of the logo (companies/logo.py); its bytes are in company_logos.
+    logo_content_type: Mapped[str | None] = mapped_column(String(16))
+    logo_size: Mapped[int | None] = mapped_column(Integer)
+    logo_width: Mapped[int | None] = mapped_column(Integer)
+    logo_height: Mapped[int | None] = mapped_column(Integer)
+    logo_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CompanyLogo(Base):
+    """The logo's bytes, apart from companies: loading a company (every issue does) never
+    reads up to half a megabyte it does not print."""
+
+    __tablename__ = "company_logos"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), primary_key=True)
+    # Deferred: replacing the logo need not read the old one first.
+    image: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
