@@ -3,6 +3,8 @@
 import json
 import logging
 import os
+import ssl
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -162,8 +164,24 @@ def sandbox(
     host: Annotated[str | None, typer.Option(help="Default TALONARIO_HOST.")] = None,
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
     migrate_first: Annotated[bool, typer.Option("--migrate/--no-migrate")] = True,
+    ssl_certfile: Annotated[
+        Path | None, typer.Option(help="Server certificate (PEM): serve HTTPS.")
+    ] = None,
+    ssl_keyfile: Annotated[
+        Path | None, typer.Option(help="Its private key (PEM), unless in --ssl-certfile.")
+    ] = None,
+    ssl_ca_certs: Annotated[
+        Path | None,
+        typer.Option(
+            help="CAs (PEM) of client certificates: every connection, /control's too, must "
+            "present one (mutual TLS, as AEAT requires)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the built-in AEAT sandbox alone (SOAP at /VerifactuSOAP, control at /control)."""
+    if (ssl_keyfile or ssl_ca_certs) and not ssl_certfile:
+        typer.echo("error: --ssl-keyfile and --ssl-ca-certs need --ssl-certfile", err=True)
+        raise typer.Exit(2)
     settings = get_settings()
     if migrate_first:
         migrate.upgrade(settings.database_url)
@@ -174,4 +192,8 @@ def sandbox(
         port=port,
         log_level="warning",
         access_log=False,
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
+        ssl_ca_certs=ssl_ca_certs,
+        ssl_cert_reqs=ssl.CERT_REQUIRED if ssl_ca_certs else ssl.CERT_NONE,
     )

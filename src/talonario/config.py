@@ -22,6 +22,12 @@ class Settings(BaseSettings):
     sandbox_wait_seconds: int = Field(default=60, ge=0)
     # Where `sandbox` companies remit; default: the sandbox mounted in this server.
     aeat_sandbox_url: str | None = None
+    # Where `preproduction` and `production` companies remit instead of AEAT's hosts, still over
+    # mutual TLS with their own certificate: a TLS-terminating proxy, a staging stand-in, tests.
+    aeat_endpoint_url: str | None = None
+    # A PEM bundle of CAs trusted for the AEAT server certificate besides the system's: the
+    # private CA of such a proxy or stand-in.
+    aeat_ca_file: str | None = None
     # How long a worker holds a company's batch before another may take it over.
     remission_lease_seconds: int = Field(default=300, ge=1)
     worker_poll_seconds: float = Field(default=1.0, gt=0)

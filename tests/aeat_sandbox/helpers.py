@@ -1,9 +1,11 @@
 """Shared by the sandbox and client tests: the sandbox in a real uvicorn server on a loopback
 port, taxpayers whose chains build sealed records, and a throwaway PKI for mutual TLS."""
 
+import os
 import secrets
 import socket
 import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -25,9 +27,11 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from talonario.aeat_sandbox import create_sandbox_app
+from talonario.aeat_sandbox.app import SOAP_PATH
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.kit.clock import today_in
+from talonario.verifactu import tls
 from talonario.verifactu.codes import InvoiceType, OperationQualification
 from talonario.verifactu.hashing import seal
 from talonario.verifactu.records import (
@@ -42,6 +46,7 @@ from talonario.verifactu.records import (
     SubmissionHeader,
 )
 from talonario.verifactu.xml import soap_envelope, submission_document
+from tests.fixtures.servers import free_port, stop, talonario_command
 from tests.verifactu import samples
 
 HOST = "127.0.0.1"
@@ -188,9 +193,22 @@ class Pki:
     ca_file: Path
     client_p12: bytes
     client_password: str
+    ca: x509.Certificate
+    ca_key: ec.EllipticCurvePrivateKey
+
+    def client_pkcs12(self, nif: str) -> bytes:
+        """Another client certificate of this CA, for `nif`, as PKCS#12 under
+        `client_password`."""
+        return _client_pkcs12(self.ca, self.ca_key, nif, self.client_password)
+
+    def client_tls(self) -> ssl.SSLContext:
+        """A client context presenting `client_p12` and trusting the CA: what a server made
+        with `tls_server_options` accepts."""
+        return tls.client_context(self.client_p12, self.client_password, cadata=self.ca_pem)
 
 
-def make_pki(directory: Path) -> Pki:
+def make_pki(directory: Path, *, nif: str = "B12345674") -> Pki:
+    """A fresh CA (each call another one) in `directory`; its client certificate is for `nif`."""
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Talonario Test CA")])
     ca = _certificate(ca_name, ca_name, ca_key.public_key(), ca_key, ca=True)
@@ -202,22 +220,7 @@ def make_pki(directory: Path) -> Pki:
         ca_key,
         san=x509.SubjectAlternativeName([x509.IPAddress(ip_address(HOST))]),
     )
-    client_key = ec.generate_private_key(ec.SECP256R1())
-    client_name = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, "EMPRESA DE PRUEBAS SL"),
-            x509.NameAttribute(NameOID.SERIAL_NUMBER, "IDCES-B12345674"),
-        ]
-    )
-    client = _certificate(client_name, ca_name, client_key.public_key(), ca_key)
     password = "s3cret-pass"
-    client_p12 = pkcs12.serialize_key_and_certificates(
-        b"client",
-        client_key,
-        client,
-        [ca],
-        serialization.BestAvailableEncryption(password.encode()),
-    )
     pem = serialization.Encoding.PEM
     paths = {name: directory / f"{name}.pem" for name in ("ca", "server", "server-key")}
     paths["ca"].write_bytes(ca.public_bytes(pem))
@@ -232,9 +235,104 @@ def make_pki(directory: Path) -> Pki:
         server_cert=paths["server"],
         server_key=paths["server-key"],
         ca_file=paths["ca"],
-        client_p12=client_p12,
+        client_p12=_client_pkcs12(ca, ca_key, nif, password),
         client_password=password,
+        ca=ca,
+        ca_key=ca_key,
     )
+
+
+def _client_pkcs12(
+    ca: x509.Certificate, ca_key: ec.EllipticCurvePrivateKey, nif: str, password: str
+) -> bytes:
+    """A personal certificate as AEAT's clients carry one: the NIF in the subject's
+    serialNumber (ETSI IDCES-…), bundled with its key and the CA under `password`."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, "EMPRESA DE PRUEBAS SL"),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, f"IDCES-{nif}"),
+        ]
+    )
+    certificate = _certificate(subject, ca.subject, key.public_key(), ca_key)
+    return pkcs12.serialize_key_and_certificates(
+        b"client", key, certificate, [ca], serialization.BestAvailableEncryption(password.encode())
+    )
+
+
+@dataclass
+class SandboxProcess:
+    """`talonario sandbox` as a real process, serving HTTPS that requires a client
+    certificate of the test CA."""
+
+    process: subprocess.Popen[bytes]
+    base: str  # where /control lives
+    log: Path
+    pki: Pki
+
+    @property
+    def url(self) -> str:
+        return self.base + SOAP_PATH
+
+    def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        with httpx.Client(verify=self.pki.client_tls(), timeout=10) as client:
+            return client.request(method, self.base + path, **kwargs)
+
+    def log_tail(self, chars: int = 4000) -> str:
+        try:
+            return self.log.read_text(errors="replace")[-chars:]
+        except OSError:
+            return ""
+
+
+@contextmanager
+def running_sandbox_process(
+    database_url: str, pki: Pki, log: Path, *, wait_seconds: int = WAIT_SECONDS
+) -> Iterator[SandboxProcess]:
+    """`talonario sandbox --no-migrate` over mutual TLS on a free loopback port, answering
+    /health on entry and always stopped on exit."""
+    env = os.environ | {
+        "TALONARIO_DATABASE_URL": database_url,
+        "TALONARIO_SANDBOX_WAIT_SECONDS": str(wait_seconds),
+    }
+    tls_options = ["--ssl-certfile", str(pki.server_cert), "--ssl-keyfile", str(pki.server_key)]
+    tls_options += ["--ssl-ca-certs", str(pki.ca_file)]
+    for _ in range(3):  # a free port can be taken before the sandbox binds it: try anew
+        port = free_port()
+        command = [talonario_command(), "sandbox", "--no-migrate", "--host", HOST]
+        command += ["--port", str(port), *tls_options]
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        sandbox = SandboxProcess(process, f"https://{HOST}:{port}", log, pki)
+        try:
+            if _answers(sandbox):
+                yield sandbox
+                return
+        finally:
+            stop(process)
+    raise RuntimeError(f"the sandbox would not start:\n{log.read_text(errors='replace')}")
+
+
+def _answers(sandbox: SandboxProcess, timeout: float = 30.0) -> bool:
+    """True once /health answers over mutual TLS, False if the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if sandbox.process.poll() is not None:
+            return False
+        try:
+            if sandbox.control("GET", "/health").status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{sandbox.base} not answering in {timeout}s:\n{sandbox.log_tail()}")
 
 
 def tls_server_options(pki: Pki) -> dict[str, Any]:
@@ -263,7 +361,8 @@ def _certificate(
         .public_key(public_key)
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=1))
+        # Beyond the 30 days in which an uploaded certificate is flagged as expiring.
+        .not_valid_after(now + timedelta(days=90))
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
         # Key identifiers: Python 3.13's strict verification wants them.
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)

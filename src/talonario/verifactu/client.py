@@ -121,6 +121,7 @@ class AeatClient:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.url = url
+        self._presents_certificate = tls is not None
         self._http = httpx.Client(
             verify=tls if tls is not None else True,
             timeout=timeout,
@@ -163,7 +164,12 @@ class AeatClient:
         except httpx.TransportError as exc:
             if _tls_refused(exc):
                 raise PermanentError(f"TLS refused: {_root_cause(exc)}") from exc
-            raise TransientError(f"cannot reach AEAT: {_root_cause(exc)}") from exc
+            message = f"cannot reach AEAT: {_root_cause(exc)}"
+            if self._presents_certificate and isinstance(exc, _DROPPED):
+                # Under TLS 1.3 a server checks the client certificate after the client's side
+                # of the handshake, and one that refuses it may just hang up: no alert to see.
+                message += "; a server refusing the client certificate hangs up like this too"
+            raise TransientError(message) from exc
         status = response.status_code
         raw = response.text
         if response.is_redirect:
@@ -199,6 +205,10 @@ def _by_status(status: int, message: str, raw: str) -> AeatError:
     if 400 <= status < 500 and status not in (408, 429):
         return PermanentError(message, http_status=status, raw=raw)
     return TransientError(message, http_status=status, raw=raw)
+
+
+# The connection ended before any answer: a network fault, or a refused client certificate.
+_DROPPED = (httpx.RemoteProtocolError, httpx.ReadError)
 
 
 def _tls_refused(exc: BaseException) -> bool:

@@ -53,7 +53,7 @@ from talonario.verifactu.responses import (
     StoredStatus,
     SubmissionResult,
 )
-from talonario.verifactu.tls import InvalidCertificate, client_context
+from talonario.verifactu.tls import InvalidCaBundle, InvalidCertificate, client_context
 from talonario.verifactu.xml import MAX_RECORDS, soap_envelope, submission_of_stored
 from talonario.webhooks.outbox import emit
 
@@ -194,7 +194,8 @@ def _mirror_on_invoices(session: Session, records: Sequence[VerifactuRecord]) ->
 
 def default_client(db: Database, company: Company, settings: Settings) -> AeatClient:
     """The sandbox for `sandbox` companies; AEAT, over mutual TLS with the company's
-    certificate, for `preproduction` and `production`."""
+    certificate, for `preproduction` and `production` (at TALONARIO_AEAT_ENDPOINT_URL when set,
+    trusting TALONARIO_AEAT_CA_FILE's CAs besides the system's)."""
     env = Environment(company.verifactu_environment)
     if env is Environment.SANDBOX:
         return AeatClient(settings.aeat_sandbox_url or sandbox_url(settings.base_url))
@@ -210,10 +211,12 @@ def default_client(db: Database, company: Company, settings: Settings) -> AeatCl
         )
     p12, password, kind = material
     try:
-        tls = client_context(p12, password)
+        tls = client_context(p12, password, cafile=settings.aeat_ca_file)
     except InvalidCertificate as exc:
         raise PermanentError(f"The company's certificate is not usable: {exc}") from exc
-    return AeatClient(endpoint(env, kind), tls=tls)
+    except InvalidCaBundle as exc:
+        raise PermanentError(f"TALONARIO_AEAT_CA_FILE is not usable: {exc}") from exc
+    return AeatClient(settings.aeat_endpoint_url or endpoint(env, kind), tls=tls)
 
 
 def envelope(batch: Batch) -> bytes:

@@ -28,6 +28,10 @@ class InvalidCertificate(ValueError):
     """The PKCS#12 cannot be opened (wrong password, damaged) or holds no key and certificate."""
 
 
+class InvalidCaBundle(ValueError):
+    """The extra CAs to trust for the server (`cafile`/`cadata`) cannot be loaded."""
+
+
 def load_pkcs12(
     data: bytes, password: str | bytes | None
 ) -> tuple[object, x509.Certificate, list[x509.Certificate]]:
@@ -50,15 +54,22 @@ def client_context(
     cadata: str | None = None,
 ) -> ssl.SSLContext:
     """A client SSLContext presenting the PKCS#12's certificate, verifying the server against
-    the system trust store (or `cafile`/`cadata`, e.g. a test CA)."""
+    the system trust store plus the CAs in `cafile` (a PEM bundle) or `cadata` (PEM text), e.g.
+    a proxy's private CA or a test CA."""
     key, certificate, chain = load_pkcs12(data, password)
+    context = ssl.create_default_context()
+    if cafile or cadata:
+        try:
+            context.load_verify_locations(cafile=cafile, cadata=cadata)
+        except (OSError, ValueError) as exc:  # missing file, not PEM, no certificate in it
+            source = cafile or "cadata"
+            raise InvalidCaBundle(f"cannot load the CAs of {source}: {exc}") from None
     passphrase = secrets.token_urlsafe(32)
     pem = key.private_bytes(  # type: ignore[attr-defined]
         Encoding.PEM, PrivateFormat.PKCS8, BestAvailableEncryption(passphrase.encode())
     )
     for cert in (certificate, *chain):
         pem += cert.public_bytes(Encoding.PEM)
-    context = ssl.create_default_context(cafile=cafile, cadata=cadata)
     with _private_file(pem) as path:
         context.load_cert_chain(path, password=passphrase)
     return context
