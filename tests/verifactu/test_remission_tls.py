@@ -168,30 +168,40 @@ def test_issued_invoice_is_remitted_over_mutual_tls_and_accepted_with_a_csv(
     assert stored["csv"] == verifactu["csv"]
 
 
-def test_without_a_certificate_nothing_leaves_and_the_status_says_to_upload_one(
-    talonario: Talonario, aeat: SandboxProcess
+def test_without_a_certificate_nothing_leaves_until_one_is_uploaded(
+    talonario: Talonario, aeat: SandboxProcess, pki: Pki
 ) -> None:
     nif = random_nif()
     with talonario.company(nif) as http:
         switch_to_preproduction(http)
         invoice = issue(http)
-
         status = wait_for(
             lambda: http.get("/v1/verifactu/status").json(),
             lambda s: s["last_submission"] is not None,
             "the worker's attempt",
             talonario.server.log,
         )
-        verifactu = http.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]
+        waiting = http.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]
 
-    failed = status["last_submission"]
-    assert failed["status"] == "permanent_error" and failed["csv"] is None
-    assert "has no certificate" in failed["error"]
-    assert "POST /v1/company/certificate" in failed["error"]
-    assert status["incident"]["last_error"] == failed["error"]
-    assert status["pending"] == 1
-    assert verifactu["status"] == "pending" and verifactu["csv"] is None
-    assert held_by_aeat(aeat, nif) == []
+        failed = status["last_submission"]
+        assert failed["status"] == "permanent_error" and failed["csv"] is None
+        assert "has no certificate" in failed["error"]
+        assert "POST /v1/company/certificate" in failed["error"]
+        assert status["incident"]["last_error"] == failed["error"]
+        assert status["pending"] == 1
+        assert waiting["status"] == "pending" and waiting["csv"] is None
+        assert held_by_aeat(aeat, nif) == []
+
+        # The upload lifts the hour's backoff of that permanent error: the record goes now.
+        upload_certificate(http, pki.client_pkcs12(nif), pki.client_password)
+        answered = wait_for(
+            lambda: http.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"],
+            lambda vf: vf["status"] not in ("pending", "submitted"),
+            "the record's answer after the upload",
+            talonario.server.log,
+        )
+    assert answered["status"] == "accepted" and answered["csv"]
+    assert [r["number"] for r in held_by_aeat(aeat, nif)] == [invoice["number"]]
 
 
 def test_certificate_of_another_ca_is_refused_by_aeat_and_the_record_waits(

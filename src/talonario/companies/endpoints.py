@@ -12,6 +12,7 @@ from talonario.companies.schemas import (
 )
 from talonario.errors import ErrorOut
 from talonario.kit.routing import DecimalRoute
+from talonario.verifactu import remission
 
 router = APIRouter(prefix="/company", tags=["company"], route_class=DecimalRoute)
 
@@ -63,7 +64,10 @@ def update_company(body: CompanyUpdate, ctx: Context = writer("company:write")) 
     Switching `verifactu.environment` to `preproduction` or `production` is allowed without a
     certificate, but nothing is remitted to AEAT until one is uploaded
     (`POST /v1/company/certificate`); the worker reports the missing certificate."""
-    return ctx.respond(present_company(service.update(ctx.session, ctx.company_id, body)))
+    company = service.update(ctx.session, ctx.company_id, body)
+    if body.verifactu is not None:
+        remission.retry_now(ctx.session, ctx.company_id)
+    return ctx.respond(present_company(company))
 
 
 @router.post("/certificate", response_model=CompanyOut)
@@ -79,6 +83,7 @@ def upload_certificate(body: CertificateUpload, ctx: Context = writer("company:w
     company = service.get(ctx.session, ctx.company_id)
     certificate.install(ctx.settings, company, parsed)
     ctx.session.flush()
+    remission.retry_now(ctx.session, ctx.company_id)
     return ctx.respond(present_company(company))
 
 

@@ -328,6 +328,20 @@ def _apply_failure(session: Session, batch: Batch, error: AeatError, now: dateti
     state.locked_by = None
 
 
+def retry_now(session: Session, company_id: str) -> None:
+    """The company changed what a failure may have blamed (its certificate, its environment):
+    the next attempt need not wait out the backoff. After an accepted submission `last_error`
+    is empty, so AEAT's TiempoEsperaEnvio is never cut short here."""
+    session.execute(
+        update(VerifactuRemission)
+        .where(
+            VerifactuRemission.company_id == company_id,
+            VerifactuRemission.last_error.is_not(None),
+        )
+        .values(next_allowed_at=None)
+    )
+
+
 def remit(
     db: Database,
     settings: Settings,
