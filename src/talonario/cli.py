@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from talonario import migrate
+from talonario import migrate, serving
 from talonario.auth.keys import issue_key
 from talonario.companies import service as companies
 from talonario.companies.schemas import CompanyCreate, present_company
@@ -128,9 +128,8 @@ def serve(
         migrate.upgrade(settings.database_url)
     if demo or settings.demo_company:
         _ensure_demo()
-    uvicorn.run(
+    serving.serve(
         "talonario.main:create_app",
-        factory=True,
         host=host or settings.host,
         port=port or settings.port,
         workers=workers or settings.workers,

@@ -1,0 +1,85 @@
+"""Serving the API in several processes, each accepting on a socket of its own.
+
+uvicorn's `--workers` shares one listening socket between its processes, and the first process
+to wake accepts every connection waiting: keep-alive clients that connect together (a POS fleet
+after a restart, an ERP's connection pool) all land on one process while the others idle. Here
+each process binds its own socket with SO_REUSEPORT, and the kernel spreads the connections.
+"""
+
+import multiprocessing
+import signal
+import socket
+import threading
+import time
+from multiprocessing.connection import wait
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+import uvicorn
+
+STOP_TIMEOUT = 15.0
+
+
+def serve(app: str, host: str, port: int, workers: int, **options: Any) -> None:
+    """Run `app` (an app factory's import path) in `workers` processes until SIGTERM/SIGINT."""
+    if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
+        uvicorn.run(app, factory=True, host=host, port=port, workers=workers, **options)
+        return
+    _check_free(host, port)
+    spawn = multiprocessing.get_context("spawn")
+    stopping = threading.Event()
+
+    def start() -> BaseProcess:
+        process = spawn.Process(target=_serve_one, args=(app, host, port, options))
+        process.start()
+        return process
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        stopping.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    processes = [start() for _ in range(workers)]
+    try:
+        while not stopping.is_set():
+            wait([p.sentinel for p in processes], timeout=0.5)
+            for i, process in enumerate(processes):
+                if process.exitcode is not None and not stopping.is_set():
+                    # A crashed worker is replaced, as uvicorn's own supervisor does.
+                    processes[i] = start()
+    finally:
+        _stop_all(processes)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _check_free(host: str, port: int) -> None:
+    """Refuse a port another program holds: SO_REUSEPORT would otherwise share it silently with
+    another server of the same user."""
+    with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
+        probe.bind((host, port))
+
+
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
+def _serve_one(app: str, host: str, port: int, options: dict[str, Any]) -> None:
+    sock = socket.socket(_family(host), socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    config = uvicorn.Config(app, factory=True, host=host, port=port, **options)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _stop_all(processes: list[BaseProcess]) -> None:
+    for process in processes:
+        if process.exitcode is None:
+            process.terminate()  # SIGTERM: uvicorn finishes the requests in flight
+    deadline = time.monotonic() + STOP_TIMEOUT
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.exitcode is None:
+            process.kill()
+            process.join()
