@@ -33,7 +33,7 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
 def runtime(database_url: str) -> Iterator[Runtime]:
     rt = Runtime.from_settings(make_settings(database_url))
     yield rt
-    rt.db.dispose()
+    rt.close()
 
 
 @pytest.fixture(scope="session")

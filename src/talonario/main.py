@@ -164,7 +164,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         yield
         if worker is not None:
             worker.stop()
-        runtime.db.dispose()
+        runtime.close()
 
     app = FastAPI(
         title="Talonario",

@@ -1,4 +1,5 @@
-"""What a running process shares between requests: settings, database, caches, limiter."""
+"""What a running process shares between requests: settings, database, group commit, caches,
+limiter."""
 
 from dataclasses import dataclass
 
@@ -6,20 +7,28 @@ from talonario.auth.keys import KeyCache
 from talonario.auth.ratelimit import RateLimiter
 from talonario.config import Settings
 from talonario.db import Database, create_database
+from talonario.kit.group_commit import GroupCommit
 
 
 @dataclass
 class Runtime:
     settings: Settings
     db: Database
+    writes: GroupCommit
     keys: KeyCache
     limiter: RateLimiter
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Runtime":
+        db = create_database(settings)
         return cls(
             settings=settings,
-            db=create_database(settings),
+            db=db,
+            writes=GroupCommit(db),
             keys=KeyCache(settings.api_key_cache_seconds),
             limiter=RateLimiter(settings.rate_limit_per_minute, settings.redis_url),
         )
+
+    def close(self) -> None:
+        self.writes.stop()
+        self.db.dispose()

@@ -3,12 +3,14 @@
 Endpoints receive a `Context`: its session opens on first use (a write session starts the
 transaction that BEGIN IMMEDIATE guards on SQLite), and `respond()` serialises the answer,
 stores it for the Idempotency-Key if one was sent, commits, and releases the session at once.
+The hot writes (creating and issuing invoices) instead hand their write phase to the process's
+group commit with `write_and_respond()`.
 """
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
@@ -23,6 +25,8 @@ from talonario.auth.scopes import grants
 from talonario.errors import AuthenticationFailed, Conflict, InsufficientScope, RateLimited
 from talonario.kit.jsonenc import dumps
 from talonario.runtime import Runtime
+
+T = TypeVar("T")
 
 
 def runtime_of(request: Request) -> Runtime:
@@ -68,6 +72,34 @@ class Context:
                 self._session.rollback()
                 raise self._conflict_after(exc) from exc
         self.close()
+        return Response(body, status_code=status, media_type="application/json")
+
+    def write_and_respond(
+        self,
+        unit: Callable[[Session], T],
+        present: Callable[[T], Any],
+        status: int = 200,
+    ) -> Response:
+        """Run `unit` through the group commit (kit/group_commit.py), then answer `present` of
+        its result. An Idempotency-Key's answer must be stored with the work, so it is built in
+        the transaction; without one it is built after the commit, outside the shared lock."""
+        assert self.write and self._session is None, "one transaction per request"
+        claim, company_id = self.claim, self.company_id
+
+        def work(session: Session) -> tuple[T, bytes | None]:
+            result = unit(session)
+            if claim is None:
+                return result, None
+            body = dumps(present(result))
+            idempotency.record(session, company_id, claim, status, body)
+            return result, body
+
+        try:
+            result, body = self.runtime.writes.run(work)
+        except IntegrityError as exc:
+            raise self._conflict_after(exc) from exc
+        if body is None:
+            body = dumps(present(result))
         return Response(body, status_code=status, media_type="application/json")
 
     def no_content(self) -> Response:

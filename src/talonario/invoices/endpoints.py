@@ -41,8 +41,11 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
         invoice = service.prepare(session, company, body, _today(ctx, company.timezone))
-    invoice = service.save_new(ctx.session, ctx.settings, company, invoice, body.issue)
-    return ctx.respond(present_invoice(invoice), 201)
+    return ctx.write_and_respond(
+        lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
+        present_invoice,
+        201,
+    )
 
 
 @router.post("/simplified-eligibility", response_model=SimplifiedEligibilityOut)
@@ -110,8 +113,10 @@ def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response
         company = companies.load(session, ctx.company_id)
         today = _today(ctx, company.timezone)
         prepared = service.prepare_issue(session, company, ref, today)
-    invoice = service.issue_prepared(ctx.session, ctx.settings, company, prepared, today)
-    return ctx.respond(present_invoice(invoice))
+    return ctx.write_and_respond(
+        lambda s: service.issue_prepared(s, ctx.settings, company, prepared, today),
+        present_invoice,
+    )
 
 
 @router.post("/{ref}/void", response_model=InvoiceOut)
@@ -131,5 +136,8 @@ def rectify_invoice(ref: Ref, body: RectifyIn, ctx: Context = writer("invoices:w
         company = companies.load(session, ctx.company_id)
         today = _today(ctx, company.timezone)
         invoice = lifecycle.prepare_rectify(session, company, ref, body, today)
-    invoice = service.save_new(ctx.session, ctx.settings, company, invoice, body.issue)
-    return ctx.respond(present_invoice(invoice), 201)
+    return ctx.write_and_respond(
+        lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
+        present_invoice,
+        201,
+    )

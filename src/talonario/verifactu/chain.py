@@ -16,6 +16,7 @@ from talonario.config import Settings
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.rows import insert_new
+from talonario.kit.txmemo import memo
 from talonario.models import VerifactuChainHead, VerifactuRecord
 from talonario.verifactu.formats import timestamp
 from talonario.verifactu.hashing import seal
@@ -72,24 +73,35 @@ def create_head(session: Session, company_id: str) -> None:
 
 def lock_head(session: Session, company_id: str) -> Head:
     """The company's head row, locked until the transaction ends (PostgreSQL FOR UPDATE; on
-    SQLite the transaction already holds the database's write lock)."""
+    SQLite the transaction already holds the database's write lock).
+
+    Locked once per transaction: the Head is remembered (kit/txmemo.py), and `store()` keeps it
+    current, for the next record of the same transaction (group commit chains many)."""
     conn = session.connection()
+    values = memo(session)
+    key = ("chain_head", company_id)
+    if values is not None and key in values:
+        return values[key]  # type: ignore[no-any-return]
     row = conn.execute(_LOCK_HEAD, {"p_company_id": company_id}).first()
     if row is None:
         # Companies get their head when created; this covers rows older than the chain.
         conn.execute(
             insert(_HEADS), {"company_id": company_id, "last_sequence": 0, "updated_at": utcnow()}
         )
-        return Head(company_id)
-    return Head(
-        company_id,
-        row.last_record_id,
-        row.last_sequence,
-        row.last_huella,
-        row.last_issuer_nif,
-        row.last_invoice_number,
-        row.last_issue_date,
-    )
+        head = Head(company_id)
+    else:
+        head = Head(
+            company_id,
+            row.last_record_id,
+            row.last_sequence,
+            row.last_huella,
+            row.last_issuer_nif,
+            row.last_invoice_number,
+            row.last_issue_date,
+        )
+    if values is not None:
+        values[key] = head
+    return head
 
 
 def previous_link(head: Head) -> PreviousRecord | None:

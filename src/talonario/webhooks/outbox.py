@@ -12,19 +12,24 @@ from sqlalchemy.orm import Session
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.jsonenc import dumps
+from talonario.kit.txmemo import remembered
 from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from talonario.webhooks.schemas import EVENT_TYPES
 
 
 def wants(session: Session, company_id: str, event_type: str) -> bool:
     """Does any enabled endpoint of the company subscribe to `event_type`? Lets a caller skip
-    building the event's data when nobody listens."""
-    rows = session.execute(
-        select(WebhookEndpoint.events).where(
-            WebhookEndpoint.company_id == company_id, WebhookEndpoint.enabled.is_(True)
+    building the event's data when nobody listens. Read once per transaction."""
+
+    def subscribed() -> frozenset[str]:
+        rows = session.execute(
+            select(WebhookEndpoint.events).where(
+                WebhookEndpoint.company_id == company_id, WebhookEndpoint.enabled.is_(True)
+            )
         )
-    )
-    return any(event_type in events for (events,) in rows)
+        return frozenset(event for (events,) in rows for event in events)
+
+    return event_type in remembered(session, ("webhook_events", company_id), subscribed)
 
 
 def emit(session: Session, company_id: str, event_type: str, data: dict[str, Any]) -> None:

@@ -1,0 +1,103 @@
+"""Group commit with the real issuing unit: many invoices in one transaction, and a failing one
+that fails alone."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from talonario.companies import service as companies
+from talonario.invoices import service
+from talonario.invoices.schemas import InvoiceCreate
+from talonario.invoices.service import ExternalIdTaken
+from talonario.kit.clock import today_in
+from talonario.kit.group_commit import GroupCommit
+from talonario.runtime import Runtime
+from tests.conftest import Api
+from tests.fixtures.factories import invoice_body
+
+SIZE = 12
+
+
+def prepared(runtime: Runtime, company_id: str, **overrides: Any) -> Any:
+    body = InvoiceCreate.model_validate(invoice_body(issue=True, **overrides))
+    with runtime.db.read_session() as session:
+        company = companies.load(session, company_id)
+        invoice = service.prepare(session, company, body, today_in("Europe/Madrid"))
+    return company, invoice
+
+
+def issue_unit(runtime: Runtime, company: Any, invoice: Any) -> Any:
+    return lambda session: service.save_new(session, runtime.settings, company, invoice, True)
+
+
+def run_one_batch(writes: GroupCommit, units: list[Any]) -> list[Any]:
+    """Submit `units` while the writer is held, so they are taken as one batch; each outcome
+    (a result or the exception raised to its caller), in order."""
+    gate, held = threading.Event(), threading.Event()
+
+    def hold(_session: Any) -> None:
+        held.set()
+        gate.wait(10)
+
+    def outcome(unit: Any) -> Any:
+        try:
+            return writes.run(unit)
+        except Exception as exc:
+            return exc
+
+    with ThreadPoolExecutor(len(units) + 1) as pool:
+        blocker = pool.submit(writes.run, hold)
+        assert held.wait(10)
+        futures = [pool.submit(outcome, unit) for unit in units]
+        while writes._queue.qsize() < len(units):  # every unit queued behind the held one
+            threading.Event().wait(0.005)
+        gate.set()
+        blocker.result(10)
+        return [f.result(10) for f in futures]
+
+
+@pytest.fixture
+def writes(runtime: Runtime) -> Any:
+    group = GroupCommit(runtime.db)
+    yield group
+    group.stop()
+
+
+def test_a_batch_of_issues_gets_consecutive_numbers_and_one_whole_chain(
+    api: Api, runtime: Runtime, writes: GroupCommit
+) -> None:
+    units = [issue_unit(runtime, *prepared(runtime, api.company_id)) for _ in range(SIZE)]
+    issued = run_one_batch(writes, units)
+
+    numbers = sorted(inv.sequence for inv in issued)
+    assert numbers == list(range(1, SIZE + 1))
+    assert len({inv.verifactu_huella for inv in issued}) == SIZE
+    chain = api.get("/v1/verifactu/chain/verify").json()
+    assert chain == {"valid": True, "records": SIZE, "first_break": None}
+    listed = api.get("/v1/invoices", params={"limit": 100}).json()["data"]
+    assert sorted(i["id"] for i in listed) == sorted(inv.id for inv in issued)
+
+
+def test_a_failing_unit_fails_alone_and_leaves_no_trace(
+    api: Api, runtime: Runtime, writes: GroupCommit
+) -> None:
+    taken = api.post("/v1/invoices", invoice_body(issue=True, external_id="pedido-7"))
+    assert taken.status_code == 201, taken.text
+    units = [issue_unit(runtime, *prepared(runtime, api.company_id)) for _ in range(SIZE)]
+    # Checked free in its read phase, taken by the time it is written: the race a batch meets.
+    company, clash = prepared(runtime, api.company_id)
+    clash.external_id = "pedido-7"
+    units.insert(SIZE // 2, issue_unit(runtime, company, clash))
+
+    outcomes = run_one_batch(writes, units)
+
+    failed = outcomes.pop(SIZE // 2)
+    assert isinstance(failed, ExternalIdTaken)
+    assert all(not isinstance(o, Exception) for o in outcomes), outcomes
+    # The first invoice took number 1; the batch numbers on from 2 without a gap.
+    assert sorted(inv.sequence for inv in outcomes) == list(range(2, SIZE + 2))
+    assert api.get(f"/v1/invoices/{clash.id}").status_code == 404
+    chain = api.get("/v1/verifactu/chain/verify").json()
+    assert chain == {"valid": True, "records": SIZE + 1, "first_break": None}
