@@ -22,7 +22,7 @@ class InvoiceType(StrEnum):
     @property
     def is_rectifying(self) -> bool:
         """R1-R5 carry TipoRectificativa (AEAT 1114) and may list the rectified invoices."""
-        return self.value.startswith("R")
+        return self._value_.startswith("R")  # not `.value`: a property, slow on this path
 
     @property
     def names_recipient(self) -> bool:
