@@ -79,10 +79,13 @@ class Context:
         unit: Callable[[Session], T],
         present: Callable[[T], Any],
         status: int = 200,
+        conflict: Callable[[IntegrityError], Exception] | None = None,
     ) -> Response:
         """Run `unit` through the group commit (kit/group_commit.py), then answer `present` of
         its result. An Idempotency-Key's answer must be stored with the work, so it is built in
-        the transaction; without one it is built after the commit, outside the shared lock."""
+        the transaction; without one it is built after the commit, outside the shared lock.
+        Rows may be written at the commit: `conflict` says what a constraint refusing them
+        means."""
         assert self.write and self._session is None, "one transaction per request"
         claim, company_id = self.claim, self.company_id
 
@@ -97,7 +100,7 @@ class Context:
         try:
             result, body = self.runtime.writes.run(work)
         except IntegrityError as exc:
-            raise self._conflict_after(exc) from exc
+            raise self._conflict_after(exc, conflict) from exc
         if body is None:
             body = dumps(present(result))
         return Response(body, status_code=status, media_type="application/json")
@@ -108,7 +111,11 @@ class Context:
         self.close()
         return Response(status_code=204)
 
-    def _conflict_after(self, exc: IntegrityError) -> Exception:
+    def _conflict_after(
+        self,
+        exc: IntegrityError,
+        conflict: Callable[[IntegrityError], Exception] | None = None,
+    ) -> Exception:
         """A commit refused by a constraint: a racing twin request with our key, or a real clash."""
         if self.claim is not None:
             ttl = timedelta(hours=self.settings.idempotency_ttl_hours)
@@ -116,6 +123,8 @@ class Context:
                 answer = idempotency.find(s, self.company_id, self.claim, ttl)
             if answer is not None:
                 return Replay(answer)
+        if conflict is not None:
+            return conflict(exc)
         return Conflict("The change conflicts with an existing resource.")
 
     @property

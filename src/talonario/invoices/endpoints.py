@@ -45,6 +45,7 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
         present_invoice,
         201,
+        service.conflict_of,
     )
 
 
@@ -116,6 +117,7 @@ def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response
     return ctx.write_and_respond(
         lambda s: service.issue_prepared(s, ctx.settings, company, prepared, today),
         present_invoice,
+        conflict=service.conflict_of,
     )
 
 
@@ -140,4 +142,5 @@ def rectify_invoice(ref: Ref, body: RectifyIn, ctx: Context = writer("invoices:w
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
         present_invoice,
         201,
+        service.conflict_of,
     )

@@ -471,19 +471,23 @@ def delete(session: Session, company_id: str, ref: str) -> None:
     session.flush()
 
 
+def conflict_of(exc: IntegrityError) -> Conflict:
+    """What a constraint refusing an invoice means to the caller (rows written at commit, in
+    group commit, meet theirs there: the endpoint maps them with this)."""
+    if "external_id" in str(exc.orig):
+        return ExternalIdTaken("Another invoice has this external_id.", param="external_id")
+    return InvoiceNumberTaken(
+        "The series produced a number another invoice already has; check its format.",
+        param="series",
+    )
+
+
 @contextmanager
 def _integrity_as_conflict() -> Iterator[None]:
     try:
         yield
     except IntegrityError as exc:
-        if "external_id" in str(exc.orig):
-            raise ExternalIdTaken(
-                "Another invoice has this external_id.", param="external_id"
-            ) from exc
-        raise InvoiceNumberTaken(
-            "The series produced a number another invoice already has; check its format.",
-            param="series",
-        ) from exc
+        raise conflict_of(exc) from exc
 
 
 def flush(session: Session) -> None:

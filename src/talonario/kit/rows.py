@@ -14,6 +14,9 @@ from sqlalchemy import Insert, Select, Table, bindparam, insert, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ColumnDefault
 
+from talonario.kit.txmemo import defer, memo
+from talonario.models.base import Base
+
 T = TypeVar("T")
 
 
@@ -33,6 +36,7 @@ class _Plan:
 
 
 _PLANS: dict[type, _Plan] = {}
+_STAGED = "talonario.staged_rows"
 
 
 def _default_of(column: Any) -> Callable[[], Any] | None:
@@ -65,9 +69,7 @@ def _by_pk(table: Table) -> Select[Any]:
     return select(table).where(pk == bindparam("p_pk"))
 
 
-def insert_new(session: Session, obj: Any) -> None:
-    """INSERT a transient mapped object as it stands, filling its column defaults first."""
-    plan = _plan(type(obj))
+def _values(plan: _Plan, obj: Any) -> dict[str, Any]:
     state = obj.__dict__
     values: dict[str, Any] = {}
     for field in plan.fields:
@@ -76,7 +78,37 @@ def insert_new(session: Session, obj: Any) -> None:
             value = field.default()
             setattr(obj, field.attr, value)
         values[field.column] = value
-    session.connection().execute(plan.insert, values)
+    return values
+
+
+def insert_new(session: Session, obj: Any) -> None:
+    """INSERT a transient mapped object as it stands, filling its column defaults first."""
+    plan = _plan(type(obj))
+    session.connection().execute(plan.insert, _values(plan, obj))
+
+
+def stage_new(session: Session, obj: Any) -> None:
+    """As insert_new, but the INSERT waits for the commit, together with the other rows staged
+    in the transaction: one executemany per table, in foreign-key order. The object is complete
+    at once (defaults filled). For rows nothing reads back before the commit."""
+    plan = _plan(type(obj))
+    values = _values(plan, obj)
+    session.connection()  # the transaction the rows belong to
+    staged = memo(session)
+    if staged is None:
+        session.connection().execute(plan.insert, values)
+        return
+    tables: dict[Table, list[dict[str, Any]]] = staged.setdefault(_STAGED, {})
+    tables.setdefault(plan.table, []).append(values)
+    defer(session, _STAGED, lambda: _insert_staged(session, tables))
+
+
+def _insert_staged(session: Session, tables: dict[Table, list[dict[str, Any]]]) -> None:
+    conn = session.connection()
+    order = {table: i for i, table in enumerate(Base.metadata.sorted_tables)}
+    for table in sorted(tables, key=order.__getitem__):
+        conn.execute(insert(table), tables[table])
+    tables.clear()
 
 
 def load(session: Session, cls: type[T], pk: str) -> T | None:

@@ -15,8 +15,8 @@ from talonario import __version__
 from talonario.config import Settings
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
-from talonario.kit.rows import insert_new
-from talonario.kit.txmemo import memo
+from talonario.kit.rows import stage_new
+from talonario.kit.txmemo import defer, memo
 from talonario.models import VerifactuChainHead, VerifactuRecord
 from talonario.verifactu.formats import timestamp
 from talonario.verifactu.hashing import seal
@@ -172,29 +172,36 @@ def seal_next(
 
 
 def store(session: Session, head: Head, link: NextLink) -> VerifactuRecord:
-    """Insert the sealed row and move the locked head onto it."""
+    """Insert the sealed row and move the locked head onto it.
+
+    Both writes wait for the commit (kit/txmemo.py): a transaction that chains many records
+    inserts them together and moves the head once, to where the last one left it."""
     row = link.row
-    insert_new(session, row)
-    session.connection().execute(
-        _MOVE_HEAD,
-        {
-            "p_company_id": head.company_id,
-            "p_record_id": row.id,
-            "p_sequence": row.sequence,
-            "p_huella": row.huella,
-            "p_issuer_nif": link.issuer_nif,
-            "p_invoice_number": row.invoice_number,
-            "p_issue_date": row.invoice_issue_date,
-            "p_updated_at": utcnow(),
-        },
-    )
+    stage_new(session, row)
     head.last_record_id = row.id
     head.last_sequence = row.sequence
     head.last_huella = row.huella
     head.last_issuer_nif = link.issuer_nif
     head.last_invoice_number = row.invoice_number
     head.last_issue_date = row.invoice_issue_date
+    defer(session, ("move_head", head.company_id), lambda: _move_head(session, head))
     return row
+
+
+def _move_head(session: Session, head: Head) -> None:
+    session.connection().execute(
+        _MOVE_HEAD,
+        {
+            "p_company_id": head.company_id,
+            "p_record_id": head.last_record_id,
+            "p_sequence": head.last_sequence,
+            "p_huella": head.last_huella,
+            "p_issuer_nif": head.last_issuer_nif,
+            "p_invoice_number": head.last_invoice_number,
+            "p_issue_date": head.last_issue_date,
+            "p_updated_at": utcnow(),
+        },
+    )
 
 
 def append(

@@ -14,7 +14,7 @@ from talonario.errors import Conflict
 from talonario.invoices.totals import BreakdownRow, TaxType
 from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
-from talonario.kit.rows import insert_new
+from talonario.kit.rows import stage_new
 from talonario.models import Company, Invoice, VerifactuRecord
 from talonario.verifactu import chain
 from talonario.verifactu.codes import IdType, InvoiceType, PreviousRejection, RectificationType
@@ -179,7 +179,7 @@ def record_issue(
     row = link.row
     show_latest(invoice, row)
     if new:
-        insert_new(session, invoice)
+        stage_new(session, invoice)
     return chain.store(session, head, link)
 
 
