@@ -72,37 +72,45 @@ class GroupCommit:
             item = self._queue.get()
             if item is _STOP:
                 return
-            batch = [item]
-            stopping = False
-            while len(batch) < self._max_units:
-                try:
-                    item = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-                if item is _STOP:
-                    stopping = True
-                    break
-                batch.append(item)
-            self._write(batch)
-            if stopping:
+            if self._write([item], gather=True):
                 return
 
-    def _write(self, batch: list[tuple[Unit, Future[Any]]]) -> None:
+    def _gather(self, batch: list[Any]) -> bool:
+        """Add the units waiting now to `batch`; True if told to stop meanwhile."""
+        while len(batch) < self._max_units:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return False
+            if item is _STOP:
+                return True
+            batch.append(item)
+        return False
+
+    def _write(self, batch: list[tuple[Unit, Future[Any]]], gather: bool = False) -> bool:
         """Commit the batch whole; if any unit (or the commit) fails, run each unit alone, so
         that only the failing one fails. Units are re-runnable: a rolled-back attempt leaves
-        nothing behind but the values it set on its own new objects, which a rerun overwrites."""
+        nothing behind but the values it set on its own new objects, which a rerun overwrites.
+
+        With `gather`, the units that arrived while the write lock was awaited join the batch
+        once it is held: under contention batches grow instead of queueing behind each other.
+        Returns True if told to stop meanwhile."""
+        stopping = False
         try:
             with self._db.write_session() as session:
+                if gather:
+                    stopping = self._gather(batch)
                 results = [unit(session) for unit, _ in batch]
                 session.commit()
         except BaseException as exc:
             if len(batch) > 1:
                 for single in batch:
                     self._write([single])
-                return
+                return stopping
             if not isinstance(exc, Exception):
                 log.error("group commit unit raised %r", exc)
             batch[0][1].set_exception(exc)
-            return
+            return stopping
         for (_, future), result in zip(batch, results, strict=True):
             future.set_result(result)
+        return stopping
