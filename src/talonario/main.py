@@ -36,6 +36,7 @@ from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
+from talonario.serving import tune_gc
 from talonario.verifactu.endpoints import router as verifactu_router
 from talonario.webhooks.endpoints import router as webhooks_router
 
@@ -155,6 +156,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime: Runtime = app.state.runtime
+        tune_gc()
         worker = None
         if runtime.settings.run_worker:
             from talonario.worker import WorkerThread
