@@ -136,4 +136,7 @@ def create_database(settings: Settings) -> Database:
         max_overflow=10,
         pool_pre_ping=True,
     )
-    return Database(write_engine=engine, read_engine=engine, is_sqlite=False, _write_lock=None)
+    # Reads run in autocommit: no BEGIN and ROLLBACK round trips around a request's read phase
+    # (each statement reads committed data; what the write must rely on, it checks again).
+    reads = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return Database(write_engine=engine, read_engine=reads, is_sqlite=False, _write_lock=None)
