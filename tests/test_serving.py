@@ -80,9 +80,9 @@ def test_a_port_held_by_another_program_is_refused(tmp_path: Path) -> None:
         other.bind((HOST, port))
         other.listen()
         env = os.environ | {"TALONARIO_DATABASE_URL": url}
+        command = [talonario_command(), "serve", "--no-migrate", "--workers", "2"]
         result = subprocess.run(
-            [talonario_command(), "serve", "--no-migrate", "--host", HOST, "--port", str(port)]
-            + ["--workers", "2"],
+            [*command, "--host", HOST, "--port", str(port)],
             env=env,
             capture_output=True,
             timeout=60,

@@ -16,7 +16,6 @@ from talonario.kit.txmemo import remembered
 from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from talonario.webhooks.schemas import EVENT_TYPES
 
-
 _ENDPOINTS = WebhookEndpoint.__table__
 _SUBSCRIBED = select(_ENDPOINTS.c.events).where(
     _ENDPOINTS.c.company_id == bindparam("p_company_id"), _ENDPOINTS.c.enabled.is_(True)
