@@ -93,10 +93,10 @@ def stage_new(session: Session, obj: Any) -> None:
     at once (defaults filled). For rows nothing reads back before the commit."""
     plan = _plan(type(obj))
     values = _values(plan, obj)
-    session.connection()  # the transaction the rows belong to
+    conn = session.connection()  # begins the transaction the rows belong to
     staged = memo(session)
     if staged is None:
-        session.connection().execute(plan.insert, values)
+        conn.execute(plan.insert, values)
         return
     tables: dict[Table, list[dict[str, Any]]] = staged.setdefault(_STAGED, {})
     tables.setdefault(plan.table, []).append(values)
@@ -105,8 +105,7 @@ def stage_new(session: Session, obj: Any) -> None:
 
 def _insert_staged(session: Session, tables: dict[Table, list[dict[str, Any]]]) -> None:
     conn = session.connection()
-    order = {table: i for i, table in enumerate(Base.metadata.sorted_tables)}
-    for table in sorted(tables, key=order.__getitem__):
+    for table in sorted(tables, key=Base.metadata.sorted_tables.index):
         conn.execute(insert(table), tables[table])
     tables.clear()
 

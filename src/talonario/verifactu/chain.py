@@ -16,7 +16,7 @@ from talonario.config import Settings
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.rows import stage_new
-from talonario.kit.txmemo import defer, memo
+from talonario.kit.txmemo import defer, remembered
 from talonario.models import VerifactuChainHead, VerifactuRecord
 from talonario.verifactu.formats import timestamp
 from talonario.verifactu.hashing import seal
@@ -78,19 +78,15 @@ def lock_head(session: Session, company_id: str) -> Head:
     Locked once per transaction: the Head is remembered (kit/txmemo.py), and `store()` keeps it
     current, for the next record of the same transaction (group commit chains many)."""
     conn = session.connection()
-    values = memo(session)
-    key = ("chain_head", company_id)
-    if values is not None and key in values:
-        return values[key]  # type: ignore[no-any-return]
-    row = conn.execute(_LOCK_HEAD, {"p_company_id": company_id}).first()
-    if row is None:
-        # Companies get their head when created; this covers rows older than the chain.
-        conn.execute(
-            insert(_HEADS), {"company_id": company_id, "last_sequence": 0, "updated_at": utcnow()}
-        )
-        head = Head(company_id)
-    else:
-        head = Head(
+
+    def locked() -> Head:
+        row = conn.execute(_LOCK_HEAD, {"p_company_id": company_id}).first()
+        if row is None:
+            # Companies get their head when created; this covers rows older than the chain.
+            values = {"company_id": company_id, "last_sequence": 0, "updated_at": utcnow()}
+            conn.execute(insert(_HEADS), values)
+            return Head(company_id)
+        return Head(
             company_id,
             row.last_record_id,
             row.last_sequence,
@@ -99,9 +95,8 @@ def lock_head(session: Session, company_id: str) -> Head:
             row.last_invoice_number,
             row.last_issue_date,
         )
-    if values is not None:
-        values[key] = head
-    return head
+
+    return remembered(session, ("chain_head", company_id), locked)
 
 
 def previous_link(head: Head) -> PreviousRecord | None:

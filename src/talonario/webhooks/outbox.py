@@ -17,21 +17,27 @@ from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from talonario.webhooks.schemas import EVENT_TYPES
 
 _ENDPOINTS = WebhookEndpoint.__table__
-_SUBSCRIBED = select(_ENDPOINTS.c.events).where(
+_ENABLED = select(_ENDPOINTS.c.id, _ENDPOINTS.c.events).where(
     _ENDPOINTS.c.company_id == bindparam("p_company_id"), _ENDPOINTS.c.enabled.is_(True)
 )
 
 
+def _subscribers(session: Session, company_id: str, event_type: str) -> list[str]:
+    """Ids of the company's enabled endpoints that take `event_type`; the endpoints are read
+    once per transaction, with a Core query (group commit asks inside its lock)."""
+
+    def enabled() -> list[tuple[str, list[str]]]:
+        rows = session.connection().execute(_ENABLED, {"p_company_id": company_id})
+        return [(endpoint_id, events) for endpoint_id, events in rows]
+
+    endpoints = remembered(session, ("webhook_endpoints", company_id), enabled)
+    return [endpoint_id for endpoint_id, events in endpoints if event_type in events]
+
+
 def wants(session: Session, company_id: str, event_type: str) -> bool:
     """Does any enabled endpoint of the company subscribe to `event_type`? Lets a caller skip
-    building the event's data when nobody listens. Read once per transaction."""
-
-    def subscribed() -> frozenset[str]:
-        # A Core query: this runs in group commit's lock, where the ORM's overhead shows.
-        rows = session.connection().execute(_SUBSCRIBED, {"p_company_id": company_id})
-        return frozenset(event for (events,) in rows for event in events)
-
-    return event_type in remembered(session, ("webhook_events", company_id), subscribed)
+    building the event's data when nobody listens."""
+    return bool(_subscribers(session, company_id, event_type))
 
 
 def emit(session: Session, company_id: str, event_type: str, data: dict[str, Any]) -> None:
@@ -40,15 +46,7 @@ def emit(session: Session, company_id: str, event_type: str, data: dict[str, Any
     """
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown webhook event type {event_type!r}")
-    endpoint_ids = [
-        endpoint_id
-        for endpoint_id, events in session.execute(
-            select(WebhookEndpoint.id, WebhookEndpoint.events).where(
-                WebhookEndpoint.company_id == company_id, WebhookEndpoint.enabled.is_(True)
-            )
-        )
-        if event_type in events
-    ]
+    endpoint_ids = _subscribers(session, company_id, event_type)
     if not endpoint_ids:
         return  # nobody listens: no row, so the hot paths (issuing) pay one read only
     now = utcnow()
