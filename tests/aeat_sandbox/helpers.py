@@ -46,7 +46,7 @@ from talonario.verifactu.records import (
     SubmissionHeader,
 )
 from talonario.verifactu.xml import soap_envelope, submission_document
-from tests.fixtures.servers import free_port, stop, talonario_command
+from tests.fixtures.servers import launched, talonario_command
 from tests.verifactu import samples
 
 HOST = "127.0.0.1"
@@ -275,14 +275,19 @@ class SandboxProcess:
         return self.base + SOAP_PATH
 
     def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        with httpx.Client(verify=self.pki.client_tls(), timeout=10) as client:
-            return client.request(method, self.base + path, **kwargs)
+        return tls_request(self.pki, method, self.base + path, **kwargs)
 
     def log_tail(self, chars: int = 4000) -> str:
         try:
             return self.log.read_text(errors="replace")[-chars:]
         except OSError:
             return ""
+
+
+def tls_request(pki: Pki, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    """One request with the test client certificate (the sandbox over mutual TLS)."""
+    with httpx.Client(verify=pki.client_tls(), timeout=10) as client:
+        return client.request(method, url, **kwargs)
 
 
 @contextmanager
@@ -297,42 +302,16 @@ def running_sandbox_process(
     }
     tls_options = ["--ssl-certfile", str(pki.server_cert), "--ssl-keyfile", str(pki.server_key)]
     tls_options += ["--ssl-ca-certs", str(pki.ca_file)]
-    for _ in range(3):  # a free port can be taken before the sandbox binds it: try anew
-        port = free_port()
-        command = [talonario_command(), "sandbox", "--no-migrate", "--host", HOST]
-        command += ["--port", str(port), *tls_options]
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                command,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        sandbox = SandboxProcess(process, f"https://{HOST}:{port}", log, pki)
-        try:
-            if _answers(sandbox):
-                yield sandbox
-                return
-        finally:
-            stop(process)
-    raise RuntimeError(f"the sandbox would not start:\n{log.read_text(errors='replace')}")
+    command = [talonario_command(), "sandbox", "--no-migrate", "--host", HOST, *tls_options]
 
+    def answers(port: int) -> bool:
+        return tls_request(pki, "GET", f"https://{HOST}:{port}/health").status_code == 200
 
-def _answers(sandbox: SandboxProcess, timeout: float = 30.0) -> bool:
-    """True once /health answers over mutual TLS, False if the process died."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if sandbox.process.poll() is not None:
-            return False
-        try:
-            if sandbox.control("GET", "/health").status_code == 200:
-                return True
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"{sandbox.base} not answering in {timeout}s:\n{sandbox.log_tail()}")
+    with launched(lambda port: [*command, "--port", str(port)], env, log, answers) as (
+        process,
+        port,
+    ):
+        yield SandboxProcess(process, f"https://{HOST}:{port}", log, pki)
 
 
 def tls_server_options(pki: Pki) -> dict[str, Any]:

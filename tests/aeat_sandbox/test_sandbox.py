@@ -2,8 +2,6 @@
 and that every answer is a document AEAT's own schemas accept."""
 
 import os
-import subprocess
-import time
 from datetime import timedelta
 from decimal import Decimal as D
 from pathlib import Path
@@ -27,7 +25,7 @@ from tests.aeat_sandbox.helpers import (
     vat_line,
 )
 from tests.conftest import make_settings
-from tests.fixtures.servers import HOST, free_port, stop, talonario_command
+from tests.fixtures.servers import HOST, health_answers, launched, talonario_command
 
 NS = {"env": NS_SOAP, "sf": NS_SF}
 
@@ -385,30 +383,18 @@ def test_api_server_serves_the_sandbox_under_aeat_sandbox(app_client: TestClient
 
 
 def test_talonario_sandbox_command_serves_it_alone(database_url: str, tmp_path: Path) -> None:
-    port = free_port()
     env = os.environ | {
         "TALONARIO_DATABASE_URL": database_url,
         "TALONARIO_SANDBOX_WAIT_SECONDS": "3",
     }
-    command = [talonario_command(), "sandbox", "--no-migrate", "--host", HOST, "--port", str(port)]
-    with (tmp_path / "sandbox.log").open("wb") as log:
-        process = subprocess.Popen(
-            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    try:
-        base = f"http://{HOST}:{port}"
-        for _ in range(150):
-            try:
-                if httpx.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None:
-                break
-            time.sleep(0.1)
+    command = [talonario_command(), "sandbox", "--no-migrate", "--host", HOST]
+    with launched(
+        lambda port: [*command, "--port", str(port)],
+        env,
+        tmp_path / "sandbox.log",
+        lambda port: health_answers(f"http://{HOST}:{port}"),
+    ) as (_, port):
         taxpayer = Taxpayer()
-        with AeatClient(base + "/VerifactuSOAP", timeout=10) as client:
+        with AeatClient(f"http://{HOST}:{port}/VerifactuSOAP", timeout=10) as client:
             result = client.submit(taxpayer.envelope(taxpayer.alta("F-0001")))
-        assert result.wait_seconds == 3
-    finally:
-        stop(process)
+    assert result.wait_seconds == 3

@@ -131,6 +131,26 @@ def wait_for(read: Callable[[], Any], done: Callable[[Any], bool], what: str, lo
     )
 
 
+def answer_of(http: httpx.Client, invoice: dict[str, Any], log: Path) -> dict[str, Any]:
+    """The invoice's `verifactu` once AEAT answered its record."""
+    return wait_for(
+        lambda: http.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"],
+        lambda vf: vf["status"] not in ("pending", "submitted"),
+        "the record's answer",
+        log,
+    )
+
+
+def first_attempt(http: httpx.Client, log: Path) -> dict[str, Any]:
+    """`/v1/verifactu/status` once the worker tried to send."""
+    return wait_for(
+        lambda: http.get("/v1/verifactu/status").json(),
+        lambda s: s["last_submission"] is not None,
+        "the worker's attempt",
+        log,
+    )
+
+
 def held_by_aeat(aeat: SandboxProcess, nif: str) -> list[dict[str, Any]]:
     r = aeat.control("GET", "/control/records", params={"nif": nif})
     assert r.status_code == 200, r.text
@@ -149,12 +169,7 @@ def test_issued_invoice_is_remitted_over_mutual_tls_and_accepted_with_a_csv(
         invoice = issue(http)
         assert invoice["verifactu"]["status"] == "pending"
 
-        verifactu = wait_for(
-            lambda: http.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"],
-            lambda vf: vf["status"] != "pending" and vf["status"] != "submitted",
-            "the record's answer",
-            talonario.server.log,
-        )
+        verifactu = answer_of(http, invoice, talonario.server.log)
         assert verifactu["status"] == "accepted", verifactu
         assert verifactu["csv"] and verifactu["errors"] == []
         status = http.get("/v1/verifactu/status").json()
@@ -175,12 +190,7 @@ def test_without_a_certificate_nothing_leaves_until_one_is_uploaded(
     with talonario.company(nif) as http:
         switch_to_preproduction(http)
         invoice = issue(http)
-        status = wait_for(
-            lambda: http.get("/v1/verifactu/status").json(),
-            lambda s: s["last_submission"] is not None,
-            "the worker's attempt",
-            talonario.server.log,
-        )
+        status = first_attempt(http, talonario.server.log)
         waiting = http.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]
 
         failed = status["last_submission"]
@@ -194,12 +204,7 @@ def test_without_a_certificate_nothing_leaves_until_one_is_uploaded(
 
         # The upload lifts the hour's backoff of that permanent error: the record goes now.
         upload_certificate(http, pki.client_pkcs12(nif), pki.client_password)
-        answered = wait_for(
-            lambda: http.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"],
-            lambda vf: vf["status"] not in ("pending", "submitted"),
-            "the record's answer after the upload",
-            talonario.server.log,
-        )
+        answered = answer_of(http, invoice, talonario.server.log)
     assert answered["status"] == "accepted" and answered["csv"]
     assert [r["number"] for r in held_by_aeat(aeat, nif)] == [invoice["number"]]
 
@@ -214,12 +219,7 @@ def test_certificate_of_another_ca_is_refused_by_aeat_and_the_record_waits(
         switch_to_preproduction(http)
         invoice = issue(http)
 
-        status = wait_for(
-            lambda: http.get("/v1/verifactu/status").json(),
-            lambda s: s["last_submission"] is not None,
-            "the worker's attempt",
-            talonario.server.log,
-        )
+        status = first_attempt(http, talonario.server.log)
         verifactu = http.get(f"/v1/invoices/{invoice['id']}").json()["verifactu"]
 
     failed = status["last_submission"]
