@@ -278,3 +278,25 @@ def test_without_a_series_the_default_of_the_kind_is_numbered(api: Api, runtime:
         assigned = assign_number(session, api.company_id, None, "corrective", 2026)
         session.commit()
     assert (assigned.series_code, assigned.sequence, assigned.number) == ("R", 1, "R2026-00001")
+
+
+def test_one_transaction_numbers_the_series_once_whether_by_id_or_as_default(
+    api: Api, runtime: Runtime
+) -> None:
+    # Group commit numbers many invoices in one transaction: the series row is locked and read
+    # once, and every later number of the transaction continues from where the last one left.
+    default = next(s for s in api.get("/v1/series").json()["data"] if s["code"] == "R")
+    with runtime.db.write_session() as session:
+        got = [
+            assign_number(session, api.company_id, ref, "corrective", 2026).number
+            for ref in (None, default["id"], None, default["id"])
+        ]
+        session.rollback()
+    assert got == [f"R2026-0000{n}" for n in (1, 2, 3, 4)]
+    assert api.get(f"/v1/series/{default['id']}").json()["next_number"] == 1
+    with runtime.db.write_session() as session:
+        got = [assign_number(session, api.company_id, None, "corrective", 2026).number]
+        got.append(assign_number(session, api.company_id, default["id"], "corrective", 2026).number)
+        session.commit()
+    assert got == ["R2026-00001", "R2026-00002"]
+    assert api.get(f"/v1/series/{default['id']}").json()["next_number"] == 3

@@ -5,7 +5,7 @@ from talonario.models.base import Base, Entity
 
 
 class Series(Entity, Base):
-    """A numbering sequence. `next_number` only ever moves by one atomic UPDATE ... RETURNING."""
+    """A numbering sequence. `next_number` only moves under the row's lock (series.service)."""
 
     __tablename__ = "series"
     __table_args__ = (

@@ -1,13 +1,14 @@
-"""Series: CRUD and the one atomic statement that hands out the next number."""
+"""Series: CRUD, and handing out the next number under the series' row lock."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, select, update
+from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from talonario.errors import Conflict, InvalidRequest, NotFound
+from talonario.kit import txmemo
 from talonario.kit.pagination import paginate
 from talonario.models import Invoice, Series
 from talonario.series.numbering import check_invoice_number, render
@@ -181,55 +182,117 @@ def delete(session: Session, company_id: str, series_id: str) -> None:
     session.flush()
 
 
-def _next_number_statement(by_id: bool) -> Any:
-    """UPDATE series SET next_number = next_number + 1 (or 2 on a yearly reset) RETURNING ...
+class _Counter:
+    """A series row locked by the transaction, and where its numbering stands in it."""
 
-    Built once: this runs on every issue, and constructing it costs more than executing it.
-    """
-    table = Series.__table__
-    c = table.c
-    year = bindparam("p_year")
-    new_year = func.coalesce(c.number_year, year) < year
+    __slots__ = ("code", "format", "id", "next_number", "number_year", "reset_yearly")
+
+    def __init__(self, row: Any) -> None:
+        self.id: str = row.id
+        self.code: str = row.code
+        self.format: str = row.format
+        self.next_number: int = row.next_number
+        self.number_year: int | None = row.number_year
+        self.reset_yearly: bool = row.reset_yearly
+
+    def following(self, year: int) -> tuple[int, int, int]:
+        """(sequence, next_number, number_year) after numbering one invoice dated in `year`: a
+        yearly series starts again at 1 in a later year; a backdated invoice takes the next
+        number of the year the series is in."""
+        if self.reset_yearly and (self.number_year or year) < year:
+            sequence = 1
+        else:
+            sequence = self.next_number
+        return sequence, sequence + 1, max(self.number_year or 0, year)
+
+
+def _lock_statement(by_id: bool) -> Any:
+    """SELECT the series row FOR UPDATE (on SQLite, BEGIN IMMEDIATE already holds the write
+    lock). Built once: this runs on every issuing transaction."""
+    c = Series.__table__.c
     target = (
         c.id == bindparam("p_series_id")
         if by_id
         else and_(c.kind == bindparam("p_kind"), c.is_default)
     )
     return (
-        update(table)
+        select(c.id, c.code, c.format, c.next_number, c.number_year, c.reset_yearly)
         .where(c.company_id == bindparam("p_company_id"), target)
-        .values(
-            next_number=case((and_(c.reset_yearly, new_year), 2), else_=c.next_number + 1),
-            number_year=case((func.coalesce(c.number_year, 0) < year, year), else_=c.number_year),
-        )
-        .returning(c.id, c.code, c.format, c.next_number)
+        .with_for_update()
     )
 
 
-_NEXT_BY_ID = _next_number_statement(by_id=True)
-_NEXT_BY_KIND = _next_number_statement(by_id=False)
+_LOCK_BY_ID = _lock_statement(by_id=True)
+_LOCK_BY_KIND = _lock_statement(by_id=False)
+_SAVE_COUNTER = (
+    update(Series.__table__)
+    .where(Series.__table__.c.id == bindparam("p_series_id"))
+    .values(next_number=bindparam("p_next_number"), number_year=bindparam("p_number_year"))
+)
+
+
+def _locked_counter(
+    session: Session, company_id: str, series_id: str | None, kind: str
+) -> _Counter | None:
+    """The series' counter, locked once per transaction (kit/txmemo.py): group commit numbers
+    many invoices in one transaction, and each after the first costs no statement."""
+    conn = session.connection()  # begins the transaction the memo belongs to
+    values = txmemo.memo(session)
+    by_kind = ("series_default", company_id, kind)
+    key = ("series", company_id, series_id) if series_id is not None else by_kind
+    if values is not None:
+        counter = values.get(key)
+        if counter is not None:
+            return counter  # type: ignore[no-any-return]
+    if series_id is not None:
+        params = {"p_company_id": company_id, "p_series_id": series_id}
+        row = conn.execute(_LOCK_BY_ID, params).first()
+    else:
+        row = conn.execute(_LOCK_BY_KIND, {"p_company_id": company_id, "p_kind": kind}).first()
+    if row is None:
+        return None
+    if values is None:
+        return _Counter(row)
+    # The same row may have been reached the other way (by id, then as the default) before.
+    counter = values.setdefault(("series", company_id, row.id), _Counter(row))
+    if series_id is None:
+        values[by_kind] = counter
+    return counter  # type: ignore[no-any-return]
 
 
 def assign_number(
     session: Session, company_id: str, series_id: str | None, kind: str, year: int
 ) -> AssignedNumber:
-    """Take the next number in one UPDATE ... RETURNING: gapless and unique under concurrency.
+    """The next number of the series (its default of `kind` without an id): gapless and unique
+    under concurrency.
 
-    The row lock this statement takes is held until the issuing transaction ends, so a rollback
-    gives the number back and no two transactions can ever read the same value.
+    The series row is locked until the issuing transaction ends, and its new `next_number` is
+    written when it commits (with every number the transaction took), so a rollback gives the
+    numbers back and no two transactions can ever read the same value.
     """
-    params = {"p_company_id": company_id, "p_year": year, "p_series_id": series_id, "p_kind": kind}
-    stmt = _NEXT_BY_ID if series_id is not None else _NEXT_BY_KIND
-    row = session.connection().execute(stmt, params).first()
-    if row is None:
+    counter = _locked_counter(session, company_id, series_id, kind)
+    if counter is None:
         raise SeriesNotFound(f"No {kind} series to number this invoice.", param="series")
-    sequence = row.next_number - 1
-    number = render(row.format, row.code, year, sequence)
+    sequence, next_number, number_year = counter.following(year)
+    number = render(counter.format, counter.code, year, sequence)
     try:
         check_invoice_number(number)
     except ValueError as exc:
-        # The transaction rolls back, and the number with it.
         raise InvalidRequest(
-            f"Series '{row.code}' gives '{number}': {exc}.", param="series"
+            f"Series '{counter.code}' gives '{number}': {exc}.", param="series"
         ) from None
-    return AssignedNumber(row.id, row.code, number, sequence)
+    counter.next_number, counter.number_year = next_number, number_year
+    conn = session.connection()
+    txmemo.defer(
+        session,
+        ("save_series", counter.id),
+        lambda: conn.execute(
+            _SAVE_COUNTER,
+            {
+                "p_series_id": counter.id,
+                "p_next_number": counter.next_number,
+                "p_number_year": counter.number_year,
+            },
+        ),
+    )
+    return AssignedNumber(counter.id, counter.code, number, sequence)
