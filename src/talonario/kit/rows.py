@@ -8,6 +8,7 @@ the object stays transient and keeps the values written, ready to be presented.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Insert, Select, Table, bindparam, insert, inspect, select
@@ -98,16 +99,25 @@ def stage_new(session: Session, obj: Any) -> None:
     if staged is None:
         conn.execute(plan.insert, values)
         return
-    tables: dict[Table, list[dict[str, Any]]] = staged.setdefault(_STAGED, {})
-    tables.setdefault(plan.table, []).append(values)
+    tables: dict[Table, tuple[Insert, list[dict[str, Any]]]] = staged.setdefault(_STAGED, {})
+    tables.setdefault(plan.table, (plan.insert, []))[1].append(values)
     defer(session, _STAGED, lambda: _insert_staged(session, tables))
 
 
-def _insert_staged(session: Session, tables: dict[Table, list[dict[str, Any]]]) -> None:
+def _insert_staged(
+    session: Session, tables: dict[Table, tuple[Insert, list[dict[str, Any]]]]
+) -> None:
     conn = session.connection()
-    for table in sorted(tables, key=Base.metadata.sorted_tables.index):
-        conn.execute(insert(table), tables[table])
+    for table in sorted(tables, key=_foreign_key_order):
+        statement, rows = tables[table]
+        conn.execute(statement, rows)
     tables.clear()
+
+
+@cache
+def _foreign_key_order(table: Table) -> int:
+    # metadata.sorted_tables sorts every table again on each access: once per table here.
+    return Base.metadata.sorted_tables.index(table)
 
 
 def load(session: Session, cls: type[T], pk: str) -> T | None:
