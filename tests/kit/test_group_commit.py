@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 
 from talonario.companies import service as companies
@@ -79,6 +80,23 @@ def test_a_batch_of_issues_gets_consecutive_numbers_and_one_whole_chain(
     assert chain == {"valid": True, "records": SIZE, "first_break": None}
     listed = api.get("/v1/invoices", params={"limit": 100}).json()["data"]
     assert sorted(i["id"] for i in listed) == sorted(inv.id for inv in issued)
+
+
+def test_units_that_arrive_while_a_batch_waits_for_its_lock_join_it(
+    api: Api, runtime: Runtime, writes: GroupCommit
+) -> None:
+    # The first unit of a batch waits for the rows it locks (PostgreSQL) or the database's
+    # write lock; every issue queued meanwhile is written in the same transaction.
+    commits: list[int] = []
+    listener = lambda _conn: commits.append(1)  # noqa: E731
+    event.listen(runtime.db.write_engine, "commit", listener)
+    try:
+        units = [issue_unit(runtime, *prepared(runtime, api.company_id)) for _ in range(SIZE)]
+        issued = run_one_batch(writes, units)
+    finally:
+        event.remove(runtime.db.write_engine, "commit", listener)
+    assert len(commits) == 1
+    assert sorted(inv.sequence for inv in issued) == list(range(1, SIZE + 1))
 
 
 def test_a_failing_unit_fails_alone_and_leaves_no_trace(

@@ -92,15 +92,20 @@ class GroupCommit:
         that only the failing one fails. Units are re-runnable: a rolled-back attempt leaves
         nothing behind but the values it set on its own new objects, which a rerun overwrites.
 
-        With `gather`, the units that arrived while the write lock was awaited join the batch
-        once it is held: under contention batches grow instead of queueing behind each other.
-        Returns True if told to stop meanwhile."""
+        With `gather`, the units that arrive while the batch runs join it, up to the bound: the
+        first wait is for the write lock (SQLite's, taken before the transaction starts, or the
+        rows PostgreSQL locks in the first unit), and whatever queued meanwhile would otherwise
+        wait a whole further turn of the lock. Returns True if told to stop meanwhile."""
         stopping = False
         try:
             with self._db.write_session() as session:
-                if gather:
-                    stopping = self._gather(batch)
-                results = [unit(session) for unit, _ in batch]
+                results: list[Any] = []
+                while True:
+                    if gather and not stopping:
+                        stopping = self._gather(batch)
+                    if len(results) == len(batch):
+                        break
+                    results.append(batch[len(results)][0](session))
                 session.commit()
         except BaseException as exc:
             if len(batch) > 1:
