@@ -39,7 +39,8 @@ def run_one_batch(writes: GroupCommit, units: list[Any]) -> list[Any]:
     (a result or the exception raised to its caller), in order."""
     gate, held = threading.Event(), threading.Event()
 
-    def hold(_session: Any) -> None:
+    def hold(session: Any) -> None:
+        session.connection()  # the transaction begins, as a real first unit's would
         held.set()
         gate.wait(10)
 
