@@ -1,8 +1,9 @@
 """Invoices: drafts, issuing (number + snapshots, atomically), reading and listing.
 
 `issue()` runs inside the caller's transaction: the number is taken under the series row's lock,
-held until that transaction ends, and the VERI*FACTU record of the same invoice joins this transaction, so an
-invoice is never issued without its number and its record, nor either without the other.
+held until that transaction ends, and the VERI*FACTU record of the same invoice joins this
+transaction, so an invoice is never issued without its number and its record, nor either without
+the other.
 """
 
 from collections.abc import Iterator, Sequence
