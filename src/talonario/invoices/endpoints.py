@@ -7,7 +7,7 @@ from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
 from talonario.invoices import lifecycle, service
 from talonario.invoices.eligibility_schema import SimplifiedEligibilityIn, SimplifiedEligibilityOut
-from talonario.invoices.presenter import present_invoice
+from talonario.invoices.presenter import deliveries_of, present_invoice
 from talonario.invoices.schemas import (
     InvoiceCreate,
     InvoiceOut,
@@ -78,7 +78,8 @@ def list_invoices(
     )
     items, more = service.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
     payments = service.payments_of(ctx.session, [i.id for i in items])
-    data = [present_invoice(i, payments[i.id]) for i in items]
+    deliveries = deliveries_of(ctx.session, items)
+    data = [present_invoice(i, payments[i.id], deliveries[i.id]) for i in items]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
 
 

@@ -1,10 +1,11 @@
 """Invoice rows as the public JSON object (decimals stay Decimal; jsonenc writes them exactly)."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import object_session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased, object_session
 
 from talonario.kit.money import decimal_or_none
 from talonario.models import EmailOutbox, Invoice, Payment, PublicLink
@@ -46,11 +47,18 @@ def present_payment(payment: Payment) -> dict[str, Any]:
     }
 
 
-def present_invoice(invoice: Invoice, payments: list[Payment] | None = None) -> dict[str, Any]:
+Delivery = tuple[PublicLink | None, EmailOutbox | None]
+
+
+def present_invoice(
+    invoice: Invoice, payments: list[Payment] | None = None, delivery: Delivery | None = None
+) -> dict[str, Any]:
+    """`delivery` (public link, latest email) comes from `deliveries_of()` when presenting a
+    list; a lone invoice still in its session looks its own up."""
     withholding = None
     if invoice.withholding_rate is not None:
         withholding = {"rate": invoice.withholding_rate, "amount": invoice.withholding_total}
-    link, email = _delivery(invoice)
+    link, email = delivery if delivery is not None else _delivery(invoice)
     client = invoice.client
     if client is not None and invoice.client_id is not None:
         client = {**client, "id": invoice.client_id}
@@ -134,22 +142,41 @@ def _verifactu(invoice: Invoice) -> dict[str, Any] | None:
     }
 
 
-def _delivery(invoice: Invoice) -> tuple[PublicLink | None, EmailOutbox | None]:
-    """The public link and the latest email of an issued invoice, in one query (a draft has
-    neither, so it costs none)."""
+def _delivery(invoice: Invoice) -> Delivery:
     session = object_session(invoice)
-    if invoice.status == "draft" or session is None:
+    if session is None:
         return None, None
-    row = session.execute(
-        select(PublicLink, EmailOutbox)
-        .select_from(Invoice)
-        .outerjoin(PublicLink, PublicLink.invoice_id == Invoice.id)
-        .outerjoin(EmailOutbox, EmailOutbox.invoice_id == Invoice.id)
-        .where(Invoice.id == invoice.id)
-        .order_by(EmailOutbox.created_at.desc(), EmailOutbox.id.desc())
-        .limit(1)
-    ).first()
-    return (row[0], row[1]) if row is not None else (None, None)
+    return deliveries_of(session, [invoice])[invoice.id]
+
+
+def deliveries_of(session: Session, invoices: Sequence[Invoice]) -> dict[str, Delivery]:
+    """The public link and the latest email of each invoice: two queries for a whole page (a
+    draft has neither, so drafts cost none)."""
+    found: dict[str, Delivery] = {i.id: (None, None) for i in invoices}
+    ids = [i.id for i in invoices if i.status != "draft"]
+    if not ids:
+        return found
+    links = {
+        link.invoice_id: link
+        for link in session.scalars(select(PublicLink).where(PublicLink.invoice_id.in_(ids)))
+    }
+    newest_first = func.row_number().over(
+        partition_by=EmailOutbox.invoice_id,
+        order_by=(EmailOutbox.created_at.desc(), EmailOutbox.id.desc()),
+    )
+    ranked = (
+        select(EmailOutbox, newest_first.label("newest"))
+        .where(EmailOutbox.invoice_id.in_(ids))
+        .subquery()
+    )
+    latest = aliased(EmailOutbox, ranked)
+    emails = {
+        email.invoice_id: email
+        for email in session.scalars(select(latest).where(ranked.c.newest == 1))
+    }
+    for invoice_id in ids:
+        found[invoice_id] = (links.get(invoice_id), emails.get(invoice_id))
+    return found
 
 
 def _public_link(link: PublicLink | None) -> dict[str, Any] | None:
