@@ -1,4 +1,5 @@
-"""The background worker: remits VERI*FACTU records, delivers webhooks, sends email.
+"""The background worker: remits VERI*FACTU records, delivers webhooks, sends email, and
+forgets Idempotency-Keys past their time.
 
 `talonario worker` runs it as a process; `talonario serve --worker` (what `make run` does) runs
 it as a thread beside the API. Several may run at once, in any mix: every job claims its work
@@ -9,6 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from talonario.auth.idempotency import purge_expired
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.documents.mailer import send_due_emails
@@ -24,6 +26,7 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("remission", remit_due),
     ("webhooks", deliver_due),
     ("email", send_due_emails),
+    ("idempotency", purge_expired),
 )
 
 

@@ -1,11 +1,14 @@
 """Idempotency-Key: a retried POST replays the first answer instead of doing the work twice."""
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from talonario.models import Client, Invoice
+from talonario.auth.idempotency import purge_expired
+from talonario.kit.clock import utcnow
+from talonario.models import Client, IdempotencyRecord, Invoice
 from talonario.runtime import Runtime
 from tests.conftest import Api
 from tests.fixtures.factories import invoice_body
@@ -130,3 +133,31 @@ def test_over_long_idempotency_key_is_refused(api: Api, runtime: Runtime) -> Non
     assert r.status_code == 422, r.text
     assert r.json()["error"]["param"] == "Idempotency-Key"
     assert count(runtime, Client, api.company_id) == 0
+
+
+def test_the_worker_forgets_keys_past_their_time(api: Api, runtime: Runtime) -> None:
+    old, fresh = f"k-{uuid.uuid4()}", f"k-{uuid.uuid4()}"
+    assert api.post("/v1/clients", {"name": "Uno"}, headers=with_key(old)).status_code == 201
+    assert api.post("/v1/clients", {"name": "Dos"}, headers=with_key(fresh)).status_code == 201
+    ttl = timedelta(hours=runtime.settings.idempotency_ttl_hours)
+    with runtime.db.write_session() as s:
+        s.execute(
+            update(IdempotencyRecord)
+            .where(IdempotencyRecord.company_id == api.company_id, IdempotencyRecord.key == old)
+            .values(created_at=utcnow() - ttl - timedelta(minutes=1))
+        )
+        s.commit()
+
+    while purge_expired(runtime.db, runtime.settings):  # other tests' expired keys go too
+        pass
+
+    with runtime.db.read_session() as s:
+        kept = s.scalars(
+            select(IdempotencyRecord.key).where(IdempotencyRecord.company_id == api.company_id)
+        ).all()
+    assert kept == [fresh]
+    # The forgotten key is free again: the same body now does the work anew.
+    again = api.post("/v1/clients", {"name": "Uno"}, headers=with_key(old))
+    assert again.status_code == 201 and "Idempotent-Replayed" not in again.headers
+    assert count(runtime, Client, api.company_id) == 3
+    assert purge_expired(runtime.db, runtime.settings) == 0
