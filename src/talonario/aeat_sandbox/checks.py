@@ -159,6 +159,8 @@ def chain(record: Incoming, head: Link | None) -> int | None:
 
 def _content(record: Incoming) -> int | None:
     kind = record.value("sf:TipoFactura")
+    if kind is None:  # the schema requires it: nothing further to check
+        return None
     recipients = record.element.find("sf:Destinatarios", _NS) is not None
     # TipoFactura passed the schema, so it is one of L2.
     names_recipient = InvoiceType(kind).names_recipient

@@ -98,6 +98,7 @@ def purge_expired(db: Database, settings: Settings) -> int:
             return 0
     with db.write_session() as session:
         key = tuple_(IdempotencyRecord.company_id, IdempotencyRecord.key)
-        deleted = session.execute(delete(IdempotencyRecord).where(key.in_(expired))).rowcount
+        statement = delete(IdempotencyRecord).where(key.in_(expired))
+        deleted = session.connection().execute(statement).rowcount
         session.commit()
     return deleted

@@ -1,5 +1,6 @@
 import datetime as dt
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, Discriminator, EmailStr, Field, Tag, model_validator
@@ -49,10 +50,10 @@ ClientRef = Annotated[
 class LineIn(Input):
     product: str | None = Field(default=None, max_length=36, description="Product id.")
     description: str | None = Field(default=None, min_length=1, max_length=500)
-    quantity: Quantity = Field(default=1)
+    quantity: Quantity = Field(default=Decimal(1))
     unit: str | None = Field(default=None, max_length=20)
     unit_price: UnitPrice | None = None
-    discount_percent: Percent = Field(default=0)
+    discount_percent: Percent = Field(default=Decimal(0))
     tax: TaxIn | None = None
 
     @model_validator(mode="after")

@@ -36,6 +36,7 @@ from talonario.kit.ids import new_id
 from talonario.kit.pagination import paginate
 from talonario.kit.rows import insert_new
 from talonario.models import Client, Company, Invoice, Payment
+from talonario.models.base import table_of
 from talonario.products import service as products
 from talonario.series import service as series_service
 from talonario.verifactu import service as verifactu
@@ -657,13 +658,14 @@ def mark_substituted(session: Session, company_id: str, invoice: Invoice) -> Non
     if not invoice.substitutes:
         return
     ids = [s["id"] for s in invoice.substitutes]
+    invoices = table_of(Invoice)
     result = session.connection().execute(
-        sql_update(Invoice.__table__)
+        sql_update(invoices)
         .where(
-            Invoice.__table__.c.company_id == company_id,
-            Invoice.__table__.c.id.in_(ids),
-            Invoice.__table__.c.substituted_by.is_(None),
-            Invoice.__table__.c.status != "voided",
+            invoices.c.company_id == company_id,
+            invoices.c.id.in_(ids),
+            invoices.c.substituted_by.is_(None),
+            invoices.c.status != "voided",
         )
         .values(substituted_by=invoice.id)
     )

@@ -1,5 +1,6 @@
 """The `tax` object of a line or product, and its translation to the pure totals model."""
 
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -31,7 +32,7 @@ class TaxOut(BaseModel):
     reverse_charge: bool
 
 
-DEFAULT_TAX: dict[str, Any] = TaxIn(rate=21).model_dump(mode="python")
+DEFAULT_TAX: dict[str, Any] = TaxIn(rate=Decimal(21)).model_dump(mode="python")
 
 
 def line_tax(data: dict[str, Any]) -> LineTax:

@@ -9,10 +9,10 @@ the object stays transient and keeps the values written, ready to be presented.
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Insert, Select, Table, bindparam, insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.sql.schema import ColumnDefault
 
 from talonario.kit.txmemo import defer, memo
@@ -54,8 +54,8 @@ def _default_of(column: Any) -> Callable[[], Any] | None:
 def _plan(cls: type) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
-        mapper = inspect(cls)
-        table = mapper.local_table
+        mapper: Mapper[Any] = inspect(cls)
+        table = cast(Table, mapper.local_table)
         fields = tuple(
             _Field(prop.key, prop.columns[0].key, _default_of(prop.columns[0]))
             for prop in mapper.column_attrs

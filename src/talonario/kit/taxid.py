@@ -8,7 +8,8 @@ from talonario.kit.countries import AEAT_COUNTRIES
 
 
 def _reason(exc: ValidationError) -> str:
-    return str(exc.message).lower().rstrip(".")
+    # str() is the message stdnum gives each failure (InvalidChecksum, InvalidLength, ...).
+    return str(exc).lower().rstrip(".")
 
 
 def spanish_nif(value: str) -> str:
@@ -16,16 +17,14 @@ def spanish_nif(value: str) -> str:
     try:
         return str(es_nif.validate(value)).upper()
     except ValidationError as exc:
-        raise ValueError(
-            f"not a valid Spanish NIF/NIE/CIF ({exc.message.lower().rstrip('.')})"
-        ) from exc
+        raise ValueError(f"not a valid Spanish NIF/NIE/CIF ({_reason(exc)})") from exc
 
 
 def eu_vat_number(value: str) -> str:
     try:
         return str(eu_vat.validate(value)).upper()
     except ValidationError as exc:
-        raise ValueError(f"not a valid EU VAT number ({exc.message.lower().rstrip('.')})") from exc
+        raise ValueError(f"not a valid EU VAT number ({_reason(exc)})") from exc
 
 
 def country_code(value: str) -> str:

@@ -1,4 +1,5 @@
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -13,7 +14,7 @@ class ProductCreate(Input):
     description: str | None = Field(default=None, max_length=2000)
     unit_price: UnitPrice
     unit: str | None = Field(default=None, max_length=20)
-    tax: TaxIn = Field(default_factory=lambda: TaxIn(rate=21))
+    tax: TaxIn = Field(default_factory=lambda: TaxIn(rate=Decimal(21)))
 
 
 class ProductUpdate(Input):

@@ -11,6 +11,7 @@ from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.kit import txmemo
 from talonario.kit.pagination import paginate
 from talonario.models import Invoice, Series
+from talonario.models.base import table_of
 from talonario.series.numbering import check_invoice_number, render
 from talonario.series.schemas import SeriesCreate, SeriesUpdate
 
@@ -225,8 +226,8 @@ def _lock_statement(by_id: bool) -> Any:
 _LOCK_BY_ID = _lock_statement(by_id=True)
 _LOCK_BY_KIND = _lock_statement(by_id=False)
 _SAVE_COUNTER = (
-    update(Series.__table__)
-    .where(Series.__table__.c.id == bindparam("p_series_id"))
+    update(table_of(Series))
+    .where(table_of(Series).c.id == bindparam("p_series_id"))
     .values(next_number=bindparam("p_next_number"), number_year=bindparam("p_number_year"))
 )
 
@@ -283,16 +284,14 @@ def assign_number(
         ) from None
     counter.next_number, counter.number_year = next_number, number_year
     conn = session.connection()
-    txmemo.defer(
-        session,
-        ("save_series", counter.id),
-        lambda: conn.execute(
-            _SAVE_COUNTER,
-            {
-                "p_series_id": counter.id,
-                "p_next_number": counter.next_number,
-                "p_number_year": counter.number_year,
-            },
-        ),
-    )
+
+    def save() -> None:
+        params = {
+            "p_series_id": counter.id,
+            "p_next_number": counter.next_number,
+            "p_number_year": counter.number_year,
+        }
+        conn.execute(_SAVE_COUNTER, params)
+
+    txmemo.defer(session, ("save_series", counter.id), save)
     return AssignedNumber(counter.id, counter.code, number, sequence)

@@ -18,6 +18,7 @@ from talonario.kit.ids import new_id
 from talonario.kit.rows import stage_new
 from talonario.kit.txmemo import defer, remembered
 from talonario.models import VerifactuChainHead, VerifactuRecord
+from talonario.models.base import table_of
 from talonario.verifactu.formats import timestamp
 from talonario.verifactu.hashing import seal
 from talonario.verifactu.qr import record_validation_url
@@ -48,7 +49,7 @@ class Head:
     last_issue_date: date | None = None
 
 
-_HEADS = VerifactuChainHead.__table__
+_HEADS = table_of(VerifactuChainHead)
 _LOCK_HEAD = (
     select(_HEADS).where(_HEADS.c.company_id == bindparam("p_company_id")).with_for_update()
 )
