@@ -23,9 +23,11 @@ class Invoice(Entity, Base):
         Index("ix_invoices_company_issued_on", "company_id", "issued_on"),
         Index("ix_invoices_company_client", "company_id", "client_id"),
         Index("ix_invoices_company_verifactu_status", "company_id", "verifactu_status"),
+        # Lists are a company's rows newest first (ids are UUIDv7): a page is an index range.
+        Index("ix_invoices_company_newest", "company_id", "id"),
     )
 
-    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
     series_id: Mapped[str | None] = mapped_column(ForeignKey("series.id"))
     # A series' code never changes, so the invoice keeps a copy and needs no join to show it.
     series_code: Mapped[str | None] = mapped_column(String(20))
