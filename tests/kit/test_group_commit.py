@@ -123,3 +123,45 @@ def test_a_failing_unit_fails_alone_and_leaves_no_trace(
     assert api.get(f"/v1/invoices/{clash.id}").status_code == 404
     chain = api.get("/v1/verifactu/chain/verify").json()
     assert chain == {"valid": True, "records": SIZE + 1, "first_break": None}
+
+
+def test_batches_issuing_in_two_series_never_deadlock(api: Api, runtime: Runtime) -> None:
+    # Worker A's batch issues an F1 (series F), then an F2 (series S); meanwhile worker B's
+    # batch issues an F2. Were series locked before the chain head, B would hold S while
+    # waiting for the head, A would wait for S, and PostgreSQL would kill one of them.
+    first, second, other = (
+        prepared(runtime, api.company_id),
+        prepared(runtime, api.company_id, type="F2"),
+        prepared(runtime, api.company_id, type="F2"),
+    )
+    a_holds, b_waits = threading.Event(), threading.Event()
+
+    def worker_a() -> list[Any]:
+        with runtime.db.write_session() as session:
+            done = [service.save_new(session, runtime.settings, *first, True)]
+            a_holds.set()
+            assert b_waits.wait(10)
+            threading.Event().wait(0.3)  # B is now blocked on a lock A holds
+            done.append(service.save_new(session, runtime.settings, *second, True))
+            session.commit()
+        return done
+
+    def worker_b() -> list[Any]:
+        assert a_holds.wait(10)
+        b_waits.set()
+        with runtime.db.write_session() as session:
+            done = [service.save_new(session, runtime.settings, *other, True)]
+            session.commit()
+        return done
+
+    with ThreadPoolExecutor(2) as pool:
+        a, b = pool.submit(worker_a), pool.submit(worker_b)
+        issued = a.result(20) + b.result(20)
+
+    assert [inv.number for inv in issued] == [
+        f"F{first[1].issued_on.year}-00001",
+        f"S{first[1].issued_on.year}-00001",
+        f"S{first[1].issued_on.year}-00002",
+    ]
+    chain = api.get("/v1/verifactu/chain/verify").json()
+    assert chain == {"valid": True, "records": 3, "first_break": None}

@@ -561,6 +561,7 @@ def number_and_chain(
     Runs in the caller's write transaction and never commits: the number and the record are
     stored together or not at all. Everything that only reads was checked before.
     """
+    verifactu.lock_chain(session, company.id)
     assigned = series_service.assign_number(
         session, company.id, invoice.series_id, KIND_OF_TYPE[invoice.type], issued_on.year
     )
@@ -598,6 +599,7 @@ def issue_prepared(
     session: Session, settings: Settings, company: Company, prepared: Invoice, today: date
 ) -> Invoice:
     """Write phase: lock the draft; if it changed since it was checked, check it again here."""
+    verifactu.lock_chain(session, company.id)
     invoice = get(session, company.id, prepared.id, for_update=True)
     _ensure_draft(invoice)
     if invoice.updated_at != prepared.updated_at:

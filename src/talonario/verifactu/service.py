@@ -165,6 +165,15 @@ def show_latest(invoice: Invoice, row: VerifactuRecord) -> None:
         invoice.qr_url = row.qr_url
 
 
+def lock_chain(session: Session, company_id: str) -> None:
+    """Lock the company's chain head now, as the first lock of a transaction that will chain
+    records. Issuing also locks a series row, and group commit issues in several series in one
+    transaction: if a series could be locked first, one worker's batch would hold series S
+    while waiting for the head, another's would hold the head while waiting for S, and
+    PostgreSQL would abort one of them. With the head always first, the second simply waits."""
+    chain.lock_head(session, company_id)
+
+
 def record_issue(
     session: Session, settings: Settings, company: Company, invoice: Invoice, *, new: bool
 ) -> VerifactuRecord:
