@@ -32,6 +32,9 @@ class InvoiceHasPayments(Conflict):
 
 
 def void(session: Session, settings: Settings, company: Company, ref: str, reason: str) -> Invoice:
+    # The head before the invoice row, as issuing does: an F3 that substitutes this F2 locks
+    # the head, then this row.
+    verifactu.lock_chain(session, company.id)
     invoice = service.get(session, company.id, ref, for_update=True)
     if invoice.status == "draft":
         raise service.InvoiceNotIssued(
