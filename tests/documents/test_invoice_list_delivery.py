@@ -1,31 +1,12 @@
 """GET /v1/invoices shows each invoice's public link and latest email, as GET of one does, in a
 number of queries that does not grow with the page."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy import event
-
 from talonario.runtime import Runtime
 from tests.conftest import Api
 from tests.documents.helpers import draft, issue
+from tests.fixtures.events import recorded
 
 CLIENT = {"name": "Cliente Ejemplo SL", "nif": "B65410011", "email": "cliente@example.es"}
-
-
-@contextmanager
-def counted_statements(runtime: Runtime) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    engine = runtime.db.read_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def test_each_listed_invoice_shows_its_own_link_and_latest_email(
@@ -58,8 +39,8 @@ def test_a_longer_page_costs_no_more_queries(api: Api, runtime: Runtime) -> None
         invoice = issue(api, client=CLIENT)
         api.post(f"/v1/invoices/{invoice['id']}/send", {})
         api.post(f"/v1/invoices/{invoice['id']}/public-link", {"enabled": True})
-    with counted_statements(runtime) as short:
+    with recorded(runtime.db.read_engine, "before_cursor_execute") as short:
         assert len(api.get("/v1/invoices", params={"limit": 2}).json()["data"]) == 2
-    with counted_statements(runtime) as long:
+    with recorded(runtime.db.read_engine, "before_cursor_execute") as long:
         assert len(api.get("/v1/invoices", params={"limit": 6}).json()["data"]) == 6
     assert len(long) == len(short), long

@@ -6,7 +6,6 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 
 from talonario.companies import service as companies
@@ -17,6 +16,7 @@ from talonario.kit.clock import today_in
 from talonario.kit.group_commit import GroupCommit
 from talonario.runtime import Runtime
 from tests.conftest import Api
+from tests.fixtures.events import recorded
 from tests.fixtures.factories import invoice_body
 
 SIZE = 12
@@ -88,14 +88,9 @@ def test_units_that_arrive_while_a_batch_waits_for_its_lock_join_it(
 ) -> None:
     # The first unit of a batch waits for the rows it locks (PostgreSQL) or the database's
     # write lock; every issue queued meanwhile is written in the same transaction.
-    commits: list[int] = []
-    listener = lambda _conn: commits.append(1)  # noqa: E731
-    event.listen(runtime.db.write_engine, "commit", listener)
-    try:
+    with recorded(runtime.db.write_engine, "commit") as commits:
         units = [issue_unit(runtime, *prepared(runtime, api.company_id)) for _ in range(SIZE)]
         issued = run_one_batch(writes, units)
-    finally:
-        event.remove(runtime.db.write_engine, "commit", listener)
     assert len(commits) == 1
     assert sorted(inv.sequence for inv in issued) == list(range(1, SIZE + 1))
 
