@@ -8,7 +8,6 @@ the object stays transient and keeps the values written, ready to be presented.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Insert, Select, Table, bindparam, insert, inspect, select
@@ -34,10 +33,12 @@ class _Plan:
     fields: tuple[_Field, ...]
     insert: Insert
     by_pk: Select[Any]
+    insert_order: int  # staged rows are inserted in foreign-key order
 
 
 _PLANS: dict[type, _Plan] = {}
 _STAGED = "talonario.staged_rows"
+_Staged = dict[Table, tuple[_Plan, list[dict[str, Any]]]]  # each table's plan and new rows
 
 
 def _default_of(column: Any) -> Callable[[], Any] | None:
@@ -60,7 +61,9 @@ def _plan(cls: type) -> _Plan:
             _Field(prop.key, prop.columns[0].key, _default_of(prop.columns[0]))
             for prop in mapper.column_attrs
         )
-        plan = _Plan(table, fields, insert(table), _by_pk(table))
+        # metadata.sorted_tables sorts every table again on each access: read once per table.
+        order = Base.metadata.sorted_tables.index(table)
+        plan = _Plan(table, fields, insert(table), _by_pk(table), order)
         _PLANS[cls] = plan
     return plan
 
@@ -99,25 +102,16 @@ def stage_new(session: Session, obj: Any) -> None:
     if staged is None:
         conn.execute(plan.insert, values)
         return
-    tables: dict[Table, tuple[Insert, list[dict[str, Any]]]] = staged.setdefault(_STAGED, {})
-    tables.setdefault(plan.table, (plan.insert, []))[1].append(values)
+    tables: _Staged = staged.setdefault(_STAGED, {})
+    tables.setdefault(plan.table, (plan, []))[1].append(values)
     defer(session, _STAGED, lambda: _insert_staged(session, tables))
 
 
-def _insert_staged(
-    session: Session, tables: dict[Table, tuple[Insert, list[dict[str, Any]]]]
-) -> None:
+def _insert_staged(session: Session, tables: _Staged) -> None:
     conn = session.connection()
-    for table in sorted(tables, key=_foreign_key_order):
-        statement, rows = tables[table]
-        conn.execute(statement, rows)
+    for plan, rows in sorted(tables.values(), key=lambda staged: staged[0].insert_order):
+        conn.execute(plan.insert, rows)
     tables.clear()
-
-
-@cache
-def _foreign_key_order(table: Table) -> int:
-    # metadata.sorted_tables sorts every table again on each access: once per table here.
-    return Base.metadata.sorted_tables.index(table)
 
 
 def load(session: Session, cls: type[T], pk: str) -> T | None:
