@@ -234,7 +234,7 @@ def test_another_companys_series_is_not_found(api: Api, other_api: Api) -> None:
     assert r.json()["error"]["param"] == "series"
 
 
-# --- the numbering statement itself --------------------------------------------------------------
+# --- numbering under the series row lock ------------------------------------------------------
 
 
 def test_yearly_series_restarts_at_one_in_a_new_year(api: Api, runtime: Runtime) -> None:

@@ -207,10 +207,13 @@ class _Counter:
         return sequence, sequence + 1, max(self.number_year or 0, year)
 
 
+_SERIES = table_of(Series)
+
+
 def _lock_statement(by_id: bool) -> Any:
     """SELECT the series row FOR UPDATE (on SQLite, BEGIN IMMEDIATE already holds the write
     lock). Built once: this runs on every issuing transaction."""
-    c = Series.__table__.c
+    c = _SERIES.c
     target = (
         c.id == bindparam("p_series_id")
         if by_id
@@ -226,8 +229,8 @@ def _lock_statement(by_id: bool) -> Any:
 _LOCK_BY_ID = _lock_statement(by_id=True)
 _LOCK_BY_KIND = _lock_statement(by_id=False)
 _SAVE_COUNTER = (
-    update(table_of(Series))
-    .where(table_of(Series).c.id == bindparam("p_series_id"))
+    update(_SERIES)
+    .where(_SERIES.c.id == bindparam("p_series_id"))
     .values(next_number=bindparam("p_next_number"), number_year=bindparam("p_number_year"))
 )
 
