@@ -91,9 +91,13 @@ def _ensure_sandbox_token(settings: Settings) -> str | None:
         db.dispose()
 
 
+def _token_line(token: str) -> str:
+    return f"AEAT sandbox control token (shown once, keep it): {token}"
+
+
 def _echo_sandbox_token(token: str | None) -> None:
     if token is not None:
-        typer.echo(f"AEAT sandbox control token (shown once, keep it): {token}")
+        typer.echo(_token_line(token))
 
 
 @app.command("sandbox-token")
@@ -109,7 +113,7 @@ def sandbox_token() -> None:
         token = sandbox_control.replace_token(db)
     finally:
         db.dispose()
-    typer.echo(f"AEAT sandbox control token (shown once, keep it): {token}")
+    typer.echo(_token_line(token))
 
 
 def _ensure_demo(sandbox_token: str | None = None) -> bool:
@@ -125,9 +129,14 @@ def _ensure_demo(sandbox_token: str | None = None) -> bool:
         session.commit()
     db.dispose()
     url = settings.base_url
-    token = ""
+    token = sandbox = ""
     if sandbox_token is not None:
-        token = f"AEAT sandbox control token (shown once, keep it): {sandbox_token}\n"
+        token = _token_line(sandbox_token) + "\n"
+    if settings.sandbox == "on":
+        sandbox = (
+            f"  curl -s '{url}/aeat-sandbox/control/records?nif={company.nif}'"
+            f" -H 'Authorization: Bearer {secret}'\n"
+        )
     typer.echo(
         f"""
 Demo company created: {company.legal_name} ({company.nif}), id {company.id}
@@ -138,8 +147,7 @@ Try:
   curl -s -X POST {url}/v1/invoices -H 'Authorization: Bearer {secret}' \\
     -H 'Content-Type: application/json' -d '{{"type": "F2", "issue": true, "lines": [
       {{"description": "Café", "quantity": 2, "unit_price": "1.50", "tax": {{"rate": 10}}}}]}}'
-  curl -s '{url}/aeat-sandbox/control/records?nif={company.nif}' -H 'Authorization: Bearer {secret}'
-"""
+{sandbox}"""
     )
     return True
 

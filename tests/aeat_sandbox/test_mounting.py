@@ -3,6 +3,7 @@ with a control token printed at start-up under `serve --demo` and `talonario san
 
 import os
 import re
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -140,3 +141,36 @@ def test_talonario_sandbox_alone_generates_and_prints_a_control_token(
             anonymous = httpx.get(faults).status_code
 
     assert (with_token, anonymous) == (200, 401)
+
+
+def test_sandbox_token_replaces_the_stored_token_the_sandbox_honours(
+    database_url: str, tmp_path: Path
+) -> None:
+    with migrated_database(kind_of(database_url), tmp_path) as url:
+        env = plain_env(url)
+        made = subprocess.run(
+            [talonario_command(), "sandbox-token"], env=env, capture_output=True, text=True
+        )
+        named = subprocess.run(
+            [talonario_command(), "sandbox-token"],
+            env=env | {"TALONARIO_SANDBOX_CONTROL_TOKEN": "sbx_a-token-set-by-the-operator"},
+            capture_output=True,
+            text=True,
+        )
+        token = TOKEN_LINE.search(made.stdout)
+        assert made.returncode == 0 and token is not None, made.stderr
+        command = [talonario_command(), "sandbox", "--no-migrate", "--host", HOST]
+        log = tmp_path / "sandbox.log"
+        with launched(
+            lambda port: [*command, "--port", str(port)],
+            env,
+            log,
+            lambda port: health_answers(f"http://{HOST}:{port}"),
+        ) as (_, port):
+            faults = f"http://{HOST}:{port}/control/faults"
+            status = httpx.get(faults, headers=bearer(token[1])).status_code
+            printed = log.read_text()
+
+    assert status == 200
+    assert TOKEN_LINE.search(printed) is None  # one was held: nothing new to show
+    assert named.returncode == 2 and "TALONARIO_SANDBOX_CONTROL_TOKEN" in named.stderr

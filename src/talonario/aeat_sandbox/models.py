@@ -88,7 +88,8 @@ class SandboxInvoice(Base):
 
 class SandboxChainHead(Base):
     """The last record received for an issuer and installation, whatever its fate: a rejected
-    record is still a link of the taxpayer's chain, so the next one chains to it."""
+    record is still a link of the taxpayer's chain, so the next one chains to it. Only records
+    the issuer sent itself count: one under another taxpayer's header (1108) is no link."""
 
     __tablename__ = "aeat_sandbox_chain_heads"
 
