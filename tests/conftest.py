@@ -10,6 +10,7 @@ from talonario.main import create_app
 from talonario.runtime import Runtime
 from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company
+from tests.fixtures.servers import SANDBOX_CONTROL_TOKEN
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
@@ -25,6 +26,8 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "database_url": database_url,
         "rate_limit_per_minute": 0,
         "api_key_cache_seconds": 0,
+        "sandbox": "on",
+        "sandbox_control_token": SANDBOX_CONTROL_TOKEN,
     }
     return Settings(**(values | overrides))
 

@@ -11,10 +11,11 @@ import typer
 import uvicorn
 
 from talonario import migrate, serving
+from talonario.aeat_sandbox import control as sandbox_control
 from talonario.auth.keys import issue_key
 from talonario.companies import service as companies
 from talonario.companies.schemas import CompanyCreate, present_company
-from talonario.config import get_settings
+from talonario.config import Settings, get_settings
 from talonario.db import create_database
 from talonario.kit.jsonenc import dumps
 
@@ -81,29 +82,74 @@ def apikey_create(
     typer.echo(json.dumps(payload) if as_json else f"api key {secret}  (shown once)")
 
 
-def _ensure_demo() -> None:
+def _ensure_sandbox_token(settings: Settings) -> str | None:
+    """The sandbox's control token if this start generated it (control.ensure_token)."""
+    db = create_database(settings)
+    try:
+        return sandbox_control.ensure_token(db, settings)
+    finally:
+        db.dispose()
+
+
+def _token_line(token: str) -> str:
+    return f"AEAT sandbox control token (shown once, keep it): {token}"
+
+
+def _echo_sandbox_token(token: str | None) -> None:
+    if token is not None:
+        typer.echo(_token_line(token))
+
+
+@app.command("sandbox-token")
+def sandbox_token() -> None:
+    """Replace the AEAT sandbox's stored control token and print the new one (unless
+    TALONARIO_SANDBOX_CONTROL_TOKEN names one: then that is the token)."""
+    settings = get_settings()
+    if settings.sandbox_control_token:
+        typer.echo("error: TALONARIO_SANDBOX_CONTROL_TOKEN is set: it is the token", err=True)
+        raise typer.Exit(2)
+    db = create_database(settings)
+    try:
+        token = sandbox_control.replace_token(db)
+    finally:
+        db.dispose()
+    typer.echo(_token_line(token))
+
+
+def _ensure_demo(sandbox_token: str | None = None) -> bool:
+    """Create the demo company if there is none and print its key (and the sandbox's control
+    token generated at this start, beside it); whether it did."""
     settings = get_settings()
     db = create_database(settings)
     with db.write_session() as session:
         if companies.first_company(session) is not None:
             db.dispose()
-            return
+            return False
         company, _, secret = companies.create_company(session, DEMO)
         session.commit()
     db.dispose()
     url = settings.base_url
+    token = sandbox = ""
+    if sandbox_token is not None:
+        token = _token_line(sandbox_token) + "\n"
+    if settings.sandbox == "on":
+        sandbox = (
+            f"  curl -s '{url}/aeat-sandbox/control/records?nif={company.nif}'"
+            f" -H 'Authorization: Bearer {secret}'\n"
+        )
     typer.echo(
         f"""
 Demo company created: {company.legal_name} ({company.nif}), id {company.id}
 API key (shown once, keep it): {secret}
-
+{token}
 Try:
   curl -s {url}/v1/company -H 'Authorization: Bearer {secret}'
   curl -s -X POST {url}/v1/invoices -H 'Authorization: Bearer {secret}' \\
     -H 'Content-Type: application/json' -d '{{"type": "F2", "issue": true, "lines": [
       {{"description": "Café", "quantity": 2, "unit_price": "1.50", "tax": {{"rate": 10}}}}]}}'
-"""
+{sandbox}"""
     )
+    return True
 
 
 @app.command()
@@ -123,11 +169,17 @@ def serve(
         if value is not None:
             os.environ[f"TALONARIO_{name}"] = str(value)
     get_settings.cache_clear()
+    demo = demo or get_settings().demo_company
+    if demo and not any(name.upper() == "TALONARIO_SANDBOX" for name in os.environ):
+        os.environ["TALONARIO_SANDBOX"] = "on"  # the demo remits to its own sandbox
+        get_settings.cache_clear()
     settings = get_settings()
     if migrate_first:
         migrate.upgrade(settings.database_url)
-    if demo or settings.demo_company:
-        _ensure_demo()
+    # Made here, before uvicorn starts its processes, so they all read the one stored token.
+    token = _ensure_sandbox_token(settings) if settings.sandbox == "on" else None
+    if not (demo and _ensure_demo(token)):
+        _echo_sandbox_token(token)
     serving.serve(
         "talonario.main:create_app",
         host=host or settings.host,
@@ -184,6 +236,7 @@ def sandbox(
     settings = get_settings()
     if migrate_first:
         migrate.upgrade(settings.database_url)
+    _echo_sandbox_token(_ensure_sandbox_token(settings))
     uvicorn.run(
         "talonario.aeat_sandbox.app:standalone",
         factory=True,

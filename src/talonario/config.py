@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -20,6 +21,11 @@ class Settings(BaseSettings):
     secret_key: str = "dev-insecure-secret-change-me"
     rate_limit_per_minute: int = Field(default=60, ge=0)
     sandbox_wait_seconds: int = Field(default=60, ge=0)
+    # Mount the AEAT sandbox at /aeat-sandbox: `serve --demo` turns it on unless set.
+    sandbox: Literal["on", "off"] = "off"
+    # The operator's credential for /aeat-sandbox/control/*; unset, one is generated once and
+    # kept (hashed) in the database, so every process and worker agrees (aeat_sandbox/control.py).
+    sandbox_control_token: str | None = Field(default=None, min_length=16)
     # Where `sandbox` companies remit; default: the sandbox mounted in this server.
     aeat_sandbox_url: str | None = None
     # Where `preproduction` and `production` companies remit instead of AEAT's hosts, still over

@@ -198,5 +198,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         app.include_router(router, prefix="/v1", responses=ERROR_RESPONSES)
     app.include_router(documents_public_router)
     runtime = app.state.runtime
-    app.mount("/aeat-sandbox", create_sandbox_app(runtime.settings, runtime.db))
+    if runtime.settings.sandbox == "on":
+        # Only on request (TALONARIO_SANDBOX, `serve --demo`): a production server must not
+        # answer as AEAT nor expose its control API. SANDBOX_PATH in verifactu/client.py.
+        app.mount("/aeat-sandbox", create_sandbox_app(runtime.settings, runtime.db))
     return app

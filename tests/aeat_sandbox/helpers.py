@@ -46,7 +46,7 @@ from talonario.verifactu.records import (
     SubmissionHeader,
 )
 from talonario.verifactu.xml import soap_envelope, submission_document
-from tests.fixtures.servers import launched, talonario_command
+from tests.fixtures.servers import SANDBOX_CONTROL_TOKEN, launched, talonario_command
 from tests.verifactu import samples
 
 HOST = "127.0.0.1"
@@ -134,14 +134,27 @@ class Taxpayer:
         return base + timedelta(seconds=self._tick)
 
 
+def as_operator(token: str | None, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """`kwargs` of a control request carrying the operator's token, unless they carry their
+    own Authorization (a test speaking as a company, or as nobody with `headers={}`)."""
+    headers = kwargs.pop("headers", None)
+    if headers is None:
+        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+    return kwargs | {"headers": headers}
+
+
 @dataclass
 class SandboxServer:
     url: str  # the SOAP endpoint
     base: str  # where /control lives
     server: uvicorn.Server
+    token: str | None = None  # the operator's control token
 
     def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        return httpx.request(method, self.base + path, timeout=10, **kwargs)
+        """A control request, as the operator unless `headers` say otherwise."""
+        return httpx.request(
+            method, self.base + path, timeout=10, **as_operator(self.token, kwargs)
+        )
 
     def fault(self, **spec: Any) -> None:
         answer = self.control("POST", "/control/faults", json=spec)
@@ -176,7 +189,8 @@ def running_sandbox(
     scheme = "https" if tls else "http"
     base = f"{scheme}://{HOST}:{port}"
     try:
-        yield SandboxServer(url=base + "/VerifactuSOAP", base=base, server=server)
+        token = settings.sandbox_control_token
+        yield SandboxServer(url=base + "/VerifactuSOAP", base=base, server=server, token=token)
     finally:
         server.should_exit = True
         thread.join(timeout=15)
@@ -275,6 +289,8 @@ class SandboxProcess:
         return self.base + SOAP_PATH
 
     def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """A control request, as the operator unless `headers` say otherwise."""
+        kwargs = as_operator(SANDBOX_CONTROL_TOKEN, kwargs)
         return tls_request(self.pki, method, self.base + path, **kwargs)
 
     def log_tail(self, chars: int = 4000) -> str:
@@ -299,6 +315,7 @@ def running_sandbox_process(
     env = os.environ | {
         "TALONARIO_DATABASE_URL": database_url,
         "TALONARIO_SANDBOX_WAIT_SECONDS": str(wait_seconds),
+        "TALONARIO_SANDBOX_CONTROL_TOKEN": SANDBOX_CONTROL_TOKEN,
     }
     tls_options = ["--ssl-certfile", str(pki.server_cert), "--ssl-keyfile", str(pki.server_key)]
     tls_options += ["--ssl-ca-certs", str(pki.ca_file)]

@@ -39,6 +39,7 @@ from tests.aeat_sandbox.helpers import (
     tls_server_options,
 )
 from tests.conftest import make_settings
+from tests.fixtures.servers import SANDBOX_CONTROL
 
 
 @pytest.fixture(scope="module")
@@ -329,7 +330,7 @@ def test_without_a_client_certificate_the_tls_server_refuses_and_stores_nothing(
         client.submit(envelope)
 
     identified = tls.client_context(pki.client_p12, pki.client_password, cadata=pki.ca_pem)
-    with httpx.Client(verify=identified) as control:
+    with httpx.Client(verify=identified, headers=SANDBOX_CONTROL) as control:
         held = control.get(f"{server.base}/control/records", params={"nif": taxpayer.nif})
     assert held.json() == {"data": []}
 

@@ -29,7 +29,13 @@ from talonario.verifactu.client import SANDBOX_PATH, AeatClient
 from tests.conftest import Api, make_settings
 from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company, invoice_body
-from tests.fixtures.servers import Server, running_server, stop, talonario_command
+from tests.fixtures.servers import (
+    SANDBOX_CONTROL,
+    Server,
+    running_server,
+    stop,
+    talonario_command,
+)
 
 pytestmark = pytest.mark.xdist_group("servers")
 
@@ -74,14 +80,16 @@ def quiet(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             running_server(url, tmp_path_factory.mktemp("quiet-log") / "server.log")
         )
         sandbox = stack.enter_context(
-            httpx.Client(base_url=server.url + "/aeat-sandbox", timeout=30)
+            httpx.Client(base_url=server.url + "/aeat-sandbox", headers=SANDBOX_CONTROL, timeout=30)
         )
         yield Quiet(url, runtime, server, sandbox)
 
 
 @pytest.fixture
 def sandbox(sandbox_server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=sandbox_server.url + "/aeat-sandbox", timeout=30) as client:
+    with httpx.Client(
+        base_url=sandbox_server.url + "/aeat-sandbox", headers=SANDBOX_CONTROL, timeout=30
+    ) as client:
         client.delete("/control/faults")
         yield client
         client.delete("/control/faults")

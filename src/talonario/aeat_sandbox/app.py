@@ -6,14 +6,20 @@
     GET  /control/records?nif=   what the sandbox holds for a taxpayer; DELETE forgets it
     GET  /control/submissions?nif=   the submissions received, with their per-record verdicts
 
-The control API has no authentication: the sandbox holds test data only, and switching its
-faults is the point of it.
+SOAP is open to anyone who reaches it, as AEAT's protocol is (AEAT identifies the caller by
+its TLS certificate, which `talonario sandbox --ssl-ca-certs` can require): the sandbox holds
+test data only. The control API needs a credential (control.py): the operator's control token
+sees every taxpayer; a company's API key only its own NIF, and the faults it sets hit only
+requests from that NIF. `talonario serve` mounts all this at /aeat-sandbox only with
+TALONARIO_SANDBOX=on (what `serve --demo` turns on).
 """
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from lxml import etree
 from pydantic import ValidationError
 from sqlalchemy import delete, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,6 +31,7 @@ from starlette.routing import Route
 
 from talonario.aeat_sandbox import faults, service
 from talonario.aeat_sandbox.codes import Code
+from talonario.aeat_sandbox.control import Caller, Guard, Refused
 from talonario.aeat_sandbox.models import (
     SandboxChainHead,
     SandboxInvoice,
@@ -37,8 +44,11 @@ from talonario.aeat_sandbox.protocol import (
     fault_envelope,
     read_request,
 )
+from talonario.aeat_sandbox.protocol import Request as SoapRequest
+from talonario.auth.context import secret_from
 from talonario.config import Settings
 from talonario.db import Database
+from talonario.errors import AuthenticationFailed
 from talonario.verifactu import formats
 
 log = logging.getLogger("talonario.aeat_sandbox")
@@ -51,6 +61,14 @@ class _Sandbox:
         self.settings = settings
         self.db = db
         self.query_page_size = query_page_size
+        self.guard = Guard(settings, db)
+
+    async def caller(self, request: Request) -> Caller:
+        try:
+            secret = secret_from(request)
+        except AuthenticationFailed as exc:
+            raise Refused(401, exc.message) from None
+        return await run_in_threadpool(self.guard.caller, secret)
 
     async def soap(self, request: Request) -> Response:
         raw = await request.body()
@@ -61,15 +79,22 @@ class _Sandbox:
 
     def _answer(self, raw: bytes) -> tuple[Response, float]:
         """The answer and how long to hold it back. Records are stored before the delay, as when
-        AEAT's answer is lost on the way back."""
+        AEAT's answer is lost on the way back. A switch replaces the answer even to an invalid
+        request; one scoped to a NIF needs a request whose Cabecera names it."""
+        try:
+            parsed: SoapRequest | RequestFault = read_request(raw)
+        except RequestFault as fault:
+            parsed = fault
+        nif = None if isinstance(parsed, RequestFault) else _header_nif(parsed.body)
         with self.db.write_session() as session:
-            switched = faults.take_request_fault(session)
-            delay = faults.take_delay(session)
+            switched = faults.take_request_fault(session, nif)
+            delay = faults.take_delay(session, nif)
             session.commit()
         if switched is not None:
             return _switched(switched), delay
         try:
-            parsed = read_request(raw)
+            if isinstance(parsed, RequestFault):
+                raise parsed
             with self.db.write_session() as session:
                 if parsed.operation is Operation.SUBMIT:
                     body = service.submit(
@@ -95,13 +120,13 @@ class _Sandbox:
             session.commit()
             return faults.present(fault)
 
-    def list_faults(self) -> list[dict[str, Any]]:
+    def list_faults(self, nif: str | None) -> list[dict[str, Any]]:
         with self.db.read_session() as session:
-            return [faults.present(fault) for fault in faults.listed(session)]
+            return [faults.present(fault) for fault in faults.listed(session, nif)]
 
-    def clear_faults(self) -> int:
+    def clear_faults(self, nif: str | None) -> int:
         with self.db.write_session() as session:
-            count = faults.clear(session)
+            count = faults.clear(session, nif)
             session.commit()
             return count
 
@@ -148,41 +173,55 @@ def create_sandbox_app(
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "service": "aeat-sandbox"})
 
-    async def fault_switches(request: Request) -> Response:
+    # A company's key works on its own NIF: it lists and clears its own switches, and the
+    # switches it sets are scoped to its NIF. The operator's are every switch.
+    async def fault_switches(request: Request, caller: Caller) -> Response:
         if request.method == "GET":
-            return JSONResponse({"data": await run_in_threadpool(sandbox.list_faults)})
+            caller.require("invoices:read")
+            return JSONResponse({"data": await run_in_threadpool(sandbox.list_faults, caller.nif)})
+        caller.require("invoices:write")
         if request.method == "DELETE":
-            return JSONResponse({"deleted": await run_in_threadpool(sandbox.clear_faults)})
+            deleted = await run_in_threadpool(sandbox.clear_faults, caller.nif)
+            return JSONResponse({"deleted": deleted})
         try:
             spec = faults.FaultSpec.model_validate_json(await request.body())
         except ValidationError as exc:
             return _bad_request(exc.errors(include_url=False, include_context=False))
+        if not caller.is_operator:
+            spec = spec.model_copy(update={"nif": caller.nif_for(spec.nif)})
         return JSONResponse(await run_in_threadpool(sandbox.add_fault, spec), status_code=201)
 
-    async def records(request: Request) -> Response:
-        nif = request.query_params.get("nif")
-        if not nif:
-            return _bad_request("the query parameter `nif` is required")
+    async def records(request: Request, caller: Caller) -> Response:
+        caller.require("invoices:read" if request.method == "GET" else "invoices:write")
+        nif = caller.nif_for(request.query_params.get("nif"))
         if request.method == "DELETE":
             await run_in_threadpool(sandbox.forget, nif)
             return Response(status_code=204)
         number = request.query_params.get("number")
         return JSONResponse({"data": await run_in_threadpool(sandbox.records, nif, number)})
 
-    async def submissions(request: Request) -> Response:
-        nif = request.query_params.get("nif")
-        if not nif:
-            return _bad_request("the query parameter `nif` is required")
+    async def submissions(request: Request, caller: Caller) -> Response:
+        caller.require("invoices:read")
+        nif = caller.nif_for(request.query_params.get("nif"))
         return JSONResponse({"data": await run_in_threadpool(sandbox.submissions, nif)})
+
+    def guarded(handler: Callable[[Request, Caller], Awaitable[Response]]) -> Any:
+        async def endpoint(request: Request) -> Response:
+            try:
+                return await handler(request, await sandbox.caller(request))
+            except Refused as refused:
+                return _refused(refused)
+
+        return endpoint
 
     return Starlette(
         routes=[
             Route("/", sandbox.soap, methods=["POST"]),
             Route(SOAP_PATH, sandbox.soap, methods=["POST"]),
             Route("/health", health, methods=["GET"]),
-            Route("/control/faults", fault_switches, methods=["GET", "POST", "DELETE"]),
-            Route("/control/records", records, methods=["GET", "DELETE"]),
-            Route("/control/submissions", submissions, methods=["GET"]),
+            Route("/control/faults", guarded(fault_switches), methods=["GET", "POST", "DELETE"]),
+            Route("/control/records", guarded(records), methods=["GET", "DELETE"]),
+            Route("/control/submissions", guarded(submissions), methods=["GET"]),
         ]
     )
 
@@ -216,6 +255,29 @@ def _fault(fault: RequestFault) -> Response:
 
 def _bad_request(detail: Any) -> Response:
     return JSONResponse({"error": {"type": "invalid_request_error", "detail": detail}}, 400)
+
+
+_REFUSED = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    403: "authorization_error",
+    404: "not_found_error",
+}
+
+
+def _refused(refused: Refused) -> Response:
+    headers = {"WWW-Authenticate": "Bearer"} if refused.status == 401 else None
+    body = {"error": {"type": _REFUSED[refused.status], "detail": refused.message}}
+    return JSONResponse(body, refused.status, headers=headers)
+
+
+def _header_nif(document: etree._Element) -> str | None:
+    """The taxpayer a request speaks for: Cabecera's ObligadoEmision (or, in a customer's
+    Consulta, Destinatario) NIF."""
+    nif = document.findtext("{*}Cabecera/{*}ObligadoEmision/{*}NIF")
+    if nif is None:
+        nif = document.findtext("{*}Cabecera/{*}Destinatario/{*}NIF")
+    return None if nif is None else nif.strip()
 
 
 def _invoice(invoice: SandboxInvoice) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Fault switches: set through the control API, consumed by the next matching requests.
 
 They live in the database, not in memory, so every process serving the sandbox (and the test
-that set them) sees the same switches.
+that set them) sees the same switches. A switch with a `nif` hits only requests whose Cabecera
+names that NIF (what a company's key may set); one without hits every request.
 """
 
 from decimal import Decimal
@@ -9,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, or_, select
 from sqlalchemy.orm import Session
 
 from talonario.aeat_sandbox.codes import description
@@ -47,6 +48,9 @@ class FaultSpec(BaseModel):
     number: str | None = Field(default=None, min_length=1, max_length=60)
     code: int | None = Field(default=None, ge=1, le=9999)
     description: str | None = Field(default=None, max_length=500)
+    nif: str | None = Field(
+        default=None, min_length=9, max_length=9, description="Only this taxpayer's requests."
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> "FaultSpec":
@@ -70,27 +74,40 @@ def add(session: Session, spec: FaultSpec) -> SandboxFault:
         number=spec.number,
         code=code,
         description=spec.description or (None if code is None else description(code)),
+        nif=spec.nif,
     )
     session.add(fault)
     session.flush()
     return fault
 
 
-def listed(session: Session) -> list[SandboxFault]:
-    return list(session.scalars(select(SandboxFault).order_by(SandboxFault.created_at)))
+def listed(session: Session, nif: str | None = None) -> list[SandboxFault]:
+    """Every switch, or those scoped to `nif`."""
+    statement = select(SandboxFault).order_by(SandboxFault.created_at)
+    if nif is not None:
+        statement = statement.where(SandboxFault.nif == nif)
+    return list(session.scalars(statement))
 
 
-def clear(session: Session) -> int:
-    switches = listed(session)
-    session.execute(delete(SandboxFault))
+def clear(session: Session, nif: str | None = None) -> int:
+    """Switch off every switch, or those scoped to `nif`."""
+    switches = listed(session, nif)
+    session.execute(delete(SandboxFault).where(SandboxFault.id.in_([f.id for f in switches])))
     return len(switches)
 
 
-def take_request_fault(session: Session) -> SandboxFault | None:
+def _hits(nif: str | None) -> ColumnElement[bool]:
+    """The switches that apply to a request whose Cabecera names `nif` (None: unreadable)."""
+    if nif is None:
+        return SandboxFault.nif.is_(None)
+    return or_(SandboxFault.nif.is_(None), SandboxFault.nif == nif)
+
+
+def take_request_fault(session: Session, nif: str | None) -> SandboxFault | None:
     """The oldest switch that replaces a whole answer, used once."""
     fault = session.scalars(
         select(SandboxFault)
-        .where(SandboxFault.kind.in_([kind.value for kind in REQUEST_KINDS]))
+        .where(SandboxFault.kind.in_([kind.value for kind in REQUEST_KINDS]), _hits(nif))
         .order_by(SandboxFault.created_at, SandboxFault.id)
         .limit(1)
         .with_for_update()
@@ -98,11 +115,11 @@ def take_request_fault(session: Session) -> SandboxFault | None:
     return _use(session, fault)
 
 
-def take_delay(session: Session) -> float:
+def take_delay(session: Session, nif: str | None) -> float:
     """Seconds to hold the next answer back (0 when no delay is set), used once."""
     fault = session.scalars(
         select(SandboxFault)
-        .where(SandboxFault.kind == FaultKind.DELAY.value)
+        .where(SandboxFault.kind == FaultKind.DELAY.value, _hits(nif))
         .order_by(SandboxFault.created_at, SandboxFault.id)
         .limit(1)
         .with_for_update()
@@ -118,11 +135,16 @@ def any_record_errors(session: Session) -> bool:
     return found is not None
 
 
-def take_record_error(session: Session, number: str) -> tuple[int, str] | None:
-    """The error forced on invoice `number`, used once: (code, description)."""
+def take_record_error(session: Session, number: str, nif: str) -> tuple[int, str] | None:
+    """The error forced on invoice `number` of a request from `nif`, used once:
+    (code, description)."""
     fault = session.scalars(
         select(SandboxFault)
-        .where(SandboxFault.kind == FaultKind.RECORD_ERROR.value, SandboxFault.number == number)
+        .where(
+            SandboxFault.kind == FaultKind.RECORD_ERROR.value,
+            SandboxFault.number == number,
+            _hits(nif),
+        )
         .order_by(SandboxFault.created_at, SandboxFault.id)
         .limit(1)
         .with_for_update()
@@ -142,6 +164,7 @@ def present(fault: SandboxFault) -> dict[str, Any]:
         "number": fault.number,
         "code": fault.code,
         "description": fault.description,
+        "nif": fault.nif,
         "created_at": fault.created_at.isoformat(),
     }
 

@@ -88,7 +88,8 @@ class SandboxInvoice(Base):
 
 class SandboxChainHead(Base):
     """The last record received for an issuer and installation, whatever its fate: a rejected
-    record is still a link of the taxpayer's chain, so the next one chains to it."""
+    record is still a link of the taxpayer's chain, so the next one chains to it. Only records
+    the issuer sent itself count: one under another taxpayer's header (1108) is no link."""
 
     __tablename__ = "aeat_sandbox_chain_heads"
 
@@ -112,4 +113,17 @@ class SandboxFault(Base):
     number: Mapped[str | None] = mapped_column(String(60), index=True)
     code: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str | None] = mapped_column(Text)
+    # Only requests whose Cabecera names this NIF are hit; none: every request.
+    nif: Mapped[str | None] = mapped_column(String(9), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SandboxControlToken(Base):
+    """The operator's control token when TALONARIO_SANDBOX_CONTROL_TOKEN is unset: generated
+    once and stored as SHA-256 (like API keys), so every process and worker agrees on it."""
+
+    __tablename__ = "aeat_sandbox_control_tokens"
+
+    name: Mapped[str] = mapped_column(String(16), primary_key=True)  # "operator"
+    token_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -138,17 +138,22 @@ class _Judge:
         self.heads: dict[tuple[str, str], SandboxChainHead | None] = {}
 
     def __call__(self, record: Incoming) -> Verdict:
+        # One state per taxpayer: a record of another issuer than the header's is refused
+        # (1108) and must not touch that issuer's chain, nor count as received from it.
+        own = record.issuer_nif == self.header_nif
         chain_key = (record.issuer_nif, record.installation)
-        if chain_key not in self.heads:
+        if own and chain_key not in self.heads:
             self.heads[chain_key] = _head(self.session, record)
-        head = self.heads[chain_key]
+        head = self.heads.get(chain_key)
         # A record received before (a resend after a lost answer) is not a new link.
-        resend = _seen(self.session, record)
-        link_error = None if resend else checks.chain(record, _link(head))
+        resend = own and _seen(self.session, record)
+        link_error = None if resend or not own else checks.chain(record, _link(head))
         held = _held(self.session, record.issuer_nif, record.number, record.issue_date_text)
-        forced = faults.take_record_error(self.session, record.number) if self.forcing else None
+        forced = None
+        if self.forcing:
+            forced = faults.take_record_error(self.session, record.number, self.header_nif)
         verdict = self._decide(record, held, forced, link_error)
-        if not resend:
+        if own and not resend:
             self.heads[chain_key] = _advance(self.session, head, record)
         self.session.add(_log(self.submission, verdict, self.now))
         self.session.flush()
@@ -311,10 +316,13 @@ def _advance(session: Session, head: SandboxChainHead | None, record: Incoming) 
 
 
 def _seen(session: Session, record: Incoming) -> bool:
+    """Received before from its own issuer (a foreign copy sent under another header is not)."""
     return bool(
         session.scalar(
             select(
                 exists().where(
+                    SandboxRecord.submission_id == SandboxSubmission.id,
+                    SandboxSubmission.nif == record.issuer_nif,
                     SandboxRecord.issuer_nif == record.issuer_nif,
                     SandboxRecord.number == record.number,
                     SandboxRecord.issue_date == record.issue_date,

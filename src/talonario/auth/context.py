@@ -142,7 +142,8 @@ class Context:
         self._stack.close()
 
 
-def _secret_from(request: Request) -> str | None:
+def secret_from(request: Request) -> str | None:
+    """The secret of `Authorization: Bearer` or `X-API-Key` (also the sandbox control's)."""
     auth = request.headers.get("authorization")
     if auth:
         scheme, _, token = auth.partition(" ")
@@ -158,7 +159,7 @@ async def authenticate(request: Request) -> Principal:
     """Runs on the event loop: a cached key and the in-memory limiter cost no thread hop; the
     database and Redis are only reached from the thread pool."""
     runtime = runtime_of(request)
-    secret = _secret_from(request)
+    secret = secret_from(request)
     if secret is None:
         raise AuthenticationFailed(
             "No API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",

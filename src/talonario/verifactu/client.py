@@ -109,6 +109,21 @@ def sandbox_url(base_url: str) -> str:
     return base_url.rstrip("/") + SANDBOX_PATH
 
 
+def sandbox_endpoint(configured: str | None, base_url: str, *, mounted: bool) -> str:
+    """Where `sandbox` companies remit: `configured` (TALONARIO_AEAT_SANDBOX_URL), else the
+    sandbox this server mounts (TALONARIO_SANDBOX=on). With neither there is nowhere to send:
+    a PermanentError naming both settings, rather than a stream of 404s."""
+    if configured:
+        return configured
+    if not mounted:
+        raise PermanentError(
+            "The company remits to the sandbox environment, but this server does not mount the"
+            " AEAT sandbox (TALONARIO_SANDBOX=off) and TALONARIO_AEAT_SANDBOX_URL is not set:"
+            " set one of them, or move the company to another environment."
+        )
+    return sandbox_url(base_url)
+
+
 class AeatClient:
     """One AEAT endpoint. Thread-safe (httpx.Client is); close it, or use it as a context."""
 

@@ -40,7 +40,7 @@ from talonario.verifactu.client import (
     PermanentError,
     TransientError,
     endpoint,
-    sandbox_url,
+    sandbox_endpoint,
 )
 from talonario.verifactu.records import InvoiceId, Party, SubmissionHeader
 from talonario.verifactu.repository import present
@@ -198,7 +198,10 @@ def default_client(db: Database, company: Company, settings: Settings) -> AeatCl
     trusting TALONARIO_AEAT_CA_FILE's CAs besides the system's)."""
     env = Environment(company.verifactu_environment)
     if env is Environment.SANDBOX:
-        return AeatClient(settings.aeat_sandbox_url or sandbox_url(settings.base_url))
+        mounted = settings.sandbox == "on"
+        return AeatClient(
+            sandbox_endpoint(settings.aeat_sandbox_url, settings.base_url, mounted=mounted)
+        )
     with db.read_session() as session:
         try:
             material = certificates.load_for_tls(session, settings, company.id)
