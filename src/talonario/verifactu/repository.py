@@ -148,7 +148,8 @@ def qr_png(db: Database, company_id: str, invoice_id: str) -> bytes:
         raise RecordNotFound("The invoice has no record with a QR.", param="id")
     record_id, png, url = record
     if png is not None:
-        return png  # type: ignore[no-any-return]
+        return png
+    assert url is not None  # the query asks for a record with one
     png = render_png(url)
     with db.write_session() as session:
         session.execute(
