@@ -28,10 +28,13 @@ def _query(company_id: str):  # type: ignore[no-untyped-def]
     return select(Client).where(Client.company_id == company_id)
 
 
-def get(session: Session, company_id: str, client_id: str, param: str = "id") -> Client:
-    client = session.scalars(_query(company_id).where(Client.id == client_id)).first()
+def get(session: Session, company_id: str, ref: str, param: str = "id") -> Client:
+    """By Talonario id or, failing that, by the caller's external_id (as invoices are)."""
+    client = session.scalars(_query(company_id).where(Client.id == ref)).first()
     if client is None:
-        raise ClientNotFound(f"No client '{client_id}'.", param=param)
+        client = session.scalars(_query(company_id).where(Client.external_id == ref)).first()
+    if client is None:
+        raise ClientNotFound(f"No client '{ref}'.", param=param)
     return client
 
 

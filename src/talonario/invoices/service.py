@@ -216,7 +216,7 @@ def build_lines(
         stored.append(
             {
                 "description": line.description or product.name,  # type: ignore[union-attr]
-                "product": line.product,
+                "product": product.id if product is not None else None,
                 "quantity": line.quantity,
                 "unit": line.unit if line.unit is not None else (product.unit if product else None),
                 "unit_price": unit_price,
