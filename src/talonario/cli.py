@@ -124,15 +124,22 @@ def serve(
             os.environ[f"TALONARIO_{name}"] = str(value)
     get_settings.cache_clear()
     settings = get_settings()
+    host, port = host or settings.host, port or settings.port
+    try:
+        bound = serving.bind(host, port)
+    except OSError as exc:
+        typer.echo(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
     if migrate_first:
         migrate.upgrade(settings.database_url)
     if demo or settings.demo_company:
         _ensure_demo()
     serving.serve(
         "talonario.main:create_app",
-        host=host or settings.host,
-        port=port or settings.port,
+        host=host,
+        port=port,
         workers=workers or settings.workers,
+        bound=bound,
         log_level="warning",
         access_log=False,
     )
