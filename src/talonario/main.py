@@ -88,6 +88,71 @@ class RequestIdMiddleware:
             await send({"type": "http.response.body", "body": body})
 
 
+class BodyTooLarge(AppError):
+    status = 413
+    code = "body_too_large"
+
+
+class BodyLimitMiddleware:
+    """Refuse a request body over `max_bytes` with a 413, as soon as it is known to be over: at
+    once from its Content-Length, or when a chunked body's running count passes it. The body is
+    passed on chunk by chunk, never gathered here."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(scope, send)
+            return
+        received = 0
+        refused = started = False
+
+        async def counted() -> Message:
+            nonlocal received, refused
+            message = await receive()
+            if message["type"] == "http.request" and not refused:
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    refused = True
+                    if not started:
+                        await self._refuse(scope, send)
+                    # The app stops reading as if the client had gone; its answer is dropped.
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, guarded)
+        except Exception:
+            if not refused:
+                raise
+
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        error = BodyTooLarge(
+            f"The request body is larger than the {self.max_bytes} bytes this server accepts."
+        )
+        body = dumps(error.body(scope.get("state", {}).get("request_id", "")))
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),  # the rest of the body is not read
+        ]
+        await send({"type": "http.response.start", "status": error.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
 def _request_id(request: Request) -> str:
     return getattr(request.state, "request_id", "")
 
@@ -175,7 +240,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         lifespan=lifespan,
     )
     app.state.runtime = runtime or Runtime.from_settings(settings)
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestIdMiddleware)  # outermost: the 413 carries X-Request-Id too
     install_error_handlers(app)
 
     @app.get("/health", tags=["health"])
