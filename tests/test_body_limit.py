@@ -132,3 +132,13 @@ def test_the_logo_keeps_its_own_lower_limit(api: Api) -> None:
         headers=api.headers | {"content-type": "image/png"},
     )
     assert r.status_code == 413 and r.json()["error"]["code"] == "logo_too_large"
+
+
+def test_the_mounted_sandbox_takes_a_submission_of_aeats_size(api: Api) -> None:
+    # 1,000 records run to several MiB: past the API's limit, within the SOAP one.
+    envelope = b"<x>" + b" " * (3 * 1024 * 1024) + b"</x>"
+    r = api.client.post("/aeat-sandbox/VerifactuSOAP", content=envelope)
+    assert r.status_code != 413  # the sandbox read it (a SOAP fault: <x> is no submission)
+    huge = b"<x>" + b" " * (17 * 1024 * 1024) + b"</x>"
+    r = api.client.post("/aeat-sandbox/VerifactuSOAP", content=huge)
+    assert r.status_code == 413 and r.json()["error"]["code"] == "body_too_large"

@@ -93,8 +93,14 @@ class BodyTooLarge(AppError):
     code = "body_too_large"
 
 
+# The mounted AEAT sandbox takes what AEAT does: a submission of 1,000 records runs to several
+# MiB, past the API's limit, so its SOAP bodies have a bound of their own.
+SANDBOX_PREFIX = "/aeat-sandbox"
+SOAP_MAX_BODY_BYTES = 16 * 1024 * 1024
+
+
 class BodyLimitMiddleware:
-    """Refuse a request body over `max_bytes` with a 413, as soon as it is known to be over: at
+    """Refuse a request body over the limit with a 413, as soon as it is known to be over: at
     once from its Content-Length, or when a chunked body's running count passes it. The body is
     passed on chunk by chunk, never gathered here."""
 
@@ -102,13 +108,20 @@ class BodyLimitMiddleware:
         self.app = app
         self.max_bytes = max_bytes
 
+    def _limit(self, scope: Scope) -> int:
+        path: str = scope.get("path", "")
+        if path == SANDBOX_PREFIX or path.startswith(SANDBOX_PREFIX + "/"):
+            return max(self.max_bytes, SOAP_MAX_BODY_BYTES)
+        return self.max_bytes
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self._limit(scope)
         declared = dict(scope["headers"]).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, send)
+        if declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, send, limit)
             return
         received = 0
         refused = started = False
@@ -118,10 +131,10 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request" and not refused:
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     refused = True
                     if not started:
-                        await self._refuse(scope, send)
+                        await self._refuse(scope, send, limit)
                     # The app stops reading as if the client had gone; its answer is dropped.
                     return {"type": "http.disconnect"}
             return message
@@ -139,9 +152,9 @@ class BodyLimitMiddleware:
             if not refused:
                 raise
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
+    async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
         error = BodyTooLarge(
-            f"The request body is larger than the {self.max_bytes} bytes this server accepts."
+            f"The request body is larger than the {limit} bytes this server accepts."
         )
         body = dumps(error.body(scope.get("state", {}).get("request_id", "")))
         headers = [
@@ -264,5 +277,5 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         app.include_router(router, prefix="/v1", responses=ERROR_RESPONSES)
     app.include_router(documents_public_router)
     runtime = app.state.runtime
-    app.mount("/aeat-sandbox", create_sandbox_app(runtime.settings, runtime.db))
+    app.mount(SANDBOX_PREFIX, create_sandbox_app(runtime.settings, runtime.db))
     return app
