@@ -86,3 +86,21 @@ def test_a_products_external_id_works_in_its_paths_and_as_a_line(api: Api) -> No
     assert invoice["subtotal"] == 210
     assert api.delete("/v1/products/sku-2").status_code == 204
     assert api.get(f"/v1/products/{product['id']}").status_code == 404
+
+
+def test_external_ids_of_any_allowed_length_name_client_and_product(api: Api) -> None:
+    client_ref, product_ref = "crm/" + "c" * 116, "sku/" + "p" * 116  # 120 characters
+    client = api.post(
+        "/v1/clients", {"name": "Sol SL", "nif": "B65410011", "external_id": client_ref}
+    )
+    product = api.post(
+        "/v1/products", {"name": "Hora", "unit_price": 50, "external_id": product_ref}
+    )
+    assert client.status_code == 201 and product.status_code == 201
+    line = {"product": product_ref, "quantity": 1}
+    r = api.post("/v1/invoices", invoice_body(client=client_ref, lines=[line]))
+    assert r.status_code == 201, r.text
+    assert r.json()["client"]["name"] == "Sol SL"
+    assert r.json()["lines"][0]["product"] == product.json()["id"]
+    listed = api.get("/v1/invoices", params={"client": client_ref}).json()["data"]
+    assert [i["id"] for i in listed] == [r.json()["id"]]
