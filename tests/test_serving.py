@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.fixtures.database import migrated_database
 from tests.fixtures.servers import HOST, free_port, running_server, talonario_command
@@ -89,3 +90,33 @@ def test_a_port_held_by_another_program_is_refused(tmp_path: Path) -> None:
         )
     assert result.returncode != 0
     assert b"Address already in use" in result.stderr
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_busy_port_fails_before_a_demo_company_and_key_are_made(
+    tmp_path: Path, workers: int
+) -> None:
+    port = free_port()
+    with socket.socket() as other, migrated_database("sqlite", tmp_path) as url:
+        other.bind((HOST, port))
+        other.listen()
+        env = os.environ | {"TALONARIO_DATABASE_URL": url}
+        env.pop("TALONARIO_DEMO_COMPANY", None)
+        command = [talonario_command(), "serve", "--demo", "--workers", str(workers)]
+        result = subprocess.run(
+            [*command, "--host", HOST, "--port", str(port)],
+            env=env,
+            capture_output=True,
+            timeout=60,
+        )
+        engine = create_engine(url)
+        try:
+            with engine.connect() as conn:
+                companies = conn.execute(text("SELECT count(*) FROM companies")).scalar()
+        finally:
+            engine.dispose()
+    assert result.returncode != 0
+    assert f"{HOST}:{port}".encode() in result.stderr
+    assert b"Address already in use" in result.stderr
+    assert b"API key" not in result.stdout + result.stderr
+    assert companies == 0

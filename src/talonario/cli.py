@@ -174,6 +174,12 @@ def serve(
         os.environ["TALONARIO_SANDBOX"] = "on"  # the demo remits to its own sandbox
         get_settings.cache_clear()
     settings = get_settings()
+    host, port = host or settings.host, port or settings.port
+    try:
+        bound = serving.bind(host, port)
+    except OSError as exc:
+        typer.echo(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
     if migrate_first:
         migrate.upgrade(settings.database_url)
     # Made here, before uvicorn starts its processes, so they all read the one stored token.
@@ -182,9 +188,10 @@ def serve(
         _echo_sandbox_token(token)
     serving.serve(
         "talonario.main:create_app",
-        host=host or settings.host,
-        port=port or settings.port,
+        host=host,
+        port=port,
         workers=workers or settings.workers,
+        bound=bound,
         log_level="warning",
         access_log=False,
     )

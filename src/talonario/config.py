@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     # Where a company's invoices are dated: issue dates follow the issuer's local calendar.
     timezone: str = "Europe/Madrid"
     demo_company: bool = False
+    # The largest request body accepted (413 beyond; the logo upload has a lower cap of its own).
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1)
     # SistemaInformatico: who produces this billing system (Orden HAC/1177/2024 art. 3).
     sif_producer_name: str = "Talonario contributors"
     sif_producer_nif: str = "B12345674"

@@ -88,6 +88,84 @@ class RequestIdMiddleware:
             await send({"type": "http.response.body", "body": body})
 
 
+class BodyTooLarge(AppError):
+    status = 413
+    code = "body_too_large"
+
+
+# The mounted AEAT sandbox takes what AEAT does: a submission of 1,000 records runs to several
+# MiB, past the API's limit, so its SOAP bodies have a bound of their own.
+SANDBOX_PREFIX = "/aeat-sandbox"
+SOAP_MAX_BODY_BYTES = 16 * 1024 * 1024
+
+
+class BodyLimitMiddleware:
+    """Refuse a request body over the limit with a 413, as soon as it is known to be over: at
+    once from its Content-Length, or when a chunked body's running count passes it. The body is
+    passed on chunk by chunk, never gathered here."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def _limit(self, scope: Scope) -> int:
+        path: str = scope.get("path", "")
+        if path == SANDBOX_PREFIX or path.startswith(SANDBOX_PREFIX + "/"):
+            return max(self.max_bytes, SOAP_MAX_BODY_BYTES)
+        return self.max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self._limit(scope)
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, send, limit)
+            return
+        received = 0
+        refused = started = False
+
+        async def counted() -> Message:
+            nonlocal received, refused
+            message = await receive()
+            if message["type"] == "http.request" and not refused:
+                received += len(message.get("body", b""))
+                if received > limit:
+                    refused = True
+                    if not started:
+                        await self._refuse(scope, send, limit)
+                    # The app stops reading as if the client had gone; its answer is dropped.
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, guarded)
+        except Exception:
+            if not refused:
+                raise
+
+    async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
+        error = BodyTooLarge(
+            f"The request body is larger than the {limit} bytes this server accepts."
+        )
+        body = dumps(error.body(scope.get("state", {}).get("request_id", "")))
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),  # the rest of the body is not read
+        ]
+        await send({"type": "http.response.start", "status": error.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
 def _request_id(request: Request) -> str:
     return getattr(request.state, "request_id", "")
 
@@ -175,7 +253,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         lifespan=lifespan,
     )
     app.state.runtime = runtime or Runtime.from_settings(settings)
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestIdMiddleware)  # outermost: the 413 carries X-Request-Id too
     install_error_handlers(app)
 
     @app.get("/health", tags=["health"])
@@ -201,5 +280,5 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     if runtime.settings.sandbox == "on":
         # Only on request (TALONARIO_SANDBOX, `serve --demo`): a production server must not
         # answer as AEAT nor expose its control API. SANDBOX_PATH in verifactu/client.py.
-        app.mount("/aeat-sandbox", create_sandbox_app(runtime.settings, runtime.db))
+        app.mount(SANDBOX_PREFIX, create_sandbox_app(runtime.settings, runtime.db))
     return app

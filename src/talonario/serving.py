@@ -21,9 +21,40 @@ import uvicorn
 STOP_TIMEOUT = 15.0
 
 
-def serve(app: str, host: str, port: int, workers: int, **options: Any) -> None:
-    """Run `app` (an app factory's import path) in `workers` processes until SIGTERM/SIGINT."""
-    if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
+def bind(host: str, port: int) -> socket.socket:
+    """Take the listening address now, before anything is created or printed: a port another
+    program holds fails here (OSError), not after a demo company and its key were announced."""
+    sock = socket.socket(_family(host), socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve(
+    app: str,
+    host: str,
+    port: int,
+    workers: int,
+    bound: socket.socket | None = None,
+    **options: Any,
+) -> None:
+    """Run `app` (an app factory's import path) in `workers` processes until SIGTERM/SIGINT.
+
+    `bound`: the address already taken by `bind()`; one process serves on it, several release
+    it (each binds its own with SO_REUSEPORT) just before they start."""
+    if workers == 1:
+        sock = bound or bind(host, port)
+        sock.listen(2048)
+        config = uvicorn.Config(app, factory=True, host=host, port=port, **options)
+        uvicorn.Server(config).run(sockets=[sock])
+        return
+    if bound is not None:
+        bound.close()
+    if not hasattr(socket, "SO_REUSEPORT"):
         uvicorn.run(app, factory=True, host=host, port=port, workers=workers, **options)
         return
     _check_free(host, port)

@@ -173,6 +173,10 @@ def test_http_500_switch_is_transient_and_the_next_request_goes_through(
         with pytest.raises(TransientError) as failure:
             client.submit(envelope)
         assert failure.value.http_status == 500
+        # What the remission status shows: the HTTP status, not a parser's complaint.
+        assert failure.value.message.startswith("HTTP 500 Internal Server Error")
+        assert "Internal Server Error" in failure.value.message.removeprefix("HTTP 500")
+        assert "not XML" not in failure.value.message
 
     assert client.submit(envelope).status is SubmissionStatus.ACCEPTED
 

@@ -1,8 +1,9 @@
 """Clients: the recipients of invoices, identified as AEAT expects (NIF or IDOtro)."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from talonario.clients.schemas import ClientCreate, ClientUpdate
@@ -27,11 +28,22 @@ def _query(company_id: str):  # type: ignore[no-untyped-def]
     return select(Client).where(Client.company_id == company_id)
 
 
-def get(session: Session, company_id: str, client_id: str, param: str = "id") -> Client:
-    client = session.scalars(_query(company_id).where(Client.id == client_id)).first()
+def get(session: Session, company_id: str, ref: str, param: str = "id") -> Client:
+    """By Talonario id or, failing that, by the caller's external_id (as invoices are)."""
+    client = session.scalars(_query(company_id).where(Client.id == ref)).first()
     if client is None:
-        raise ClientNotFound(f"No client '{client_id}'.", param=param)
+        client = session.scalars(_query(company_id).where(Client.external_id == ref)).first()
+    if client is None:
+        raise ClientNotFound(f"No client '{ref}'.", param=param)
     return client
+
+
+def ids_of_ref(company_id: str, ref: str) -> Any:
+    """The ids of the client `ref` names, by id or by the caller's external_id: a subquery, so
+    a filter on it stays one indexed statement."""
+    return select(Client.id).where(
+        Client.company_id == company_id, or_(Client.id == ref, Client.external_id == ref)
+    )
 
 
 def list_clients(

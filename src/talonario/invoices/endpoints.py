@@ -63,18 +63,39 @@ def list_invoices(
     limit: Limit = 20,
     starting_after: StartingAfter = None,
     status: InvoiceStatus | None = None,
-    client: Annotated[str | None, Query(max_length=36, description="Client id.")] = None,
+    client: Annotated[
+        str | None, Query(max_length=120, description="Client id or its external_id.")
+    ] = None,
     series: Annotated[str | None, Query(max_length=36, description="Series id or code.")] = None,
     type: InvoiceType | None = None,
     issued_on_gte: Annotated[date | None, Query(alias="issued_on[gte]")] = None,
     issued_on_lte: Annotated[date | None, Query(alias="issued_on[lte]")] = None,
     external_id: Annotated[str | None, Query(max_length=120)] = None,
     verifactu_status: VerifactuStatus | None = None,
+    number: Annotated[str | None, Query(max_length=60, description="The exact number.")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="Text in the number, the external_id, or the client's name or NIF "
+            "(any case).",
+        ),
+    ] = None,
     ctx: Context = reader("invoices:read"),
 ) -> Response:
-    """List invoices, newest first, with filters."""
+    """List invoices, newest first, with filters. An unknown parameter is a 400 naming it."""
     filters = service.ListFilters(
-        status, client, series, type, issued_on_gte, issued_on_lte, external_id, verifactu_status
+        status,
+        client,
+        series,
+        type,
+        issued_on_gte,
+        issued_on_lte,
+        external_id,
+        verifactu_status,
+        number,
+        q,
     )
     items, more = service.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
     payments = service.payments_of(ctx.session, [i.id for i in items])

@@ -41,14 +41,17 @@ def _client_kind(value: Any) -> str:
 
 # Tagged so that a bad inline recipient reports its own field (client.nif), not a union mess.
 ClientRef = Annotated[
-    Annotated[str, Field(min_length=1, max_length=36), Tag("ClientId")]
+    # A client id or its external_id (up to 120 characters, as external ids are).
+    Annotated[str, Field(min_length=1, max_length=120), Tag("ClientId")]
     | Annotated[ClientInline, Tag("ClientInline")],
     Discriminator(_client_kind),
 ]
 
 
 class LineIn(Input):
-    product: str | None = Field(default=None, max_length=36, description="Product id.")
+    product: str | None = Field(
+        default=None, max_length=120, description="Product id or its external_id."
+    )
     description: str | None = Field(default=None, min_length=1, max_length=500)
     quantity: Quantity = Field(default=Decimal(1))
     unit: str | None = Field(default=None, max_length=20)
@@ -84,7 +87,8 @@ Ref = Annotated[str, Field(min_length=1, max_length=120)]
 class InvoiceFields(Input):
     series: str | None = Field(default=None, max_length=36, description="Series id or code.")
     client: ClientRef | None = Field(
-        default=None, description="A client id, or the recipient's data inline."
+        default=None,
+        description="A client id or its external_id, or the recipient's data inline.",
     )
     issued_on: date | None = Field(default=None, description="Defaults to the day of issue.")
     operation_date: date | None = None

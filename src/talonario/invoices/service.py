@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -99,6 +99,8 @@ class ListFilters:
     issued_on_lte: date | None = None
     external_id: str | None = None
     verifactu_status: str | None = None
+    number: str | None = None
+    q: str | None = None
 
 
 def _query(company_id: str):  # type: ignore[no-untyped-def]
@@ -134,7 +136,11 @@ def list_invoices(
     if filters.status:
         stmt = stmt.where(Invoice.status == filters.status)
     if filters.client:
-        stmt = stmt.where(Invoice.client_id == filters.client)
+        stmt = stmt.where(Invoice.client_id.in_(clients.ids_of_ref(company_id, filters.client)))
+    if filters.number:
+        stmt = stmt.where(Invoice.number == filters.number)
+    if filters.q:
+        stmt = stmt.where(_text_matches(filters.q))
     if filters.series:
         stmt = stmt.where(
             (Invoice.series_id == filters.series) | (Invoice.series_code == filters.series)
@@ -150,6 +156,23 @@ def list_invoices(
     if filters.verifactu_status:
         stmt = stmt.where(Invoice.verifactu_status == filters.verifactu_status)
     return paginate(session, stmt, Invoice.id, limit, starting_after)
+
+
+def _text_matches(text: str) -> Any:
+    """Part of the number, external_id or the client snapshot's name or NIF, in any case.
+
+    A substring cannot use an index: the scan is bounded by the company (the list's index on
+    company_id, id) and stops at the page's end, newest first. Exact lookups go through
+    `number`, `external_id` and `client`, which are indexed.
+    """
+    needle = text.lower()
+    columns = (
+        Invoice.number,
+        Invoice.external_id,
+        Invoice.client["name"].as_string(),
+        Invoice.client["nif"].as_string(),
+    )
+    return or_(*(func.lower(c).contains(needle, autoescape=True) for c in columns))
 
 
 def payments_of(session: Session, invoice_ids: Sequence[str]) -> dict[str, list[Payment]]:
@@ -193,7 +216,7 @@ def build_lines(
         stored.append(
             {
                 "description": line.description or product.name,  # type: ignore[union-attr]
-                "product": line.product,
+                "product": product.id if product is not None else None,
                 "quantity": line.quantity,
                 "unit": line.unit if line.unit is not None else (product.unit if product else None),
                 "unit_price": unit_price,

@@ -15,6 +15,7 @@ class ProductCreate(Input):
     unit_price: UnitPrice
     unit: str | None = Field(default=None, max_length=20)
     tax: TaxIn = Field(default_factory=lambda: TaxIn(rate=Decimal(21)))
+    external_id: str | None = Field(default=None, min_length=1, max_length=120)
 
 
 class ProductUpdate(Input):
@@ -23,6 +24,7 @@ class ProductUpdate(Input):
     unit_price: UnitPrice | None = None
     unit: str | None = Field(default=None, max_length=20)
     tax: TaxIn | None = None
+    external_id: str | None = Field(default=None, min_length=1, max_length=120)
 
 
 class ProductOut(BaseModel):
@@ -33,6 +35,7 @@ class ProductOut(BaseModel):
     unit_price: Number
     unit: str | None
     tax: TaxOut
+    external_id: str | None
     created_at: datetime
     updated_at: datetime
 
@@ -46,6 +49,7 @@ def present_product(product: Product) -> dict[str, Any]:
         "unit_price": product.unit_price,
         "unit": product.unit,
         "tax": present_tax(line_tax(product.tax)),
+        "external_id": product.external_id,
         "created_at": product.created_at,
         "updated_at": product.updated_at,
     }

@@ -3,10 +3,10 @@
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from talonario.errors import InvalidRequest, NotFound
+from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.invoices.tax_schema import TaxIn, line_tax
 from talonario.invoices.totals import TaxRuleViolation, check_line_tax
 from talonario.kit.pagination import paginate
@@ -18,23 +18,34 @@ class ProductNotFound(NotFound):
     code = "product_not_found"
 
 
+class ProductExternalIdTaken(Conflict):
+    code = "external_id_taken"
+
+
 def _query(company_id: str):  # type: ignore[no-untyped-def]
     return select(Product).where(Product.company_id == company_id)
 
 
-def get(session: Session, company_id: str, product_id: str) -> Product:
-    product = session.scalars(_query(company_id).where(Product.id == product_id)).first()
+def get(session: Session, company_id: str, ref: str, param: str = "id") -> Product:
+    """By Talonario id or, failing that, by the caller's external_id."""
+    product = session.scalars(_query(company_id).where(Product.id == ref)).first()
     if product is None:
-        raise ProductNotFound(f"No product '{product_id}'.", param="id")
+        product = session.scalars(_query(company_id).where(Product.external_id == ref)).first()
+    if product is None:
+        raise ProductNotFound(f"No product '{ref}'.", param=param)
     return product
 
 
-def get_many(session: Session, company_id: str, ids: Iterable[str]) -> dict[str, Product]:
-    wanted = set(ids)
+def get_many(session: Session, company_id: str, refs: Iterable[str]) -> dict[str, Product]:
+    """Products by id or external_id, keyed by the reference given (an id wins a tie)."""
+    wanted = set(refs)
     if not wanted:
         return {}
-    rows = session.scalars(_query(company_id).where(Product.id.in_(wanted))).all()
-    return {p.id: p for p in rows}
+    rows = session.scalars(
+        _query(company_id).where(or_(Product.id.in_(wanted), Product.external_id.in_(wanted)))
+    ).all()
+    found = {p.external_id: p for p in rows if p.external_id in wanted}
+    return found | {p.id: p for p in rows if p.id in wanted}
 
 
 def list_products(
@@ -52,7 +63,24 @@ def _checked_tax(tax: TaxIn, today: date) -> dict[str, object]:
     return data
 
 
+def _check_external_id(
+    session: Session, company_id: str, external_id: str | None, own_id: str | None = None
+) -> None:
+    if external_id is None:
+        return
+    other = session.scalar(
+        select(Product.id).where(
+            Product.company_id == company_id, Product.external_id == external_id
+        )
+    )
+    if other is not None and other != own_id:
+        raise ProductExternalIdTaken(
+            f"Another product has external_id '{external_id}'.", param="external_id"
+        )
+
+
 def create(session: Session, company_id: str, body: ProductCreate, today: date) -> Product:
+    _check_external_id(session, company_id, body.external_id)
     product = Product(
         company_id=company_id,
         name=body.name,
@@ -60,6 +88,7 @@ def create(session: Session, company_id: str, body: ProductCreate, today: date) 
         unit_price=body.unit_price,
         unit=body.unit,
         tax=_checked_tax(body.tax, today),
+        external_id=body.external_id,
     )
     session.add(product)
     session.flush()
@@ -74,7 +103,9 @@ def update(
     for field in ("name", "unit_price"):
         if changes.get(field) is not None:
             setattr(product, field, changes[field])
-    for field in ("description", "unit"):
+    if "external_id" in changes:
+        _check_external_id(session, company_id, changes["external_id"], product.id)
+    for field in ("description", "unit", "external_id"):
         if field in changes:
             setattr(product, field, changes[field])
     if body.tax is not None:

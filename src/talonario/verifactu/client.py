@@ -198,7 +198,13 @@ class AeatClient:
         try:
             element = body_element(response.content)
         except UnexpectedAnswer as exc:
-            raise _by_status(status, str(exc), raw) from None
+            if status == 200:
+                raise _by_status(status, str(exc), raw) from None
+            # A proxy or AEAT falling over answers its own page: the status is the news.
+            heard = f"HTTP {status} {response.reason_phrase}".rstrip()
+            raise _by_status(
+                status, f"{heard}, without a SOAP answer: {_excerpt(raw)}", raw
+            ) from None
         found = fault(element)
         if found is not None:
             kind = PermanentError if found.is_client else TransientError
@@ -220,6 +226,14 @@ def _by_status(status: int, message: str, raw: str) -> AeatError:
     if 400 <= status < 500 and status not in (408, 429):
         return PermanentError(message, http_status=status, raw=raw)
     return TransientError(message, http_status=status, raw=raw)
+
+
+def _excerpt(raw: str, size: int = 200) -> str:
+    """The start of a body, on one line, to show beside the status."""
+    text = " ".join(raw.split())
+    if not text:
+        return "(empty body)"
+    return repr(text if len(text) <= size else text[:size] + "…")
 
 
 # The connection ended before any answer: a network fault, or a refused client certificate.

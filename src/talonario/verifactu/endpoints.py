@@ -1,22 +1,26 @@
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Header, Query, Response
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
-from talonario.errors import AppError
+from talonario.errors import AppError, InvalidRequest
 from talonario.invoices import service as invoices
 from talonario.invoices.presenter import present_invoice
 from talonario.invoices.schemas import InvoiceOut
-from talonario.kit.pagination import Limit, StartingAfter
+from talonario.kit.negotiation import preferred
+from talonario.kit.pagination import StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.verifactu import remission, repository, service
 from talonario.verifactu.audit import audit
 from talonario.verifactu.client import AeatError
 from talonario.verifactu.qr import qr_svg
+from talonario.verifactu.records import Party, SubmissionHeader
+from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 
@@ -60,6 +64,9 @@ def invoice_records(ref: str, ctx: Context = reader("invoices:read")) -> Respons
     return ctx.respond({"object": "list", "data": data, "has_more": False})
 
 
+_QR_TYPES = ("image/png", "image/svg+xml")
+
+
 @router.get(
     "/invoices/{ref}/qr-image",
     responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}},
@@ -67,30 +74,86 @@ def invoice_records(ref: str, ctx: Context = reader("invoices:read")) -> Respons
 )
 def qr_image(
     ref: str,
-    format: Annotated[Literal["png", "svg"], Query()] = "png",
+    format: Annotated[
+        Literal["png", "svg"] | None,
+        Query(description="png or svg; without it the Accept header decides (PNG by default)."),
+    ] = None,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
     ctx: Context = reader("invoices:read"),
 ) -> Response:
-    """The AEAT QR of an issued invoice (level M, sized for 30–40 mm). PNG rendered once, kept."""
+    """The AEAT QR of an issued invoice (level M, sized for 30–40 mm). PNG rendered once, kept.
+    A voided invoice keeps the QR of its alta."""
     invoice = invoices.get(ctx.session, ctx.company_id, ref)
     if invoice.qr_url is None or invoice.verifactu_record_id is None:
         raise invoices.InvoiceNotFound("A draft has no QR: issue the invoice first.", param="id")
-    url, record_id = invoice.qr_url, invoice.verifactu_record_id
+    url, invoice_id = invoice.qr_url, invoice.id
     ctx.close()
-    if format == "svg":
-        return Response(qr_svg(url), media_type="image/svg+xml")
-    png = repository.qr_png(ctx.runtime.db, ctx.company_id, record_id)
-    headers = {"Cache-Control": "private, max-age=31536000, immutable"}
+    vary = {"Vary": "Accept"}
+    if format == "svg" or (format is None and preferred(accept, _QR_TYPES) == "image/svg+xml"):
+        return Response(qr_svg(url), media_type="image/svg+xml", headers=vary)
+    png = repository.qr_png(ctx.runtime.db, ctx.company_id, invoice_id)
+    headers = vary | {"Cache-Control": "private, max-age=31536000, immutable"}
     return Response(png, media_type="image/png", headers=headers)
 
 
-@router.get("/verifactu/records", response_model=ListOf[RecordOut])
+class NoRecords(repository.RecordNotFound):
+    code = "no_records"
+
+
+# A JSON page stays small; an XML page may be a whole AEAT document.
+XML_PAGE = MAX_RECORDS
+
+
+@router.get(
+    "/verifactu/records",
+    response_model=ListOf[RecordOut],
+    responses={200: {"content": {"application/xml": {}}}},
+)
 def list_records(
-    limit: Limit = 20, starting_after: StartingAfter = None, ctx: Context = reader("invoices:read")
+    limit: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=XML_PAGE,
+            description="Page size: 1 to 100 (default 20); 1 to 1000 "
+            "with format=xml (default 1000).",
+        ),
+    ] = None,
+    starting_after: StartingAfter = None,
+    format: Annotated[
+        Literal["json", "xml"],
+        Query(description="xml: the page as one AEAT RegFactuSistemaFacturacion document."),
+    ] = "json",
+    ctx: Context = reader("invoices:read"),
 ) -> Response:
-    """The company's record chain in order, first record first."""
-    rows, more = repository.list_chain(ctx.session, ctx.company_id, limit, starting_after)
+    """The company's record chain in order, first record first. With `format=xml`, the same
+    page as one AEAT XML document (valid against SuministroLR.xsd), streamed: the Cabecera
+    names the company as ObligadoEmision, and Talonario-Has-More /
+    Talonario-Next-Starting-After say how to ask for the next document."""
+    if format == "xml":
+        return _records_xml(ctx, limit or XML_PAGE, starting_after)
+    if limit is not None and limit > 100:
+        raise InvalidRequest("limit: at most 100 records per JSON page.", param="limit")
+    rows, more = repository.list_chain(ctx.session, ctx.company_id, limit or 20, starting_after)
     data = [repository.present(r) for r in rows]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
+
+
+def _records_xml(ctx: Context, limit: int, starting_after: str | None) -> Response:
+    company = companies.load(ctx.session, ctx.company_id)
+    found = repository.chain_page(ctx.session, ctx.company_id, limit, starting_after)
+    ctx.close()
+    if found is None:
+        raise NoRecords("No records to put in a document here.", param="starting_after")
+    # An export, not a remission: no RemisionVoluntaria (Incidencia belongs to a sending).
+    header = SubmissionHeader(taxpayer=Party(company.legal_name, nif=company.nif))
+    pages = repository.stored_xml(ctx.runtime.db, ctx.company_id, found.first, found.last)
+    headers = {"Talonario-Has-More": "true" if found.has_more else "false"}
+    if found.has_more:
+        headers["Talonario-Next-Starting-After"] = found.last_id
+    return StreamingResponse(
+        stored_submission_parts(header, pages), media_type="application/xml", headers=headers
+    )
 
 
 @router.get(

@@ -1,6 +1,7 @@
 """Reading the chain (all SQL about VERI*FACTU records outside the append path)."""
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, update
@@ -33,19 +34,77 @@ def of_invoice(session: Session, company_id: str, invoice_id: str) -> Sequence[V
     return session.scalars(stmt.order_by(VerifactuRecord.sequence)).all()
 
 
+def _sequence_after(session: Session, company_id: str, starting_after: str | None) -> int:
+    """The position a cursor points at (0, the start, for none)."""
+    if not starting_after:
+        return 0
+    after = session.scalar(
+        select(VerifactuRecord.sequence).where(
+            VerifactuRecord.company_id == company_id, VerifactuRecord.id == starting_after
+        )
+    )
+    return after or 0
+
+
 def list_chain(
     session: Session, company_id: str, limit: int, starting_after: str | None
 ) -> tuple[Sequence[VerifactuRecord], bool]:
-    stmt = _query(company_id)
-    if starting_after:
-        after = session.scalar(
-            select(VerifactuRecord.sequence).where(
-                VerifactuRecord.company_id == company_id, VerifactuRecord.id == starting_after
-            )
-        )
-        stmt = stmt.where(VerifactuRecord.sequence > (after or 0))
+    after = _sequence_after(session, company_id, starting_after)
+    stmt = _query(company_id).where(VerifactuRecord.sequence > after)
     rows = session.scalars(stmt.order_by(VerifactuRecord.sequence).limit(limit + 1)).all()
     return rows[:limit], len(rows) > limit
+
+
+@dataclass(frozen=True, slots=True)
+class ChainPage:
+    """A page of the chain by position: records first..last, and whether more follow."""
+
+    first: int
+    last: int
+    last_id: str
+    has_more: bool
+
+
+def chain_page(
+    session: Session, company_id: str, limit: int, starting_after: str | None
+) -> ChainPage | None:
+    """The same page `list_chain` gives, as positions only (no XML read), or None if empty."""
+    after = _sequence_after(session, company_id, starting_after)
+    rows = session.execute(
+        select(VerifactuRecord.sequence, VerifactuRecord.id)
+        .where(VerifactuRecord.company_id == company_id, VerifactuRecord.sequence > after)
+        .order_by(VerifactuRecord.sequence)
+        .limit(limit + 1)
+    ).all()
+    if not rows:
+        return None
+    shown = rows[:limit]
+    return ChainPage(shown[0].sequence, shown[-1].sequence, shown[-1].id, len(rows) > limit)
+
+
+def stored_xml(
+    db: Database, company_id: str, first: int, last: int, batch: int = 100
+) -> Iterator[list[str]]:
+    """The stored XML of records first..last, in chain order, `batch` at a time: each batch in
+    a short session of its own, so a slow reader holds no transaction open (records never
+    change once stored, so the pages are consistent without one)."""
+    start = first
+    while start <= last:
+        end = min(start + batch - 1, last)
+        with db.read_session() as session:
+            documents = list(
+                session.scalars(
+                    select(VerifactuRecord.xml)
+                    .where(
+                        VerifactuRecord.company_id == company_id,
+                        VerifactuRecord.sequence >= start,
+                        VerifactuRecord.sequence <= end,
+                    )
+                    .order_by(VerifactuRecord.sequence)
+                )
+            )
+        yield documents
+        start = end + 1
 
 
 def stream_chain(session: Session, company_id: str, batch: int = 500) -> Iterator[StoredRecord]:
@@ -71,14 +130,26 @@ def stream_chain(session: Session, company_id: str, batch: int = 500) -> Iterato
         last = rows[-1].sequence
 
 
-def qr_png(db: Database, company_id: str, record_id: str) -> bytes:
-    """The record's QR PNG: rendered on first request, then kept (it never changes)."""
+def qr_png(db: Database, company_id: str, invoice_id: str) -> bytes:
+    """The invoice's QR PNG: its latest alta's (an anulación has no QR, so a voided invoice
+    keeps the one it was issued with). Rendered on first request, then kept (it never changes)."""
     with db.read_session() as session:
-        record = get(session, company_id, record_id)
-        png, url = record.qr_png, record.qr_url
+        record = session.execute(
+            select(VerifactuRecord.id, VerifactuRecord.qr_png, VerifactuRecord.qr_url)
+            .where(
+                VerifactuRecord.company_id == company_id,
+                VerifactuRecord.invoice_id == invoice_id,
+                VerifactuRecord.qr_url.is_not(None),
+            )
+            .order_by(VerifactuRecord.sequence.desc())
+            .limit(1)
+        ).first()
+    if record is None:
+        raise RecordNotFound("The invoice has no record with a QR.", param="id")
+    record_id, png, url = record
     if png is not None:
         return png
-    assert url is not None
+    assert url is not None  # the query asks for a record with one
     png = render_png(url)
     with db.write_session() as session:
         session.execute(

@@ -8,7 +8,7 @@ readable diffs, and the same text at any depth.
 """
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from talonario.verifactu import formats
@@ -388,8 +388,36 @@ def submission_of_stored(header: SubmissionHeader, documents: Sequence[str]) -> 
 
     def write(out: _Out) -> None:
         for document in documents:
-            out("<sum:RegistroFactura>\n")
-            out(document.removeprefix(_DECLARATION).replace(_SF_BINDING, "", 1))
-            out("</sum:RegistroFactura>\n")
+            out(_stored_entry(document))
 
     return _submission(header, write)
+
+
+def stored_submission_parts(
+    header: SubmissionHeader, pages: Iterable[Sequence[str]]
+) -> Iterator[bytes]:
+    """The document `submission_of_stored` makes, in pieces: the opening and Cabecera, one
+    piece per page of stored records, the closing tag. For streaming a long chain without
+    holding it; the caller bounds it to 1 to 1000 records (a count checked as it goes, so a
+    wrong caller ends the document short of valid rather than past AEAT's limit)."""
+    parts = [
+        _DECLARATION,
+        f'<sum:RegFactuSistemaFacturacion xmlns:sum="{NS_SUM}"{_SF_BINDING}>\n',
+    ]
+    _header(header, parts.append)
+    yield "".join(parts).encode("utf-8")
+    count = 0
+    for documents in pages:
+        count += len(documents)
+        if count > MAX_RECORDS:
+            raise ValueError(f"a submission carries at most {MAX_RECORDS} records")
+        yield "".join([_stored_entry(document) for document in documents]).encode("utf-8")
+    if not count:
+        raise ValueError("a submission carries at least one record")
+    yield b"</sum:RegFactuSistemaFacturacion>\n"
+
+
+def _stored_entry(document: str) -> str:
+    """A stored standalone record as a RegistroFactura: its `sf` binding left to the root."""
+    element = document.removeprefix(_DECLARATION).replace(_SF_BINDING, "", 1)
+    return f"<sum:RegistroFactura>\n{element}</sum:RegistroFactura>\n"
