@@ -20,11 +20,16 @@ def database_url(
         yield url
 
 
+TEST_PRODUCER = {"sif_producer_name": "PRODUCTOR DE PRUEBAS SL", "sif_producer_nif": "B87654323"}
+
+
 def make_settings(database_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "database_url": database_url,
         "rate_limit_per_minute": 0,
         "api_key_cache_seconds": 0,
+        # A declared producer, so that companies may leave the sandbox (system/identity.py).
+        **TEST_PRODUCER,
     }
     return Settings(**(values | overrides))
 
