@@ -186,16 +186,16 @@ def _lines(draft: Draft) -> None:
             check_line_tax(tax, on=on)
         except TaxRuleViolation as exc:
             raise Violation(exc.message, f"lines.{i}.{exc.param}", "invalid_tax") from None
-        if draft.type in SIMPLIFIED and tax.surcharge_rate is not None:
-            # Recargo is charged to a retailer under the special regime (LIVA arts. 154–156),
-            # a business the supplier must identify on a complete invoice.
-            raise Violation(
-                "A simplified invoice names no recipient, so it cannot charge recargo de"
-                " equivalencia to a retailer: issue an F1 to the retailer.",
-                f"lines.{i}.tax.surcharge_rate",
-                "invalid_tax",
-            )
         if draft.type in SIMPLIFIED:
+            if tax.surcharge_rate is not None:
+                # Recargo is charged only to a retailer under the special regime (LIVA art.
+                # 154; spec §12.7): a business, which a simplified invoice does not name.
+                raise Violation(
+                    "A simplified invoice names no recipient, so it cannot charge recargo de"
+                    " equivalencia to a retailer: issue an F1 to the retailer.",
+                    f"lines.{i}.tax.surcharge_rate",
+                    "invalid_tax",
+                )
             if line["tax"].get("reverse_charge"):
                 raise Violation(
                     "A simplified invoice cannot carry reverse-charge (S2) lines (AEAT 1197).",
