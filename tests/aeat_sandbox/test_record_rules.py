@@ -2,14 +2,17 @@
 client that skips the pre-flight learns the same thing; and the records the API does issue pass.
 Records go as SOAP over real HTTP, as in test_sandbox.py."""
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal as D
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from lxml import etree
 
+from talonario.runtime import Runtime
 from talonario.verifactu import xsd
 from talonario.verifactu.codes import (
     Exemption,
@@ -19,10 +22,19 @@ from talonario.verifactu.codes import (
     RectificationType,
     VatRegime,
 )
-from talonario.verifactu.records import BreakdownLine, ForeignId, InvoiceId, Party, RectifiedAmounts
-from talonario.verifactu.xml import NS_SF
-from tests.aeat_sandbox.helpers import CLIENT, SandboxServer, Taxpayer, vat_line
+from talonario.verifactu.records import (
+    BreakdownLine,
+    ForeignId,
+    InvoiceId,
+    Party,
+    RectifiedAmounts,
+    SubmissionHeader,
+)
+from talonario.verifactu.xml import NS_SF, soap_envelope, submission_of_stored
+from tests.aeat_sandbox.helpers import CLIENT, SandboxServer, Taxpayer, random_nif, vat_line
 from tests.aeat_sandbox.test_sandbox import answer, lines, post
+from tests.conftest import Api
+from tests.fixtures.factories import create_company, invoice_body
 
 S1 = OperationQualification.SUBJECT
 GERMAN_BUYER = Party("KÄUFER GMBH", foreign_id=ForeignId(IdType.EU_VAT_NUMBER, "DE136695976"))
@@ -187,3 +199,78 @@ def test_foreign_id_with_country_es_and_type_02_is_rejected_1126(sandbox: Sandbo
     assert code_of(sandbox, recipients=(wrong,)) == "1126"
     passport = Party("COMPRADOR", foreign_id=ForeignId(IdType.PASSPORT, "X1234567", "ES"))
     assert code_of(sandbox, recipients=(passport,)) is None
+
+
+# --- the API's own records, changed into what the pre-flight refuses ----------------------------
+
+ADDRESS = {"street": "Hauptstraße 1", "city": "Berlin", "country": "DE"}
+BUYER = {"name": "Käufer GmbH", "foreign_id": {"id_type": "02", "id": "DE136695976"}}
+
+
+def _regime(old: str, new: str) -> Callable[[str], str]:
+    return lambda xml: xml.replace(
+        f"<sf:ClaveRegimen>{old}</sf:ClaveRegimen>", f"<sf:ClaveRegimen>{new}</sf:ClaveRegimen>", 1
+    )
+
+
+def _nif_instead_of_idotro(xml: str) -> str:
+    return re.sub(r"<sf:IDOtro>.*?</sf:IDOtro>", "<sf:NIF>B65410011</sf:NIF>", xml, flags=re.DOTALL)
+
+
+def _without_rectification_type(xml: str) -> str:
+    return re.sub(r"<sf:TipoRectificativa>.</sf:TipoRectificativa>\s*", "", xml, count=1)
+
+
+def _line(**tax: Any) -> list[dict[str, Any]]:
+    return [{"description": "Artículo", "quantity": 1, "unit_price": "100.00", "tax": tax}]
+
+
+RECTIFY = {"type": "R1", "method": "differences", "reason": "Devolución", "issue": True}
+EXPORT_TO = BUYER | {"address": ADDRESS}
+# name: (the invoice the API issues, whether it is then rectified (R1), the edit our pre-flight
+# would have refused, AEAT's code for it)
+CASES: dict[str, tuple[dict[str, Any], bool, Callable[[str], str], str]] = {
+    "E2 under regime 01": (
+        {"client": EXPORT_TO, "lines": _line(exemption="E2")},
+        False,
+        _regime("02", "01"),
+        "1199",
+    ),
+    "regime 02 on a taxed line": ({"lines": _line(rate=21)}, False, _regime("01", "02"), "1286"),
+    "E5 to a Spanish NIF": (
+        {"client": EXPORT_TO, "lines": _line(exemption="E5")},
+        False,
+        _nif_instead_of_idotro,
+        "1289",
+    ),
+    "R1 without TipoRectificativa": ({}, True, _without_rectification_type, "1114"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_issued_record_passes_and_the_refused_variant_gets_aeat_code(
+    sandbox: SandboxServer, app_client: TestClient, runtime: Runtime, case: str
+) -> None:
+    invoice, rectified, edit, code = CASES[case]
+    company_id, key = create_company(runtime.db, nif=random_nif())
+    api = Api(app_client, company_id, key)
+    issued = api.post("/v1/invoices", invoice_body(issue=True, **invoice))
+    assert issued.status_code == 201, issued.text
+    if rectified:
+        issued = api.post(f"/v1/invoices/{issued.json()['id']}/rectify", RECTIFY)
+        assert issued.status_code == 201, issued.text
+    chain = api.get("/v1/verifactu/records").json()["data"]
+    documents = [api.get(f"/v1/verifactu/records/{r['id']}.xml").text for r in chain]
+    company = api.get("/v1/company").json()
+    header = SubmissionHeader(taxpayer=Party(company["legal_name"], company["nif"]))
+
+    def send(xml: str) -> list[tuple[str, str, str | None]]:
+        envelope = soap_envelope(submission_of_stored(header, [xml]))
+        return lines(answer(post(sandbox, envelope), xsd.Schema.RESPONSE))
+
+    # The records as issued pass, in chain order; the last one, edited, is refused.
+    for document in documents:
+        assert [state for _, state, _ in send(document)] == ["Correcto"], document
+    edited = edit(documents[-1])
+    assert edited != documents[-1]
+    assert [(state, got) for _, state, got in send(edited)] == [("Incorrecto", code)]
