@@ -21,6 +21,9 @@ def database_url(
         yield url
 
 
+TEST_PRODUCER = {"sif_producer_name": "PRODUCTOR DE PRUEBAS SL", "sif_producer_nif": "B87654323"}
+
+
 def make_settings(database_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "database_url": database_url,
@@ -28,6 +31,8 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "api_key_cache_seconds": 0,
         "sandbox": "on",
         "sandbox_control_token": SANDBOX_CONTROL_TOKEN,
+        # A declared producer, so that companies may leave the sandbox (system/identity.py).
+        **TEST_PRODUCER,
     }
     return Settings(**(values | overrides))
 

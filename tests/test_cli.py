@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.fixtures.factories import invoice_body
+
 TALONARIO = Path(sys.executable).parent / "talonario"
 
 
@@ -52,6 +54,11 @@ def cli(database_url: str) -> Runs:
             "company": start(
                 database_url, "company", "create", "--legal-name", "CLI Test SL",
                 "--nif", "b12345674", "--json",
+            ),
+            "addressed": start(
+                database_url, "company", "create", "--legal-name", "Con Dirección SL",
+                "--nif", "A58818501", "--street", "Calle Mayor 1", "--postal-code", "28013",
+                "--city", "Madrid", "--json",
             ),
             "bad_nif": start(
                 database_url, "company", "create", "--legal-name", "Mal SL",
@@ -99,6 +106,27 @@ def test_company_create_prints_the_company_and_a_working_key(
         "/v1/series", headers={"Authorization": f"Bearer {cli_company['api_key']}"}
     ).json()["data"]
     assert sorted(s["code"] for s in series) == ["F", "R", "S"]
+
+
+def test_company_create_takes_the_address_a_complete_invoice_needs(
+    cli: Runs, cli_company: dict[str, Any], app_client: TestClient
+) -> None:
+    done = cli["addressed"]
+    assert done.returncode == 0, done.stderr
+    addressed = one_json_object(done.stdout)
+    assert addressed["company"]["address"] == {
+        "street": "Calle Mayor 1",
+        "postal_code": "28013",
+        "city": "Madrid",
+        "province": None,
+        "country": "ES",
+    }
+    f1 = invoice_body(issue=True)
+    for payload, status in ((addressed, 201), (cli_company, 422)):
+        headers = {"Authorization": f"Bearer {payload['api_key']}"}
+        r = app_client.post("/v1/invoices", json=f1, headers=headers)
+        assert r.status_code == status, r.text
+    assert r.json()["error"]["param"] == "issuer.address"
 
 
 def test_company_create_with_a_bad_nif_fails(cli: Runs) -> None:

@@ -18,6 +18,7 @@ from talonario.companies.schemas import CompanyCreate, present_company
 from talonario.config import Settings, get_settings
 from talonario.db import create_database
 from talonario.kit.jsonenc import dumps
+from talonario.kit.schema import Address
 
 app = typer.Typer(help="Talonario: a VERI*FACTU invoicing API for Spain.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -27,7 +28,12 @@ app.add_typer(db_app, name="db")
 app.add_typer(company_app, name="company")
 app.add_typer(apikey_app, name="apikey")
 
-DEMO = CompanyCreate(legal_name="Demo Talonario SL", nif="B12345674")
+# With an address: a complete invoice (F1) shows the issuer's (RD 1619/2012 art. 6.1.e).
+DEMO = CompanyCreate(
+    legal_name="Demo Talonario SL",
+    nif="B12345674",
+    address=Address(street="Calle Mayor 1", postal_code="28013", city="Madrid", province="Madrid"),
+)
 
 
 @db_app.command("upgrade")
@@ -41,11 +47,21 @@ def db_upgrade(revision: str = "head") -> None:
 def company_create(
     legal_name: Annotated[str, typer.Option("--legal-name")],
     nif: Annotated[str, typer.Option("--nif")],
+    street: Annotated[str | None, typer.Option("--street")] = None,
+    postal_code: Annotated[str | None, typer.Option("--postal-code")] = None,
+    city: Annotated[str | None, typer.Option("--city")] = None,
+    province: Annotated[str | None, typer.Option("--province")] = None,
+    country: Annotated[str, typer.Option("--country", help="ISO 3166-1 alpha-2.")] = "ES",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
 ) -> None:
-    """Create a company with its default series and an API key (shown once)."""
+    """Create a company with its default series and an API key (shown once).
+
+    Complete invoices (F1) need the company's address (RD 1619/2012 art. 6.1.e): give it here
+    or later with PATCH /v1/company."""
+    parts = {"street": street, "postal_code": postal_code, "city": city, "province": province}
     try:
-        body = CompanyCreate(legal_name=legal_name, nif=nif)
+        address = Address(**parts, country=country) if any(parts.values()) else None
+        body = CompanyCreate(legal_name=legal_name, nif=nif, address=address)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -1,11 +1,14 @@
 """Settings: every knob is an environment variable prefixed TALONARIO_."""
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from talonario.kit.taxid import spanish_nif
 
 
 class Settings(BaseSettings):
@@ -46,14 +49,26 @@ class Settings(BaseSettings):
     demo_company: bool = False
     # The largest request body accepted (413 beyond; the logo upload has a lower cap of its own).
     max_body_bytes: int = Field(default=1024 * 1024, ge=1)
-    # SistemaInformatico: who produces this billing system (Orden HAC/1177/2024 art. 3).
-    sif_producer_name: str = "Talonario contributors"
-    sif_producer_nif: str = "B12345674"
-    sif_name: str = "Talonario"
+    # SistemaInformatico and the declaración responsable (Orden HAC/1177/2024 art. 15; see
+    # system/identity.py). The producer is whoever puts this software into use for taxpayers:
+    # unset, records may only go to the sandbox, under a placeholder that says so.
+    sif_producer_name: str | None = Field(default=None, min_length=1, max_length=120)
+    sif_producer_nif: str | None = None
+    sif_producer_address: str | None = Field(default=None, min_length=1, max_length=300)
+    sif_declaration_place: str | None = Field(default=None, min_length=1, max_length=100)
+    sif_declaration_date: date | None = None
+    sif_name: str = Field(default="Talonario", min_length=1, max_length=30)
     sif_id: str = Field(default="TL", pattern=r"^[A-Z0-9]{2}$")
+    # Default: the version of this package. A modified build is another version to declare.
+    sif_version: str | None = Field(default=None, min_length=1, max_length=50)
     # Webhook URLs must be https and public (SSRF); tests and local development may allow
     # http and private, loopback or link-local addresses.
     webhooks_allow_private: bool = False
+
+    @field_validator("sif_producer_nif")
+    @classmethod
+    def _producer_nif(cls, value: str | None) -> str | None:
+        return None if value is None else spanish_nif(value)
 
     @property
     def is_sqlite(self) -> bool:

@@ -37,6 +37,7 @@ from talonario.products.endpoints import router as products_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
 from talonario.serving import tune_gc
+from talonario.system.endpoints import router as system_router
 from talonario.verifactu.endpoints import router as verifactu_router
 from talonario.webhooks.endpoints import router as webhooks_router
 
@@ -273,6 +274,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         payments_router,
         verifactu_router,
         webhooks_router,
+        system_router,
     ):
         app.include_router(router, prefix="/v1", responses=ERROR_RESPONSES)
     app.include_router(documents_public_router)

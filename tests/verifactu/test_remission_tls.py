@@ -26,7 +26,7 @@ from tests.aeat_sandbox.helpers import (
     random_nif,
     running_sandbox_process,
 )
-from tests.conftest import make_settings
+from tests.conftest import TEST_PRODUCER, make_settings
 from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, running_server
@@ -92,6 +92,8 @@ def talonario(
         mp.setenv("TALONARIO_AEAT_CA_FILE", str(pki.ca_file))
         mp.setenv("TALONARIO_RUN_WORKER", "true")
         mp.setenv("TALONARIO_WORKER_POLL_SECONDS", "0.2")
+        for name, value in TEST_PRODUCER.items():
+            mp.setenv(f"TALONARIO_{name.upper()}", value)
         log = tmp_path_factory.mktemp("talonario-log") / "server.log"
         yield Talonario(stack.enter_context(running_server(url, log)), runtime)
 

@@ -22,6 +22,15 @@ F2_LIMIT = Decimal("3000.00")  # AEAT 1150
 # Regimes whose totals legitimately differ from the breakdown (AEAT VAL 16/17).
 _TOTALS_EXEMPT_REGIMES = frozenset({"03", "05", "06", "08", "09"})
 _NO_QUOTA_CHECK_TYPES = frozenset({"R2", "R3"})
+# IVA rates AEAT takes on S1 lines (VAL 15.1), by FechaOperacion or else the issue date. AEAT's
+# own table, kept apart from invoices/totals.py on purpose: the sandbox checks our records.
+_PERMANENT_RATES = frozenset({Decimal(0), Decimal(4), Decimal(10), Decimal(21)})
+_TEMPORARY_RATES = {
+    Decimal(5): (date(2022, 7, 1), date(2024, 9, 30), Code.RATE_5_WINDOW),
+    Decimal(2): (date(2024, 10, 1), date(2024, 12, 31), Code.RATE_2_WINDOW),
+    Decimal("7.5"): (date(2024, 10, 1), date(2024, 12, 31), Code.RATE_7_5_WINDOW),
+}
+_VAT = (None, "01")  # Impuesto absent or 01
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +179,17 @@ def _content(record: Incoming) -> int | None:
         return Code.RECIPIENTS_FORBIDDEN
     if any(not valid_nif(nif) for nif in record.recipient_nifs()):
         return Code.RECIPIENT_ID
+    code = _rectification(record, InvoiceType(kind)) or _foreign_ids(record)
+    if code is not None:
+        return code
     lines = _lines(record)
+    operation = record.value("sf:FechaOperacion")
+    on = parse_day(operation) if operation else record.issue_date
+    by_nif = bool(record.recipient_nifs())
+    for line in lines:
+        code = _line_rule(line, on, by_nif)
+        if code is not None:
+            return code
     if kind == "F2" and _f2_limited(record):
         gross = sum((line.base + line.quota for line in lines), Decimal(0))
         if gross > F2_LIMIT + TOLERANCE:
@@ -184,6 +203,62 @@ def _content(record: Incoming) -> int | None:
             if abs(line.quota - line.taxed_base * rate / 100) > TOLERANCE:
                 return Code.QUOTA_OUT_OF_TOLERANCE
     return None
+
+
+def _rectification(record: Incoming, kind: InvoiceType) -> int | None:
+    """TipoRectificativa on R1-R5 only (1114/1115); ImporteRectificacion iff S (1118/1119)."""
+    method = record.value("sf:TipoRectificativa")
+    if kind.is_rectifying and method is None:
+        return Code.RECTIFICATION_TYPE_REQUIRED
+    if not kind.is_rectifying and method is not None:
+        return Code.RECTIFICATION_TYPE_FORBIDDEN
+    amounts = record.element.find("sf:ImporteRectificacion", _NS) is not None
+    if method == "S" and not amounts:
+        return Code.RECTIFIED_AMOUNTS_REQUIRED
+    if method != "S" and amounts:
+        return Code.RECTIFIED_AMOUNTS_FORBIDDEN
+    return None
+
+
+def _foreign_ids(record: Incoming) -> int | None:
+    """A recipient's IDOtro with CodigoPais ES: only a passport (03) or no censado (07)."""
+    for other in record.element.iterfind("sf:Destinatarios/sf:IDDestinatario/sf:IDOtro", _NS):
+        country = other.findtext("sf:CodigoPais", namespaces=_NS)
+        if country == "ES" and other.findtext("sf:IDType", namespaces=_NS) not in ("03", "07"):
+            return Code.COUNTRY_ES_ID_TYPE
+    return None
+
+
+def _line_rule(line: "_Line", on: date, recipients_by_nif: bool) -> int | None:
+    """What one DetalleDesglose may carry for its qualification and regime (VAL 15; spec §7.2,
+    §7.11)."""
+    vat = line.tax in _VAT
+    carries = line.rate is not None or line.has_quota or line.has_surcharge
+    if line.exemption is not None:
+        if carries:
+            return Code.EXEMPT_AMOUNTS
+        if line.exemption in ("E2", "E3") and line.regime == "01":
+            return Code.EXPORT_UNDER_GENERAL_REGIME
+        if line.exemption == "E5" and vat and recipients_by_nif:
+            return Code.INTRA_EU_RECIPIENT
+        return None
+    if line.regime == "02":
+        return Code.EXPORT_REGIME_NOT_EXEMPT
+    if line.qualification in ("N1", "N2"):
+        return Code.NOT_SUBJECT_AMOUNTS if vat and carries else None
+    if line.qualification == "S2":
+        if line.rate != 0 or not line.has_quota or line.quota != 0:
+            return Code.REVERSE_CHARGE_AMOUNTS
+        return None
+    if line.rate is None or not line.has_quota:
+        return Code.TAXED_WITHOUT_RATE
+    if not vat or line.rate in _PERMANENT_RATES:
+        return None
+    window = _TEMPORARY_RATES.get(line.rate)
+    if window is None:
+        return Code.RATE_NOT_ALLOWED
+    start, end, code = window
+    return None if start <= on <= end else code
 
 
 def _f2_limited(record: Incoming) -> bool:
@@ -211,13 +286,16 @@ def _totals(record: Incoming) -> int | None:
 class _Line:
     """The figures of one DetalleDesglose (absent amounts are zero)."""
 
+    tax: str | None  # Impuesto (absent: IVA)
     regime: str | None
     qualification: str | None
+    exemption: str | None
     rate: Decimal | None
     base: Decimal
     taxed_base: Decimal  # BaseImponibleACoste when given (AEAT 1140/1144)
     has_quota: bool
     quota: Decimal
+    has_surcharge: bool  # TipoRecargoEquivalencia or CuotaRecargoEquivalencia given
     surcharge: Decimal
 
 
@@ -229,13 +307,17 @@ def _lines(record: Incoming) -> list[_Line]:
         rate = item.findtext("sf:TipoImpositivo", namespaces=_NS)
         lines.append(
             _Line(
+                tax=item.findtext("sf:Impuesto", namespaces=_NS),
                 regime=item.findtext("sf:ClaveRegimen", namespaces=_NS),
                 qualification=item.findtext("sf:CalificacionOperacion", namespaces=_NS),
+                exemption=item.findtext("sf:OperacionExenta", namespaces=_NS),
                 rate=None if rate is None else Decimal(rate),
                 base=base,
                 taxed_base=base if at_cost is None else Decimal(at_cost),
                 has_quota=item.find("sf:CuotaRepercutida", _NS) is not None,
                 quota=_amount(item, "sf:CuotaRepercutida"),
+                has_surcharge=item.find("sf:TipoRecargoEquivalencia", _NS) is not None
+                or item.find("sf:CuotaRecargoEquivalencia", _NS) is not None,
                 surcharge=_amount(item, "sf:CuotaRecargoEquivalencia"),
             )
         )

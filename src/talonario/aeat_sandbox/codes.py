@@ -1,5 +1,7 @@
 """The AEAT error codes the sandbox answers with (errores.properties; spec §8.7), and their text.
 
+The texts of codes spec §8.7 only summarises are ours, written the way AEAT words the others.
+
 AEAT's descriptions are Spanish and so are these: the sandbox must read like AEAT to the code
 and the people who look at its answers. Codes 2xxx are admissible (the record is stored as
 AceptadoConErrores); every other record code rejects the record (Incorrecto).
@@ -21,13 +23,29 @@ class Code(IntEnum):
     # One record rejected.
     ISSUER_NOT_HEADER = 1108  # IDEmisorFactura differs from Cabecera/ObligadoEmision/NIF
     FUTURE_ISSUE_DATE = 1112  # FechaExpedicionFactura after today
+    RECTIFICATION_TYPE_REQUIRED = 1114  # R1-R5 without TipoRectificativa
+    RECTIFICATION_TYPE_FORBIDDEN = 1115  # TipoRectificativa on F1-F3
+    RECTIFIED_AMOUNTS_REQUIRED = 1118  # TipoRectificativa=S without ImporteRectificacion
+    RECTIFIED_AMOUNTS_FORBIDDEN = 1119  # ImporteRectificacion without TipoRectificativa=S
+    RATE_NOT_ALLOWED = 1124  # IVA TipoImpositivo not in AEAT's list
+    COUNTRY_ES_ID_TYPE = 1126  # IDOtro with CodigoPais ES and an IDType other than 03/07
     QUOTA_OUT_OF_TOLERANCE = 1142  # CuotaRepercutida differs from base x rate by more than 10 €
     SIMPLIFIED_OVER_LIMIT = 1150  # F2 over 3000 € (+10 € tolerance)
     X_WITHOUT_CORRECTION = 1153  # RechazoPrevio=X without Subsanacion=S
     S_WITHOUT_CORRECTION = 1161  # RechazoPrevio=S without Subsanacion=S
     RECIPIENTS_REQUIRED = 1189  # F1, F3, R1-R4 without Destinatarios
     RECIPIENTS_FORBIDDEN = 1190  # F2, R5 with Destinatarios
+    RATE_5_WINDOW = 1194  # IVA 5 % outside 01-07-2022 .. 30-09-2024
+    REVERSE_CHARGE_AMOUNTS = 1198  # S2 without TipoImpositivo 0 and CuotaRepercutida 0
+    EXPORT_UNDER_GENERAL_REGIME = 1199  # E2/E3 with ClaveRegimen 01
+    TAXED_WITHOUT_RATE = 1208  # S1 without TipoImpositivo or CuotaRepercutida
+    RATE_2_WINDOW = 1235  # IVA 2 % outside 01-10-2024 .. 31-12-2024
+    RATE_7_5_WINDOW = 1236  # IVA 7.5 % outside 01-10-2024 .. 31-12-2024
+    NOT_SUBJECT_AMOUNTS = 1237  # N1/N2 in IVA with a rate, quota or surcharge
+    EXEMPT_AMOUNTS = 1238  # E1-E8 with a rate, quota or surcharge
     RECIPIENT_ID = 1239  # a recipient's NIF is not a valid Spanish NIF
+    EXPORT_REGIME_NOT_EXEMPT = 1286  # ClaveRegimen 02 on a line that is not exempt
+    INTRA_EU_RECIPIENT = 1289  # E5 (IVA) with a recipient identified by NIF, not IDOtro
     DUPLICATE = 3000  # an alta of an invoice already held
     NOT_FOUND = 3002  # subsanación or anulación of an invoice not held
     # Admissible: stored as AceptadoConErrores.
@@ -63,7 +81,37 @@ DESCRIPTIONS: dict[int, str] = {
     "Destinatarios es obligatorio",
     Code.RECIPIENTS_FORBIDDEN: "Si el TipoFactura es F2 o R5 el bloque Destinatarios no puede "
     "estar cumplimentado",
+    Code.RECTIFICATION_TYPE_REQUIRED: "Si la factura es de tipo rectificativa, el campo "
+    "TipoRectificativa debe estar relleno",
+    Code.RECTIFICATION_TYPE_FORBIDDEN: "Si la factura no es de tipo rectificativa, el campo "
+    "TipoRectificativa no debe estar relleno",
+    Code.RECTIFIED_AMOUNTS_REQUIRED: "Si la factura es rectificativa por sustitución el bloque "
+    "ImporteRectificacion es obligatorio",
+    Code.RECTIFIED_AMOUNTS_FORBIDDEN: "Si la factura no es rectificativa por sustitución el "
+    "bloque ImporteRectificacion no debe estar relleno",
+    Code.RATE_NOT_ALLOWED: "El valor del campo TipoImpositivo no está permitido",
+    Code.COUNTRY_ES_ID_TYPE: "Si el campo CodigoPais es ES, el campo IDType solo puede ser 03 o 07",
+    Code.RATE_5_WINDOW: "TipoImpositivo 5% solo permitido para fechas de operación entre el "
+    "1-7-2022 y el 30-9-2024",
+    Code.REVERSE_CHARGE_AMOUNTS: "Si el valor de CalificacionOperacion es S2 TipoImpositivo y "
+    "CuotaRepercutida deben tener valor 0",
+    Code.EXPORT_UNDER_GENERAL_REGIME: "Si OperacionExenta es E2 o E3 la ClaveRegimen no puede "
+    "ser 01",
+    Code.TAXED_WITHOUT_RATE: "Si CalificacionOperacion es S1, TipoImpositivo y "
+    "CuotaRepercutida son obligatorios",
+    Code.RATE_2_WINDOW: "TipoImpositivo 2% solo permitido para fechas de operación entre el "
+    "1-10-2024 y el 31-12-2024",
+    Code.RATE_7_5_WINDOW: "TipoImpositivo 7,5% solo permitido para fechas de operación entre el "
+    "1-10-2024 y el 31-12-2024",
+    Code.NOT_SUBJECT_AMOUNTS: "Si CalificacionOperacion es N1 o N2 y el impuesto es IVA, no se "
+    "pueden informar TipoImpositivo, CuotaRepercutida, TipoRecargoEquivalencia ni "
+    "CuotaRecargoEquivalencia",
+    Code.EXEMPT_AMOUNTS: "Si la operación es exenta no se pueden informar TipoImpositivo, "
+    "CuotaRepercutida, TipoRecargoEquivalencia ni CuotaRecargoEquivalencia",
     Code.RECIPIENT_ID: "Error en el bloque de Destinatario. El NIF no está identificado",
+    Code.EXPORT_REGIME_NOT_EXEMPT: "Si la ClaveRegimen es 02 la operación solo puede ser exenta",
+    Code.INTRA_EU_RECIPIENT: "Si OperacionExenta es E5 y el impuesto es IVA, los destinatarios "
+    "deben identificarse mediante IDOtro",
     Code.DUPLICATE: "Registro de facturación duplicado",
     Code.NOT_FOUND: "No existe el registro de facturación",
     Code.HUELLA: "El cálculo de la huella suministrada es incorrecta",

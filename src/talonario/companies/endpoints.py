@@ -12,6 +12,7 @@ from talonario.companies.schemas import (
 )
 from talonario.errors import ErrorOut
 from talonario.kit.routing import DecimalRoute
+from talonario.system import identity
 from talonario.verifactu import remission
 
 router = APIRouter(prefix="/company", tags=["company"], route_class=DecimalRoute)
@@ -63,7 +64,10 @@ def update_company(body: CompanyUpdate, ctx: Context = writer("company:write")) 
 
     Switching `verifactu.environment` to `preproduction` or `production` is allowed without a
     certificate, but nothing is remitted to AEAT until one is uploaded
-    (`POST /v1/company/certificate`); the worker reports the missing certificate."""
+    (`POST /v1/company/certificate`); the worker reports the missing certificate. Leaving the
+    sandbox needs a declared SIF producer (see `GET /v1/system`): 422 otherwise."""
+    if body.verifactu is not None:
+        identity.require_declared(ctx.settings, body.verifactu.environment)
     company = service.update(ctx.session, ctx.company_id, body)
     if body.verifactu is not None:
         remission.retry_now(ctx.session, ctx.company_id)

@@ -49,13 +49,20 @@ class Draft:
     surcharge_total: Decimal
     activity: str | None = None
     substitutes: int = 0
+    withholding_rate: Decimal | None = None
+    issuer_address: dict[str, Any] | None = None
+    # How a rectifying invoice states its change (TipoRectificativa): its `corrective.method`.
+    rectification: str | None = None
 
 
 def check(draft: Draft, today: date) -> None:
     """Raise the first Violation AEAT would answer with a rejection, or return."""
     _dates(draft, today)
+    _rectification(draft)
     _recipient(draft)
+    _addresses(draft)
     _lines(draft)
+    _exempt_supplies(draft)
     _amounts(draft)
     _simplified(draft)
     if draft.type == "F3" and not draft.substitutes:
@@ -116,6 +123,61 @@ def _recipient(draft: Draft) -> None:
         )
 
 
+def _rectification(draft: Draft) -> None:
+    # R1–R5 carry TipoRectificativa (AEAT 1114): only /rectify gives an invoice its method.
+    if InvoiceType(draft.type).is_rectifying and draft.rectification is None:
+        raise Violation(
+            f"A {draft.type} states how it rectifies (TipoRectificativa, AEAT 1114): create it"
+            " with POST /v1/invoices/{id}/rectify from the invoice it corrects.",
+            "type",
+            "corrective_needs_original",
+        )
+
+
+# An address, for RD 1619/2012 art. 6.1.e, names at least the street and the town; a Spanish one
+# also its postal code.
+def _missing_address_part(address: dict[str, Any] | None) -> str | None:
+    """'' when there is no address at all, the first missing part's name, or None."""
+    if not address:
+        return ""
+    parts = ["street", "city"]
+    if address.get("country", "ES") == "ES":
+        parts.insert(1, "postal_code")
+    for part in parts:
+        if not (address.get(part) or "").strip():
+            return part
+    return None
+
+
+def _addresses(draft: Draft) -> None:
+    """A complete invoice shows the address of its issuer and of its recipient (RD 1619/2012
+    art. 6.1.e). The rule has no exception for consumers: one who needs no invoice with their
+    data gets a simplified F2, which names no recipient."""
+    if not InvoiceType(draft.type).names_recipient:
+        return
+    missing = _missing_address_part(draft.issuer_address)
+    if missing is not None:
+        where = "issuer.address" + (f".{missing}" if missing else "")
+        raise Violation(
+            f"A complete invoice ({draft.type}) shows the issuer's address (RD 1619/2012"
+            f" art. 6.1.e) and the company has {f'no {missing}' if missing else 'none'}: set it"
+            " with PATCH /v1/company.",
+            where,
+            "address_required",
+        )
+    assert draft.client is not None  # _recipient ran first
+    missing = _missing_address_part(draft.client.get("address"))
+    if missing is not None:
+        where = "client.address" + (f".{missing}" if missing else "")
+        raise Violation(
+            f"A complete invoice ({draft.type}) shows the recipient's address (RD 1619/2012"
+            f" art. 6.1.e): give the client's {missing or 'address'}, or issue a simplified F2"
+            " to a consumer.",
+            where,
+            "address_required",
+        )
+
+
 def _lines(draft: Draft) -> None:
     on = draft.operation_date or draft.issued_on
     for i, line in enumerate(draft.lines):
@@ -125,6 +187,15 @@ def _lines(draft: Draft) -> None:
         except TaxRuleViolation as exc:
             raise Violation(exc.message, f"lines.{i}.{exc.param}", "invalid_tax") from None
         if draft.type in SIMPLIFIED:
+            if tax.surcharge_rate is not None:
+                # Recargo is charged only to a retailer under the special regime (LIVA art.
+                # 154; spec §12.7): a business, which a simplified invoice does not name.
+                raise Violation(
+                    "A simplified invoice names no recipient, so it cannot charge recargo de"
+                    " equivalencia to a retailer: issue an F1 to the retailer.",
+                    f"lines.{i}.tax.surcharge_rate",
+                    "invalid_tax",
+                )
             if line["tax"].get("reverse_charge"):
                 raise Violation(
                     "A simplified invoice cannot carry reverse-charge (S2) lines (AEAT 1197).",
@@ -143,6 +214,23 @@ def _lines(draft: Draft) -> None:
         )
 
 
+def _exempt_supplies(draft: Draft) -> None:
+    """An exempt intra-EU supply (E5, LIVA art. 25) goes to a business identified in another
+    Member State: AEAT wants that recipient by IDOtro (its VAT number), never a Spanish NIF
+    (AEAT 1289)."""
+    e5 = any(
+        ln["tax"].get("exemption") == "E5" and ln["tax"].get("type", "IVA") == "IVA"
+        for ln in draft.lines
+    )
+    if e5 and draft.client and draft.client.get("nif"):
+        raise Violation(
+            "An intra-EU supply (E5) goes to a recipient identified in another Member State:"
+            " give the client's foreign_id (id_type 02, its EU VAT number), not a Spanish nif"
+            " (AEAT 1289).",
+            "client.nif",
+        )
+
+
 def _amounts(draft: Draft) -> None:
     total = draft.subtotal + draft.taxes_total + draft.surcharge_total
     if abs(total) > MAX_AMOUNT:
@@ -150,6 +238,14 @@ def _amounts(draft: Draft) -> None:
 
 
 def _simplified(draft: Draft) -> None:
+    if draft.type in SIMPLIFIED and draft.withholding_rate:
+        # IRPF is withheld by the payer, a business or professional (LIRPF art. 99.2), who
+        # declares it under the issuer's NIF: the invoice must identify that payer.
+        raise Violation(
+            "A simplified invoice names no recipient, so it cannot carry an IRPF withholding:"
+            " issue an F1 to the client that withholds.",
+            "withholding",
+        )
     if draft.type != "F2":
         return
     # Art. 4 limits are VAT included; IRPF withholding does not reduce them.

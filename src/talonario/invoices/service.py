@@ -523,7 +523,7 @@ def flush(session: Session) -> None:
 # --- issuing ------------------------------------------------------------------------------------
 
 
-def _check_issuable(invoice: Invoice, today: date) -> date:
+def _check_issuable(invoice: Invoice, company: Company, today: date) -> date:
     """The AEAT pre-flight (invoices/preflight.py) on the draft as it would be issued."""
     issued_on = invoice.issued_on or today
     draft = preflight.Draft(
@@ -538,6 +538,9 @@ def _check_issuable(invoice: Invoice, today: date) -> date:
         surcharge_total=invoice.surcharge_total,
         activity=invoice.activity,
         substitutes=len(invoice.substitutes or ()),
+        withholding_rate=invoice.withholding_rate,
+        issuer_address=company.address,
+        rectification=(invoice.corrective or {}).get("method"),
     )
     try:
         preflight.check(draft, today)
@@ -567,7 +570,7 @@ def check_issue(
         invoice.client = _client_snapshot(
             clients.get(session, company.id, invoice.client_id, "client")
         )
-    return _check_issuable(invoice, today)
+    return _check_issuable(invoice, company, today)
 
 
 def number_and_chain(

@@ -1,11 +1,18 @@
 """The `tax` object of a line or product, and its translation to the pure totals model."""
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
-from talonario.invoices.totals import Exemption, LineTax, NotSubject, TaxType
+from talonario.invoices.totals import (
+    EXPORT_EXEMPTIONS,
+    EXPORT_REGIME,
+    Exemption,
+    LineTax,
+    NotSubject,
+    TaxType,
+)
 from talonario.kit.money import decimal_or_none
 from talonario.kit.schema import Input, Number, Percent
 
@@ -16,10 +23,21 @@ class TaxIn(Input):
     surcharge_rate: Percent | None = Field(
         default=None, description="Recargo de equivalencia (IVA only): 5.2 with 21, 1.4 with 10…"
     )
-    regime: str = Field(default="01", pattern=r"^\d{2}$", description="AEAT ClaveRegimen (L8A).")
+    regime: str = Field(
+        default="01",
+        pattern=r"^\d{2}$",
+        description="AEAT ClaveRegimen (L8A). Default 01 (general), or 02 (export) for an E2 or"
+        " E3 line in IVA or IGIC, the only one AEAT takes with them (AEAT 1199).",
+    )
     exemption: Exemption | None = None
     not_subject: NotSubject | None = None
     reverse_charge: bool = Field(default=False, description="Inversión del sujeto pasivo (S2).")
+
+    @model_validator(mode="after")
+    def _default_regime(self) -> Self:
+        if "regime" not in self.model_fields_set:
+            self.regime = default_regime(self.type, self.exemption)
+        return self
 
 
 class TaxOut(BaseModel):
@@ -30,6 +48,13 @@ class TaxOut(BaseModel):
     exemption: Exemption | None
     not_subject: NotSubject | None
     reverse_charge: bool
+
+
+def default_regime(tax: TaxType, exemption: Exemption | None) -> str:
+    """01, or the export key for exports: the only one AEAT takes with E2/E3 (1199)."""
+    if exemption in EXPORT_EXEMPTIONS and tax is not TaxType.IPSI:
+        return EXPORT_REGIME
+    return "01"
 
 
 DEFAULT_TAX: dict[str, Any] = TaxIn(rate=Decimal(21)).model_dump(mode="python")

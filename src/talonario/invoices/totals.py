@@ -126,6 +126,11 @@ class TaxRuleViolation(ValueError):
 REGIMES = frozenset({f"{n:02d}" for n in (*range(1, 12), 14, 15, *range(17, 22))})
 IPSI_REGIMES = frozenset({"01", "08", "11", "18", "19", "20"})
 IGIC_ONLY_EXEMPTIONS = frozenset({Exemption.E7, Exemption.E8})
+# Exports (LIVA art. 21) and operations assimilated to them (art. 22): never under the general
+# regime 01 (AEAT 1199); the export regime 02 takes only exempt lines (AEAT 1286). Both keys
+# mean the same in IVA (L8A) and IGIC (L8B).
+EXPORT_EXEMPTIONS = frozenset({Exemption.E2, Exemption.E3})
+EXPORT_REGIME = "02"
 
 _ALWAYS = (date.min, date.max)
 # IVA rates (LIVA arts. 90-91) with the dates they were in force; temporary ones per RDL 11/2022,
@@ -204,6 +209,20 @@ def _check_regime(tax: LineTax) -> None:
     if tax.regime not in allowed:
         raise TaxRuleViolation(
             "tax.regime", f"regime key {tax.regime!r} is not valid for {tax.type}"
+        )
+    if tax.type is TaxType.IPSI:
+        return
+    if tax.exemption in EXPORT_EXEMPTIONS and tax.regime == "01":
+        raise TaxRuleViolation(
+            "tax.regime",
+            f"an {tax.exemption} line (export) cannot be under the general regime 01 (AEAT"
+            f" 1199): use regime {EXPORT_REGIME}, the default for {tax.exemption}",
+        )
+    if tax.regime == EXPORT_REGIME and tax.exemption is None:
+        raise TaxRuleViolation(
+            "tax.regime",
+            "regime 02 (export) takes only exempt lines (AEAT 1286): give the line its"
+            " exemption (E2 for an export) or another regime",
         )
 
 

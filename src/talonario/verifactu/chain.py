@@ -11,8 +11,6 @@ from datetime import date
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from talonario import __version__
-from talonario.config import Settings
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.rows import stage_new
@@ -25,10 +23,8 @@ from talonario.verifactu.qr import record_validation_url
 from talonario.verifactu.records import (
     CancellationRecord,
     InvoiceId,
-    Party,
     PreviousRecord,
     RegistrationRecord,
-    SoftwareSystem,
 )
 from talonario.verifactu.xml import record_document
 
@@ -107,20 +103,6 @@ def previous_link(head: Head) -> PreviousRecord | None:
     assert head.last_huella
     invoice = InvoiceId(head.last_issuer_nif, head.last_invoice_number, head.last_issue_date)
     return PreviousRecord(invoice, head.last_huella)
-
-
-def software_system(settings: Settings, company_id: str) -> SoftwareSystem:
-    return SoftwareSystem(
-        producer=Party(settings.sif_producer_name, nif=settings.sif_producer_nif),
-        name=settings.sif_name,
-        system_id=settings.sif_id,
-        version=__version__,
-        # One installation per company of a shared deployment.
-        installation_number=company_id,
-        only_verifactu=True,
-        multi_taxpayer_capable=True,
-        multiple_taxpayers=True,
-    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
 from talonario.kit.rows import stage_new
 from talonario.models import Company, Invoice, VerifactuRecord
+from talonario.system import identity
 from talonario.verifactu import chain
 from talonario.verifactu.codes import IdType, InvoiceType, PreviousRejection, RectificationType
 from talonario.verifactu.records import (
@@ -146,7 +147,7 @@ def registration_record(
         # ImporteTotal: bases + quotas + surcharge; IRPF withholding is never subtracted.
         total_amount=invoice.subtotal + invoice.taxes_total + invoice.surcharge_total,
         previous=chain.previous_link(head),
-        system=chain.software_system(settings, company.id),
+        system=identity.software_system(settings, company.id, company.verifactu_environment),
         generated_at=now,
     )
 
@@ -211,7 +212,7 @@ def record_void(
         external_ref=external,
         no_prior_record=alta_rejected,
         previous=chain.previous_link(head),
-        system=chain.software_system(settings, company.id),
+        system=identity.software_system(settings, company.id, company.verifactu_environment),
         generated_at=generation_time(company),
     )
     row = chain.append(session, head, record, invoice.id, company.verifactu_environment)
