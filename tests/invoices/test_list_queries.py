@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import Api
-from tests.fixtures.factories import invoice_body
+from tests.fixtures.factories import client_body, invoice_body
 
 _PATH_PARAM = re.compile(r"\{[^}]+\}")
 
@@ -69,9 +69,9 @@ def test_invoices_filter_by_number(api: Api) -> None:
 
 def test_invoices_filter_by_client_id_or_external_id(api: Api) -> None:
     client = api.post(
-        "/v1/clients", {"name": "Ferretería Sol SL", "nif": "B65410011", "external_id": "crm-77"}
+        "/v1/clients", client_body(name="Ferretería Sol SL", external_id="crm-77")
     ).json()
-    other = api.post("/v1/clients", {"name": "Otra SL", "nif": "A58818501"}).json()
+    other = api.post("/v1/clients", client_body(name="Otra SL", nif="A58818501")).json()
     mine = _issue(api, client=client["id"])
     _issue(api, client=other["id"])
     _issue(api)  # inline recipient

@@ -8,9 +8,10 @@ from pydantic import BaseModel, Field
 
 from talonario.auth.context import authenticate, runtime_of
 from talonario.auth.keys import Principal
+from talonario.kit.routing import DecimalRoute
 from talonario.system import identity
 
-router = APIRouter(prefix="/system", tags=["system"])
+router = APIRouter(prefix="/system", tags=["system"], route_class=DecimalRoute)
 
 
 class ProducerOut(BaseModel):
