@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     # How long a company's remission lease outlives its holder's last heartbeat (the holder
     # renews it every third of this while it sends): a dead worker's companies move again
     # after at most this long.
-    remission_lease_seconds: int = Field(default=30, ge=1)
+    remission_lease_seconds: int = Field(default=25, ge=1)
     worker_poll_seconds: float = Field(default=1.0, gt=0)
     # Run the worker as a thread of each API process (`serve --worker`, what `make run` does).
     run_worker: bool = False

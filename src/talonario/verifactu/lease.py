@@ -3,7 +3,8 @@
 The holder writes `locked_until = now + lease` when it claims a batch, and a heartbeat thread
 renews it every third of the lease for as long as the send lasts, however long AEAT takes to
 answer. A holder that dies stops renewing, so its company moves again once `locked_until`
-passes: within TALONARIO_REMISSION_LEASE_SECONDS (default 30) of the last heartbeat.
+passes: within TALONARIO_REMISSION_LEASE_SECONDS (default 25) of its death, plus one worker
+poll; under the 30 s a dead worker may block a company (issue 11).
 """
 
 import logging
