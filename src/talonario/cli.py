@@ -1,4 +1,5 @@
-"""The `talonario` command: serve, db upgrade, company create, apikey create."""
+"""The `talonario` command: serve, worker, db upgrade, company create, apikey create,
+remission retry, sandbox."""
 
 import json
 import logging
@@ -17,16 +18,22 @@ from talonario.companies import service as companies
 from talonario.companies.schemas import CompanyCreate, present_company
 from talonario.config import Settings, get_settings
 from talonario.db import create_database
+from talonario.errors import AppError
+from talonario.kit.clock import utcnow
 from talonario.kit.jsonenc import dumps
 from talonario.kit.schema import Address
+from talonario.verifactu import remission
+from talonario.verifactu.status import status_of
 
 app = typer.Typer(help="Talonario: a VERI*FACTU invoicing API for Spain.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 company_app = typer.Typer(help="Companies (tenants).", no_args_is_help=True)
 apikey_app = typer.Typer(help="API keys.", no_args_is_help=True)
+remission_app = typer.Typer(help="Remission of records to AEAT.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(company_app, name="company")
 app.add_typer(apikey_app, name="apikey")
+app.add_typer(remission_app, name="remission")
 
 # With an address: a complete invoice (F1) shows the issuer's (RD 1619/2012 art. 6.1.e).
 DEMO = CompanyCreate(
@@ -96,6 +103,39 @@ def apikey_create(
         payload = {"id": key.id, "company": company, "scopes": key.scopes, "api_key": secret}
     db.dispose()
     typer.echo(json.dumps(payload) if as_json else f"api key {secret}  (shown once)")
+
+
+@remission_app.command("retry")
+def remission_retry(
+    company: Annotated[str, typer.Option("--company", help="Company id.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The status, as GET /v1/verifactu/status.")
+    ] = False,
+) -> None:
+    """Lift the backoff of a failed submission: the company's next attempt is now (never
+    before AEAT's TiempoEsperaEnvio). What POST /v1/verifactu/retry does."""
+    db = create_database(get_settings())
+    try:
+        with db.write_session() as session:
+            companies.get(session, company)
+            remission.retry_now(session, company)
+            session.commit()
+        with db.read_session() as session:
+            status = status_of(session, company)
+    except AppError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        db.dispose()
+    if as_json:
+        typer.echo(dumps(status).decode())
+        return
+    at = status["next_submission_at"]
+    when = "now" if at is None or at <= utcnow() else at.isoformat()
+    typer.echo(
+        f"company {company}: {status['pending']} pending, next attempt {when}"
+        f" (reason {status['reason']})"
+    )
 
 
 def _ensure_sandbox_token(settings: Settings) -> str | None:

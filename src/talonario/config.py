@@ -37,8 +37,10 @@ class Settings(BaseSettings):
     # A PEM bundle of CAs trusted for the AEAT server certificate besides the system's: the
     # private CA of such a proxy or stand-in.
     aeat_ca_file: str | None = None
-    # How long a worker holds a company's batch before another may take it over.
-    remission_lease_seconds: int = Field(default=300, ge=1)
+    # How long a company's remission lease outlives its holder's last heartbeat (the holder
+    # renews it every third of this while it sends): a dead worker's companies move again
+    # after at most this long.
+    remission_lease_seconds: int = Field(default=25, ge=1)
     worker_poll_seconds: float = Field(default=1.0, gt=0)
     # Run the worker as a thread of each API process (`serve --worker`, what `make run` does).
     run_worker: bool = False

@@ -3,7 +3,10 @@ forgets Idempotency-Keys past their time.
 
 `talonario worker` runs it as a process; `talonario serve --worker` (what `make run` does) runs
 it as a thread beside the API. Several may run at once, in any mix: every job claims its work
-(a lease, and FOR UPDATE SKIP LOCKED on PostgreSQL), so nothing is sent twice.
+(a lease, and FOR UPDATE SKIP LOCKED on PostgreSQL), so nothing is sent twice. A remission
+lease is renewed by a heartbeat while its batch is in flight, so a worker killed mid-send (even
+SIGKILL) holds its company for at most TALONARIO_REMISSION_LEASE_SECONDS; SIGTERM lets the
+pass in progress finish first.
 """
 
 import logging

@@ -200,7 +200,7 @@ def test_without_a_certificate_nothing_leaves_until_one_is_uploaded(
         assert "has no certificate" in failed["error"]
         assert "POST /v1/company/certificate" in failed["error"]
         assert status["incident"]["last_error"] == failed["error"]
-        assert status["pending"] == 1
+        assert status["pending"] == 1 and status["reason"] == "certificate_missing"
         assert waiting["status"] == "pending" and waiting["csv"] is None
         assert held_by_aeat(aeat, nif) == []
 

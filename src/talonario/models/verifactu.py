@@ -85,7 +85,8 @@ class VerifactuSubmission(Entity, Base):
     __table_args__ = (Index("ix_verifactu_submissions_company", "company_id", "id"),)
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
-    # sending | answered | transient_error | permanent_error
+    # sending | answered | transient_error | permanent_error | abandoned (its worker died while
+    # sending; the records went again with a later submission)
     status: Mapped[str] = mapped_column(String(20))
     environment: Mapped[str] = mapped_column(String(16))
     incident: Mapped[bool] = mapped_column(default=False)
@@ -111,6 +112,10 @@ class VerifactuRemission(Base):
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), primary_key=True)
     next_allowed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Why next_allowed_at is what it is (verifactu.backoff.Reason).
+    reason: Mapped[str | None] = mapped_column(String(24))
+    # The end of AEAT's TiempoEsperaEnvio: a retry by hand never moves the next attempt before.
+    aeat_wait_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     incident_open: Mapped[bool] = mapped_column(default=False)
     incident_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
     failures: Mapped[int] = mapped_column(Integer, default=0)

@@ -15,12 +15,15 @@ from talonario.kit.negotiation import preferred
 from talonario.kit.pagination import StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
+from talonario.verifactu import held as aeat_held
 from talonario.verifactu import remission, repository, service
 from talonario.verifactu.audit import audit
+from talonario.verifactu.backoff import Reason
 from talonario.verifactu.client import AeatError
 from talonario.verifactu.qr import qr_svg
 from talonario.verifactu.records import Party, SubmissionHeader
 from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
+from talonario.verifactu.status import status_of
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 
@@ -179,7 +182,9 @@ def verify_chain(ctx: Context = reader("invoices:read")) -> Response:
 class SubmissionOut(BaseModel):
     id: str
     at: datetime
-    status: Literal["sending", "answered", "transient_error", "permanent_error"]
+    status: Literal["sending", "answered", "transient_error", "permanent_error", "abandoned"] = (
+        Field(description="`abandoned`: its worker died before AEAT's answer was recorded.")
+    )
     records: int
     csv: str | None
     aeat_status: str | None = Field(description="EstadoEnvio as AEAT answered it.")
@@ -201,14 +206,29 @@ class RemissionStatusOut(BaseModel):
     next_submission_at: datetime | None = Field(
         description="Not before (AEAT's TiempoEsperaEnvio, or the retry backoff)."
     )
+    reason: Reason = Field(
+        description="Why the next attempt is when it is: nothing_pending, due, sending,"
+        " aeat_wait (TiempoEsperaEnvio), transport_backoff, permanent_error,"
+        " certificate_missing, certificate_unusable, retry_requested."
+    )
     incident: IncidentOut
 
 
 @router.get("/verifactu/status", response_model=RemissionStatusOut)
 def remission_status(ctx: Context = reader("invoices:read")) -> Response:
-    """Remission to AEAT: records pending, the last submission, when the next may go, and
-    whether an incident (AEAT unreachable) is open."""
-    return ctx.respond(remission.status_of(ctx.session, ctx.company_id))
+    """Remission to AEAT: records pending, the last submission, when the next may go and why,
+    and whether an incident (AEAT unreachable) is open."""
+    return ctx.respond(status_of(ctx.session, ctx.company_id))
+
+
+@router.post("/verifactu/retry", response_model=RemissionStatusOut)
+def retry_remission(ctx: Context = writer("invoices:write")) -> Response:
+    """Lift the backoff of a failed submission: the next attempt is now (reason
+    `retry_requested`). AEAT's TiempoEsperaEnvio is never cut short: while it runs the reason
+    stays `aeat_wait`. Without a failure to lift nothing changes. Answers the status."""
+    remission.retry_now(ctx.session, ctx.company_id)
+    ctx.session.flush()
+    return ctx.respond(status_of(ctx.session, ctx.company_id))
 
 
 @router.post("/invoices/{ref}/verifactu/correct", response_model=InvoiceOut)
@@ -246,11 +266,11 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
         company = companies.load(session, ctx.company_id)
         invoice = invoices.issued(invoices.get(session, ctx.company_id, ref), "id")
     try:
-        held = remission.ask(ctx.runtime.db, ctx.settings, company, invoice)
+        held = aeat_held.ask(ctx.runtime.db, ctx.settings, company, invoice)
     except AeatError as exc:
         raise AeatUnavailable(f"AEAT did not answer the query: {exc.message}") from exc
     invoice = invoices.get(ctx.session, ctx.company_id, invoice.id, for_update=True)
-    agree = remission.reconcile(ctx.session, invoice, held)
+    agree = aeat_held.reconcile(ctx.session, invoice, held)
     invoices.flush(ctx.session)
     aeat = {
         "found": held is not None,

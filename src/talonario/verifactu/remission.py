@@ -1,17 +1,20 @@
 """Remission: a company's pending records leave for AEAT in chain order, one batch at a time.
 
 1. claim   a short write transaction takes the company's lease (PostgreSQL: the state row
-           FOR UPDATE SKIP LOCKED first) if flow control allows a submission now: the wait AEAT
-           asked for (TiempoEsperaEnvio) has passed, or 1,000 records are waiting.
-2. mark    the batch (≤ 1,000, by sequence) becomes `submitted` and a submission row is written.
-3. send    outside any transaction, the stored XML of each record, exactly as sealed.
-4. record  AEAT's answer per record (CSV, code, description), or the fault: a transient one puts
-           the batch back to `pending` with an open incident (the next submission says
-           Incidencia=S) and a backoff capped at one hour.
+           FOR UPDATE SKIP LOCKED first) if flow control allows a submission now (backoff.py):
+           the wait AEAT asked for (TiempoEsperaEnvio) has passed, or 1,000 records are
+           waiting, and no failure's backoff holds.
+2. mark    a submission left `sending` by a holder that died becomes `abandoned`; the batch
+           (≤ 1,000, by sequence) becomes `submitted` and a submission row is written.
+3. send    outside any transaction, the stored XML of each record, exactly as sealed, while a
+           heartbeat renews the lease (lease.py).
+4. record  AEAT's answer per record (CSV, code, description), or the fault: either puts the
+           batch back to `pending` with a backoff (backoff.py); a transient one also opens an
+           incident (the next submission says Incidencia=S).
 
-Nothing is lost if the process dies between 2 and 4: the lease expires, the next holder finds
-the records still `submitted`, and sends them again; AEAT answers 3000 for those it stored, with
-their stored state, which is adopted (spec §5.1, duplicate handling).
+Nothing is lost if the process dies between 2 and 4: the heartbeat stops, the lease expires, the
+next holder finds the records still `submitted`, and sends them again; AEAT answers 3000 for
+those it stored, with their stored state, which is adopted (spec §5.1, duplicate handling).
 """
 
 import logging
@@ -21,7 +24,6 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -33,6 +35,8 @@ from talonario.kit.clock import utcnow
 from talonario.kit.secrets import DecryptionError
 from talonario.models import Company, Invoice, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
+from talonario.verifactu import lease
+from talonario.verifactu.backoff import Reason, after_failure, lifted, may_go
 from talonario.verifactu.client import (
     AeatClient,
     AeatError,
@@ -46,9 +50,6 @@ from talonario.verifactu.records import InvoiceId, Party, SubmissionHeader
 from talonario.verifactu.repository import present
 from talonario.verifactu.responses import (
     Operation,
-    QueriedRecord,
-    QueriedStatus,
-    QueryFilter,
     RecordStatus,
     StoredStatus,
     SubmissionResult,
@@ -60,8 +61,6 @@ from talonario.webhooks.outbox import emit
 log = logging.getLogger(__name__)
 
 WAITING = ("pending", "submitted")
-MAX_BACKOFF = timedelta(hours=1)  # ORDEN art. 16.4: keep trying while AEAT is down
-FIRST_BACKOFF = timedelta(seconds=30)
 DUPLICATE = 3000
 
 # A client for a company: the caller may give its own (tests pass a transport).
@@ -72,12 +71,21 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"[:80]
 
 
+class CertificateError(PermanentError):
+    """The company's certificate (or the CA file) keeps its records from AEAT."""
+
+    def __init__(self, message: str, reason: Reason) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 @dataclass(frozen=True, slots=True)
 class Batch:
     submission_id: str
     records: list[VerifactuRecord]
     company: Company
     incident: bool
+    holder: str
 
 
 # --- 1-2. claim and mark ------------------------------------------------------------------------
@@ -100,7 +108,14 @@ def companies_waiting(db: Database, now: datetime) -> list[str]:
                 (
                     VerifactuRemission.next_allowed_at.is_(None)
                     | (VerifactuRemission.next_allowed_at <= now)
-                    | (counts.c.waiting >= MAX_RECORDS)
+                    # 1,000 waiting lift AEAT's wait, never a failure's backoff (backoff.may_go)
+                    | (
+                        (counts.c.waiting >= MAX_RECORDS)
+                        & (
+                            VerifactuRemission.reason.is_(None)
+                            | (VerifactuRemission.reason == Reason.AEAT_WAIT.value)
+                        )
+                    )
                 )
                 & (
                     VerifactuRemission.locked_until.is_(None)
@@ -129,7 +144,6 @@ def claim(
     db: Database, settings: Settings, company_id: str, worker: str, now: datetime
 ) -> Batch | None:
     """Take the company's lease and mark its next batch as submitted; None if not ours now."""
-    lease = timedelta(seconds=settings.remission_lease_seconds)
     with db.write_session() as session:
         state = _state(session, company_id, skip_locked=not db.is_sqlite)
         if state is None or (state.locked_until is not None and state.locked_until > now):
@@ -147,9 +161,10 @@ def claim(
         )
         if not records:
             return None
-        waited = state.next_allowed_at is None or state.next_allowed_at <= now
-        if not waited and len(records) < MAX_RECORDS:
+        reason = Reason(state.reason) if state.reason else None
+        if not may_go(state.next_allowed_at, reason, len(records) >= MAX_RECORDS, now):
             return None
+        _abandon(session, company_id, state.locked_by)
         company = session.get(Company, company_id)
         assert company is not None
         submission = Submission(
@@ -167,14 +182,28 @@ def claim(
             record.status = "submitted"
             record.submission_id = submission.id
             record.attempts = (record.attempts or 0) + 1
-        _mirror_on_invoices(session, records)
-        state.locked_until = now + lease
+        mirror_on_invoices(session, records)
+        state.locked_until = now + lease.duration(settings)
         state.locked_by = worker
         session.commit()
-        return Batch(submission.id, records, company, submission.incident)
+        return Batch(submission.id, records, company, submission.incident, worker)
 
 
-def _mirror_on_invoices(session: Session, records: Sequence[VerifactuRecord]) -> None:
+def _abandon(session: Session, company_id: str, holder: str | None) -> None:
+    """A submission still `sending` when its company's lease is free again lost its worker
+    (killed, or stalled past its lease): keep it, marked, and send its records again."""
+    session.execute(
+        update(Submission)
+        .where(Submission.company_id == company_id, Submission.status == "sending")
+        .values(
+            status="abandoned",
+            error=f"Its worker ({holder or 'unknown'}) stopped before AEAT's answer was"
+            " recorded; its records went again with the next submission.",
+        )
+    )
+
+
+def mirror_on_invoices(session: Session, records: Sequence[VerifactuRecord]) -> None:
     """An invoice shows the state of its latest record."""
     for record in records:
         session.execute(
@@ -206,19 +235,23 @@ def default_client(db: Database, company: Company, settings: Settings) -> AeatCl
         try:
             material = certificates.load_for_tls(session, settings, company.id)
         except DecryptionError as exc:
-            raise PermanentError(f"The company's certificate cannot be read: {exc}") from exc
+            raise CertificateError(
+                f"The company's certificate cannot be read: {exc}", Reason.CERTIFICATE_UNUSABLE
+            ) from exc
     if material is None:
-        raise PermanentError(
+        raise CertificateError(
             f"The company remits to AEAT's {env.value} environment but has no certificate:"
-            " upload one (POST /v1/company/certificate)."
+            " upload one (POST /v1/company/certificate).",
+            Reason.CERTIFICATE_MISSING,
         )
     p12, password, kind = material
+    unusable = Reason.CERTIFICATE_UNUSABLE
     try:
         tls = client_context(p12, password, cafile=settings.aeat_ca_file)
     except InvalidCertificate as exc:
-        raise PermanentError(f"The company's certificate is not usable: {exc}") from exc
+        raise CertificateError(f"The company's certificate is not usable: {exc}", unusable) from exc
     except InvalidCaBundle as exc:
-        raise PermanentError(f"TALONARIO_AEAT_CA_FILE is not usable: {exc}") from exc
+        raise CertificateError(f"TALONARIO_AEAT_CA_FILE is not usable: {exc}", unusable) from exc
     return AeatClient(settings.aeat_endpoint_url or endpoint(env, kind), tls=tls)
 
 
@@ -262,8 +295,7 @@ def _apply_answer(
     submission.wait_seconds = result.wait_seconds
     submission.response = result.raw
     submission.answered_at = now
-    ids = [r.id for r in batch.records]
-    rows = session.scalars(select(VerifactuRecord).where(VerifactuRecord.id.in_(ids))).all()
+    rows = _in_flight(session, batch)
     for record in rows:
         op = Operation.CANCELLATION if record.kind == "anulacion" else Operation.REGISTRATION
         line = result.line_for(_identity(record, batch.company.nif), op)
@@ -284,18 +316,16 @@ def _apply_answer(
             if line.status.stored:
                 record.aeat_csv = result.csv
         _announce(session, record)
-    _mirror_on_invoices(session, rows)
+    mirror_on_invoices(session, rows)
     state = session.get(VerifactuRemission, batch.company.id)
     assert state is not None
-    state.next_allowed_at = now + timedelta(seconds=result.wait_seconds)
+    state.aeat_wait_until = state.next_allowed_at = now + timedelta(seconds=result.wait_seconds)
+    state.reason = Reason.AEAT_WAIT.value
     state.incident_open = False
     state.incident_since = None
     state.failures = 0
     state.last_error = None
-    state.last_submission_id = batch.submission_id
-    state.last_submission_at = now
-    state.locked_until = None
-    state.locked_by = None
+    _release(state, batch, now)
 
 
 def _apply_failure(session: Session, batch: Batch, error: AeatError, now: datetime) -> None:
@@ -306,43 +336,86 @@ def _apply_failure(session: Session, batch: Batch, error: AeatError, now: dateti
     submission.error = error.message[:2000]
     submission.response = error.raw
     submission.answered_at = now
-    ids = [r.id for r in batch.records]
-    session.execute(
-        update(VerifactuRecord)
-        .where(VerifactuRecord.id.in_(ids), VerifactuRecord.status == "submitted")
-        .values(status="pending")
-    )
-    rows = session.scalars(select(VerifactuRecord).where(VerifactuRecord.id.in_(ids))).all()
-    _mirror_on_invoices(session, rows)
+    rows = _in_flight(session, batch)
+    for record in rows:
+        record.status = "pending"
+    mirror_on_invoices(session, rows)
     state = session.get(VerifactuRemission, batch.company.id)
     assert state is not None
     state.failures = (state.failures or 0) + 1
     state.last_error = error.message[:2000]
-    state.last_submission_id = batch.submission_id
-    state.last_submission_at = now
     if transient:
         # The records are now delayed by an incident: say so when they go (Incidencia=S).
         if not state.incident_open:
             state.incident_since = now
         state.incident_open = True
-    backoff = min(FIRST_BACKOFF * (2 ** min(state.failures - 1, 10)), MAX_BACKOFF)
-    state.next_allowed_at = now + (backoff if transient else MAX_BACKOFF)
+    reason = (
+        Reason.TRANSPORT_BACKOFF
+        if transient
+        else error.reason
+        if isinstance(error, CertificateError)
+        else Reason.PERMANENT_ERROR
+    )
+    state.next_allowed_at = after_failure(reason, state.failures, state.aeat_wait_until, now)
+    state.reason = reason.value
+    _release(state, batch, now)
+
+
+def _in_flight(session: Session, batch: Batch) -> list[VerifactuRecord]:
+    """The batch's records still waiting for this submission's answer."""
+    ids = [r.id for r in batch.records]
+    return list(
+        session.scalars(
+            select(VerifactuRecord).where(
+                VerifactuRecord.id.in_(ids),
+                VerifactuRecord.submission_id == batch.submission_id,
+                VerifactuRecord.status == "submitted",
+            )
+        )
+    )
+
+
+def _release(state: VerifactuRemission, batch: Batch, now: datetime) -> None:
+    state.last_submission_id = batch.submission_id
+    state.last_submission_at = now
     state.locked_until = None
     state.locked_by = None
 
 
-def retry_now(session: Session, company_id: str) -> None:
-    """The company changed what a failure may have blamed (its certificate, its environment):
-    the next attempt need not wait out the backoff. After an accepted submission `last_error`
-    is empty, so AEAT's TiempoEsperaEnvio is never cut short here."""
-    session.execute(
-        update(VerifactuRemission)
-        .where(
-            VerifactuRemission.company_id == company_id,
-            VerifactuRemission.last_error.is_not(None),
-        )
-        .values(next_allowed_at=None)
-    )
+def _still_ours(session: Session, batch: Batch) -> bool:
+    """Whether the batch's holder kept the lease through the send. If not, another holder
+    abandoned this submission and sent its records again: its outcome is theirs to record."""
+    state = session.get(VerifactuRemission, batch.company.id, with_for_update=True)
+    submission = session.get(Submission, batch.submission_id)
+    assert state is not None and submission is not None
+    return state.locked_by == batch.holder and submission.status == "sending"
+
+
+def _late(session: Session, batch: Batch, outcome: SubmissionResult | AeatError) -> None:
+    """Keep what came back for an abandoned submission, for the record; change nothing else."""
+    submission = session.get(Submission, batch.submission_id)
+    assert submission is not None
+    if isinstance(outcome, SubmissionResult):
+        submission.csv = outcome.csv
+        submission.aeat_status = outcome.status.value
+    submission.response = outcome.raw
+    log.warning("answer for abandoned submission %s arrived late", batch.submission_id)
+
+
+def retry_now(session: Session, company_id: str, now: datetime | None = None) -> bool:
+    """Lift a failure's backoff (POST /v1/verifactu/retry, or the company changed what a
+    failure may have blamed: its certificate, its environment): the next attempt is now, or
+    when AEAT's TiempoEsperaEnvio ends, never before. True if there was a backoff to lift."""
+    now = now or utcnow()
+    state = session.get(VerifactuRemission, company_id, with_for_update=True)
+    if state is None:
+        return False
+    after = lifted(Reason(state.reason) if state.reason else None, state.aeat_wait_until, now)
+    if after is None:
+        return False
+    state.next_allowed_at, reason = after
+    state.reason = reason.value
+    return True
 
 
 def remit(
@@ -362,16 +435,19 @@ def remit(
     if batch is None:
         return None
     outcome: SubmissionResult | AeatError
-    try:
-        with client_for(batch.company, settings) as client:
-            outcome = client.submit(envelope(batch))
-    except AeatError as exc:
-        outcome = exc
-    except Exception as exc:  # a bug or an OS error must not strand the batch under a lease
-        log.exception("remission of %s failed", company_id)
-        outcome = TransientError(f"{type(exc).__name__}: {exc}")
+    with lease.Heartbeat(db, settings, company_id, batch.holder):
+        try:
+            with client_for(batch.company, settings) as client:
+                outcome = client.submit(envelope(batch))
+        except AeatError as exc:
+            outcome = exc
+        except Exception as exc:  # a bug or an OS error must not strand the batch under a lease
+            log.exception("remission of %s failed", company_id)
+            outcome = TransientError(f"{type(exc).__name__}: {exc}")
     with db.write_session() as session:
-        if isinstance(outcome, SubmissionResult):
+        if not _still_ours(session, batch):
+            _late(session, batch, outcome)
+        elif isinstance(outcome, SubmissionResult):
             _apply_answer(session, batch, outcome, now)
         else:
             _apply_failure(session, batch, outcome, now)
@@ -387,10 +463,11 @@ def remit_due(
     now: datetime | None = None,
     client_for: ClientFactory | None = None,
 ) -> int:
-    """One pass over every company with work: how many submissions were made."""
-    now = now or utcnow()
+    """One pass over every company with work: how many submissions were made. Each claim reads
+    the clock afresh (unless `now` is given): a lease dated at the start of a long pass would
+    be over before it began."""
     made = 0
-    for company_id in companies_waiting(db, now):
+    for company_id in companies_waiting(db, now or utcnow()):
         if remit(db, settings, company_id, now=now, client_for=client_for) is not None:
             made += 1
     return made
@@ -400,89 +477,3 @@ def _announce(session: Session, record: VerifactuRecord) -> None:
     """verifactu.record.<status>, with the record as GET /v1/invoices/{id}/verifactu shows it."""
     if record.status in ("accepted", "accepted_with_errors", "rejected"):
         emit(session, record.company_id, f"verifactu.record.{record.status}", present(record))
-
-
-# --- what the API shows -------------------------------------------------------------------------
-
-
-def status_of(session: Session, company_id: str) -> dict[str, Any]:
-    pending = session.scalar(
-        select(func.count()).where(
-            VerifactuRecord.company_id == company_id, VerifactuRecord.status.in_(WAITING)
-        )
-    )
-    state = session.get(VerifactuRemission, company_id)
-    last = None
-    if state is not None and state.last_submission_id:
-        sub = session.get(Submission, state.last_submission_id)
-        if sub is not None:
-            last = {
-                "id": sub.id,
-                "at": sub.created_at,
-                "status": sub.status,
-                "records": sub.records,
-                "csv": sub.csv,
-                "aeat_status": sub.aeat_status,
-                "incident": sub.incident,
-                "error": sub.error,
-            }
-    return {
-        "object": "verifactu_status",
-        "pending": pending or 0,
-        "last_submission": last,
-        "next_submission_at": state.next_allowed_at if state else None,
-        "incident": {
-            "open": bool(state and state.incident_open),
-            "since": state.incident_since if state else None,
-            "failures": state.failures if state else 0,
-            "last_error": state.last_error if state else None,
-        },
-    }
-
-
-# --- asking AEAT what it holds ------------------------------------------------------------------
-
-_QUERIED = {
-    QueriedStatus.ACCEPTED: "accepted",
-    QueriedStatus.ACCEPTED_WITH_ERRORS: "accepted_with_errors",
-    QueriedStatus.CANCELLED: "accepted",  # the anulación is what AEAT holds
-}
-
-
-def ask(
-    db: Database, settings: Settings, company: Company, invoice: Invoice
-) -> QueriedRecord | None:
-    """What AEAT holds for the invoice (ConsultaFactuSistemaFacturacion), outside any
-    transaction. Period: the operation date's month, else the issue date's (spec §8.6)."""
-    assert invoice.number and invoice.issued_on
-    period = invoice.operation_date or invoice.issued_on
-    query = QueryFilter(
-        taxpayer=Party(company.legal_name, nif=company.nif),
-        year=period.year,
-        month=period.month,
-        number=invoice.number,
-    )
-    with default_client(db, company, settings) as client:
-        result = client.query(query)
-    for record in result.records:
-        if record.invoice.number == invoice.number:
-            return record
-    return None
-
-
-def reconcile(session: Session, invoice: Invoice, held: QueriedRecord | None) -> bool:
-    """Adopt what AEAT holds for the invoice's latest record when our side never heard the
-    answer (pending or submitted). True if AEAT and we agree afterwards."""
-    latest = session.get(VerifactuRecord, invoice.verifactu_record_id)
-    if latest is None:
-        return held is None
-    if held is None:
-        return latest.status in ("pending", "submitted", "rejected")
-    expected = "Anulado" if latest.kind == "anulacion" else None
-    same = held.huella is None or held.huella == latest.huella
-    if latest.status in WAITING and same and (expected is None or held.status.value == expected):
-        latest.status = _QUERIED[held.status]
-        latest.aeat_code = str(held.code) if held.code is not None else None
-        latest.aeat_description = held.description
-        _mirror_on_invoices(session, [latest])
-    return same and latest.status == _QUERIED[held.status]
