@@ -22,8 +22,8 @@ from talonario.verifactu.backoff import Reason
 from talonario.verifactu.client import AeatError
 from talonario.verifactu.qr import qr_svg
 from talonario.verifactu.records import Party, SubmissionHeader
-from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
 from talonario.verifactu.status import status_of
+from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 
