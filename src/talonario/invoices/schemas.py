@@ -3,12 +3,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, Discriminator, EmailStr, Field, Tag, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, EmailStr, Field, Tag, model_validator
 
-from talonario.clients.schemas import ForeignId, ForeignIdOut
+from talonario.clients.schemas import ONE_ID, ForeignId, ForeignIdOut
 from talonario.companies.schemas import AddressOut
 from talonario.invoices.eligibility import Activity
 from talonario.invoices.tax_schema import TaxIn, TaxOut
+from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Address, Input, Number, Percent, Quantity, SpanishNif, UnitPrice
 
 # AEAT L2 TipoFactura. F1 complete (RD 1619/2012 art. 6), F2 simplified (art. 4/7), F3 complete
@@ -21,6 +22,8 @@ Text = Annotated[str, Field(max_length=5000)]
 
 class ClientInline(Input):
     """A recipient given in place, without a saved client."""
+
+    model_config = ConfigDict(json_schema_extra=ONE_ID)
 
     name: str = Field(min_length=1, max_length=120)
     nif: SpanishNif | None = None
@@ -48,7 +51,25 @@ ClientRef = Annotated[
 
 
 class LineIn(Input):
-    product: str | None = Field(default=None, max_length=36, description="Product id.")
+    # _priced below, published: a product, or a description and a unit_price.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["product"], "properties": {"product": {"type": "string"}}},
+                {
+                    "required": ["description", "unit_price"],
+                    "properties": {
+                        "description": {"type": "string"},
+                        "unit_price": {"not": {"type": "null"}},
+                    },
+                },
+            ]
+        }
+    )
+
+    product: str | None = Field(
+        default=None, min_length=1, max_length=36, description="Product id."
+    )
     description: str | None = Field(default=None, min_length=1, max_length=500)
     quantity: Quantity = Field(default=Decimal(1))
     unit: str | None = Field(default=None, max_length=20)
@@ -117,9 +138,12 @@ class InvoiceCreate(InvoiceFields):
     issue: bool = Field(default=False, description="Issue it in the same call.")
 
 
-class InvoiceUpdate(InvoiceFields):
-    type: InvoiceType | None = None
-    lines: list[LineIn] | None = Field(default=None, min_length=1, max_length=500)
+class InvoiceUpdate(Patch, InvoiceFields):
+    type: NotNull[InvoiceType] = None
+    lines: NotNull[list[LineIn]] = Field(default=None, min_length=1, max_length=500)
+    exclude_347: NotNull[bool] = Field(
+        default=None, description="Leave out of the annual Modelo 347 declaration."
+    )
 
 
 class VoidIn(Input):

@@ -71,10 +71,7 @@ def update(
 ) -> Product:
     product = get(session, company_id, product_id)
     changes = body.model_dump(exclude_unset=True)
-    for field in ("name", "unit_price"):
-        if changes.get(field) is not None:
-            setattr(product, field, changes[field])
-    for field in ("description", "unit"):
+    for field in ("name", "unit_price", "description", "unit"):
         if field in changes:
             setattr(product, field, changes[field])
     if body.tax is not None:
