@@ -31,6 +31,7 @@ from talonario.errors import (
     NotFound,
 )
 from talonario.invoices.endpoints import router as invoices_router
+from talonario.kit import links
 from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
@@ -177,6 +178,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     app.state.runtime = runtime or Runtime.from_settings(settings)
     app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app)
+    links.install(app)
 
     @app.get("/health", tags=["health"])
     def health() -> dict[str, str]:

@@ -3,7 +3,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Discriminator, EmailStr, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    EmailStr,
+    Field,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 
 from talonario.clients.schemas import ONE_ID, ForeignId, ForeignIdOut
 from talonario.companies.schemas import AddressOut
@@ -101,13 +110,29 @@ CustomFields = Annotated[dict[Annotated[str, Field(max_length=40)], Any], Field(
 
 Ref = Annotated[str, Field(min_length=1, max_length=120)]
 
+# Issuing refuses a date before VERI*FACTU's start (preflight.FIRST_ISSUE_DATE, AEAT 1152); a
+# draft may carry one until then, but the schema says what can be issued.
+IssueDate = Annotated[
+    date,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": r"^(2024-10-(2[89]|3[01])|2024-1[12]-\d{2}"
+            r"|(202[5-9]|20[3-9]\d|2[1-9]\d{2}|[3-9]\d{3})-\d{2}-\d{2})$",
+        }
+    ),
+]
+
 
 class InvoiceFields(Input):
     series: str | None = Field(default=None, max_length=36, description="Series id or code.")
     client: ClientRef | None = Field(
         default=None, description="A client id, or the recipient's data inline."
     )
-    issued_on: date | None = Field(default=None, description="Defaults to the day of issue.")
+    issued_on: IssueDate | None = Field(
+        default=None, description="Defaults to the day of issue; from 2024-10-28."
+    )
     operation_date: date | None = None
     due_on: date | None = None
     withholding: WithholdingIn | None = None
@@ -181,7 +206,7 @@ class RectifyIn(Input):
         default=None, description="Default: the recipient of the rectified invoice."
     )
     series: str | None = Field(default=None, max_length=36, description="A corrective series.")
-    issued_on: date | None = None
+    issued_on: IssueDate | None = None
     operation_date: date | None = None
     due_on: date | None = None
     notes: Text | None = None

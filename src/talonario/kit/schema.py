@@ -3,8 +3,14 @@
 from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
-from pydantic import WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -14,10 +20,32 @@ from talonario.kit.taxid import country_code, spanish_nif
 T = TypeVar("T")
 
 
+def _not_blank(node: Any) -> None:
+    """Strings are stripped before their min_length is checked: publish that " " is empty."""
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "string" and node.get("minLength", 0) >= 1:
+        if not any(key in node for key in ("pattern", "enum", "const", "format")):
+            node["pattern"] = r"\S"
+    for branch in node.get("anyOf", ()):
+        _not_blank(branch)
+    _not_blank(node.get("items"))
+
+
 class Input(BaseModel):
     """Request bodies: unknown fields are an error that names the field, not silence."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        out = super().__get_pydantic_json_schema__(schema, handler)
+        if cls.model_config.get("str_strip_whitespace"):
+            for prop in handler.resolve_ref_schema(out).get("properties", {}).values():
+                _not_blank(prop)
+        return out
 
 
 class _DecimalJson:
