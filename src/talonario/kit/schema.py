@@ -24,9 +24,9 @@ def _not_blank(node: Any) -> None:
     """Strings are stripped before their min_length is checked: publish that " " is empty."""
     if not isinstance(node, dict):
         return
-    if node.get("type") == "string" and node.get("minLength", 0) >= 1:
-        if not any(key in node for key in ("pattern", "enum", "const", "format")):
-            node["pattern"] = r"\S"
+    free = not any(key in node for key in ("pattern", "enum", "const", "format"))
+    if node.get("type") == "string" and node.get("minLength", 0) >= 1 and free:
+        node["pattern"] = r"\S"
     for branch in node.get("anyOf", ()):
         _not_blank(branch)
     _not_blank(node.get("items"))
