@@ -6,6 +6,7 @@ Each published rule is checked both ways: a value the schema refuses is refused 
 import re
 from typing import Any
 
+import jsonschema_rs
 import pytest
 from fastapi.testclient import TestClient
 
@@ -124,3 +125,27 @@ def test_links_lead_from_a_creation_to_the_operations_on_it(doc: dict[str, Any])
         for link in response.get("links", {}).values()
     ]
     assert every_link and set(every_link) <= operation_ids
+
+
+def test_tax_rules_and_new_invoice_types_are_published(doc: dict[str, Any], api: Api) -> None:
+    tax = dict(_schema(doc, "TaxIn"), components=doc["components"])
+    valid = jsonschema_rs.validator_for(tax).is_valid
+    assert valid({"rate": 21}) and valid({"rate": "10"}) and valid({"exemption": "E1"})
+    assert valid({"rate": 21, "surcharge_rate": 5.2}) and valid({"reverse_charge": True})
+    refused = [
+        {},
+        {"exemption": "E1", "rate": 21},
+        {"exemption": "E1", "not_subject": "N1"},
+        {"rate": 21, "surcharge_rate": 1.4},
+        {"rate": 100},
+        {"type": "IPSI", "rate": 4, "regime": "02"},
+    ]
+    for body in refused:
+        assert not valid(body), body
+        line = {"description": "x", "unit_price": "1", "tax": body}
+        r = api.post("/v1/invoices", {"lines": [line]})
+        assert r.status_code == 422, (body, r.text)
+        assert r.json()["error"]["param"].startswith("lines.0.tax"), (body, r.text)
+    assert _schema(doc, "InvoiceCreate")["properties"]["type"]["enum"] == ["F1", "F2", "F3"]
+    r = api.post("/v1/invoices", {"type": "R1", "lines": [{"description": "x", "unit_price": 1}]})
+    assert r.status_code == 422 and r.json()["error"]["param"] == "type"

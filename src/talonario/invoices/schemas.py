@@ -24,6 +24,17 @@ from talonario.kit.schema import Address, Input, Number, Percent, Quantity, Span
 # AEAT L2 TipoFactura. F1 complete (RD 1619/2012 art. 6), F2 simplified (art. 4/7), F3 complete
 # in substitution of simplified ones, R1–R4 rectifying (art. 15), R5 rectifying a simplified one.
 InvoiceType = Literal["F1", "F2", "F3", "R1", "R2", "R3", "R4", "R5"]
+# What POST /v1/invoices and PATCH take: an R1–R5 is made with /rectify (the service says so).
+NewInvoiceType = Annotated[
+    InvoiceType,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": ["F1", "F2", "F3"],
+            "description": "R1–R5 are created with POST /v1/invoices/{id}/rectify.",
+        }
+    ),
+]
 InvoiceStatus = Literal["draft", "issued", "partially_paid", "paid", "voided"]
 VerifactuStatus = Literal["pending", "submitted", "accepted", "accepted_with_errors", "rejected"]
 Text = Annotated[str, Field(max_length=5000)]
@@ -157,14 +168,14 @@ class InvoiceFields(Input):
 
 
 class InvoiceCreate(InvoiceFields):
-    type: InvoiceType = "F1"
+    type: NewInvoiceType = "F1"
     currency: Literal["EUR"] = "EUR"
     lines: list[LineIn] = Field(min_length=1, max_length=500)
     issue: bool = Field(default=False, description="Issue it in the same call.")
 
 
 class InvoiceUpdate(Patch, InvoiceFields):
-    type: NotNull[InvoiceType] = None
+    type: NotNull[NewInvoiceType] = None
     lines: NotNull[list[LineIn]] = Field(default=None, min_length=1, max_length=500)
     exclude_347: NotNull[bool] = Field(
         default=None, description="Leave out of the annual Modelo 347 declaration."

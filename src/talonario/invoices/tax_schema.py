@@ -3,14 +3,23 @@
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from talonario.invoices.totals import Exemption, LineTax, NotSubject, TaxType
 from talonario.kit.money import decimal_or_none
 from talonario.kit.schema import Input, Number, Percent
 
 
+def _publish_rules(schema: dict[str, Any]) -> None:
+    # Imported here: tax_rules reads preflight, which imports this module.
+    from talonario.invoices.tax_rules import rules
+
+    schema.update(rules())
+
+
 class TaxIn(Input):
+    model_config = ConfigDict(json_schema_extra=_publish_rules)
+
     type: TaxType = TaxType.IVA
     rate: Percent | None = Field(default=None, description="Percent, e.g. 21. Not for E*/N*.")
     surcharge_rate: Percent | None = Field(
