@@ -1,10 +1,11 @@
 """`make fuzz`: schemathesis over /openapi.json of a real `talonario serve` process, with a key.
 
-Every operation gets FUZZ_EXAMPLES cases (default 25) in each phase (coverage, fuzzing, both
-positive and negative data), then the stateful phase follows the published links. Checks:
+Every operation gets FUZZ_EXAMPLES cases (default 25, like `-n 25`) in each of the coverage and
+fuzzing phases (positive and negative data), then FUZZ_STATEFUL_EXAMPLES scenarios (default
+200) follow the published links. Checks:
 not_a_server_error, response_schema_conformance, status_code_conformance. The run fails on any
-failure and on a "schema validation mismatch" warning (tests/schemathesis.toml). Prints the
-figures: cases generated, failures, warnings. FUZZ_SEED makes a run repeatable.
+failure and on a "schema validation mismatch" warning. Prints the figures: cases generated,
+failures, warnings. FUZZ_SEED makes a run repeatable.
 """
 
 import json
@@ -23,6 +24,22 @@ from talonario.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance"
+# The hooks make valid what only the server can check (tests/fixtures/fuzzing.py).
+CONFIG = """
+hooks = "tests.fixtures.fuzzing"
+
+[generation]
+max-examples = {examples}
+
+[warnings]
+fail-on = ["validation_mismatch"]
+
+[phases.stateful]
+max-steps = 60
+
+[phases.stateful.generation]
+max-examples = {scenarios}
+"""
 
 
 def main() -> int:
@@ -33,15 +50,17 @@ def main() -> int:
     _, key = create_company(create_database(Settings(database_url=url)), address=address)
     # Generated webhook hosts do not resolve; the SSRF guard has its own tests.
     os.environ["TALONARIO_WEBHOOKS_ALLOW_PRIVATE"] = "true"
+    config = work / "schemathesis.toml"
+    examples = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+    scenarios = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", "200"))
+    config.write_text(CONFIG.format(examples=examples, scenarios=scenarios))
     command = [
         str(Path(sys.executable).parent / "st"),
         "--config-file",
-        str(ROOT / "tests" / "schemathesis.toml"),
+        str(config),
         "run",
         "-H",
         f"Authorization: Bearer {key}",
-        "-n",
-        os.environ.get("FUZZ_EXAMPLES", "25"),
         "-c",
         CHECKS,
         "-w",
