@@ -1,5 +1,6 @@
 """Shared Pydantic pieces: exact decimal inputs, number outputs, and the list envelope."""
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -10,9 +11,10 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     WithJsonSchema,
+    field_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from talonario.kit.countries import AEAT_COUNTRIES
 from talonario.kit.taxid import country_code, spanish_nif
@@ -20,22 +22,50 @@ from talonario.kit.taxid import country_code, spanish_nif
 T = TypeVar("T")
 
 
-def _not_blank(node: Any) -> None:
-    """Strings are stripped before their min_length is checked: publish that " " is empty."""
+# XML 1.0 (AEAT's records), and so the PDF and e-mail, cannot carry C0 controls other than
+# tab, LF and CR, lone surrogates, U+FFFE or U+FFFF: text fields refuse them (a 422 naming the
+# field, where a company name with U+001C was a 500 when its next record was written).
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_CONTROL_CHAR = re.compile(f"[{_CONTROL}]")
+TEXT_PATTERN = f"^[^{_CONTROL}]*$"
+# Strings are stripped before min_length is checked: " " is empty.
+FILLED_TEXT_PATTERN = rf"^[^{_CONTROL}]*[^\s{_CONTROL}][^{_CONTROL}]*$"
+
+
+def _publish_text(node: Any) -> None:
     if not isinstance(node, dict):
         return
     free = not any(key in node for key in ("pattern", "enum", "const", "format"))
-    if node.get("type") == "string" and node.get("minLength", 0) >= 1 and free:
-        node["pattern"] = r"\S"
+    if node.get("type") == "string" and free:
+        node["pattern"] = FILLED_TEXT_PATTERN if node.get("minLength", 0) else TEXT_PATTERN
     for branch in node.get("anyOf", ()):
-        _not_blank(branch)
-    _not_blank(node.get("items"))
+        _publish_text(branch)
+    _publish_text(node.get("items"))
+
+
+def _check_text(value: Any) -> None:
+    for text in value if isinstance(value, list) else (value,):
+        found = _CONTROL_CHAR.search(text) if isinstance(text, str) else None
+        if found:
+            raise PydanticCustomError(
+                "control_character",
+                "contains the control character {char}, which invoices cannot carry",
+                {"char": f"U+{ord(found.group()):04X}"},
+            )
 
 
 class Input(BaseModel):
     """Request bodies: unknown fields are an error that names the field, not silence."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    # Text is what a model strips; one that keeps strings as sent (a password) takes anything.
+    @field_validator("*")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        if cls.model_config.get("str_strip_whitespace"):
+            _check_text(value)
+        return value
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -44,7 +74,7 @@ class Input(BaseModel):
         out = super().__get_pydantic_json_schema__(schema, handler)
         if cls.model_config.get("str_strip_whitespace"):
             for prop in handler.resolve_ref_schema(out).get("properties", {}).values():
-                _not_blank(prop)
+                _publish_text(prop)
         return out
 
 
