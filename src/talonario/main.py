@@ -31,6 +31,7 @@ from talonario.errors import (
     NotFound,
 )
 from talonario.invoices.endpoints import router as invoices_router
+from talonario.kit import links
 from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
@@ -257,6 +258,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestIdMiddleware)  # outermost: the 413 carries X-Request-Id too
     install_error_handlers(app)
+    links.install(app)
 
     @app.get("/health", tags=["health"])
     def health() -> dict[str, str]:

@@ -1,15 +1,18 @@
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 
+from talonario.auth.scopes import SCOPES
 from talonario.kit.schema import Input
 from talonario.models import ApiKey
 
 
 class ApiKeyCreate(Input):
     name: str | None = Field(default=None, max_length=120)
-    scopes: list[str] = Field(default_factory=lambda: ["*"], min_length=1, max_length=20)
+    scopes: list[Annotated[str, WithJsonSchema({"type": "string", "enum": sorted(SCOPES)})]] = (
+        Field(default_factory=lambda: ["*"], min_length=1, max_length=20)
+    )
 
 
 class ApiKeyOut(BaseModel):

@@ -1,10 +1,12 @@
 from datetime import datetime
 from typing import Any, Literal, Self
 
-from pydantic import BaseModel, EmailStr, Field, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+from stdnum.eu.vat import MEMBER_STATES
 
 from talonario.companies.schemas import AddressOut
-from talonario.kit.schema import Address, CountryCode, Input, SpanishNif
+from talonario.kit.patch import NotNull, Patch
+from talonario.kit.schema import NIF_PATTERN, Address, CountryCode, Input, SpanishNif
 from talonario.kit.taxid import eu_vat_number, spanish_nif
 from talonario.models import Client
 
@@ -12,8 +14,54 @@ from talonario.models import Client
 # 05 residence certificate, 06 other supporting document, 07 not registered (no censado).
 IdType = Literal["02", "03", "04", "05", "06", "07"]
 
+# EU VAT prefixes (Greece writes EL) other than Spain's, whose VAT number is a nif.
+_VAT_PREFIXES = sorted({"EL" if c == "gr" else c.upper() for c in MEMBER_STATES} - {"ES"})
+
+# The rules of _aeat_rules below, as the schema can say them (the VAT checksum stays ours).
+# With 02 the country is published as omitted: given, it may only repeat the VAT prefix.
+_FOREIGN_ID_RULES: dict[str, Any] = {
+    "anyOf": [
+        {
+            "properties": {
+                "id_type": {"const": "02"},
+                "country": {"type": "null"},
+                "id": {"pattern": rf"^({'|'.join(_VAT_PREFIXES)})[0-9A-Z+*]{{2,12}}$"},
+            }
+        },
+        {
+            "required": ["country"],
+            "properties": {"id_type": {"const": "03"}, "country": {"type": "string"}},
+        },
+        {
+            "required": ["country"],
+            "properties": {
+                "id_type": {"enum": ["04", "05", "06"]},
+                "country": {"type": "string", "not": {"const": "ES"}},
+            },
+        },
+        {
+            "required": ["country"],
+            "properties": {
+                "id_type": {"const": "07"},
+                "country": {"const": "ES"},
+                "id": {"pattern": NIF_PATTERN},
+            },
+        },
+    ]
+}
+
+# nif and foreign_id are alternatives: both given (not null) is refused.
+ONE_ID: dict[str, Any] = {
+    "not": {
+        "required": ["nif", "foreign_id"],
+        "properties": {"nif": {"type": "string"}, "foreign_id": {"type": "object"}},
+    }
+}
+
 
 class ForeignId(Input):
+    model_config = ConfigDict(json_schema_extra=_FOREIGN_ID_RULES)
+
     country: CountryCode | None = Field(
         default=None, description="ISO 3166-1 alpha-2; optional only for id_type 02."
     )
@@ -54,6 +102,8 @@ class ClientFields(Input):
 
 
 class ClientCreate(ClientFields):
+    model_config = ConfigDict(json_schema_extra=ONE_ID)
+
     name: str = Field(min_length=1, max_length=120)
     nif: SpanishNif | None = None
     foreign_id: ForeignId | None = None
@@ -65,8 +115,10 @@ class ClientCreate(ClientFields):
         return self
 
 
-class ClientUpdate(ClientFields):
-    name: str | None = Field(default=None, min_length=1, max_length=120)
+class ClientUpdate(Patch, ClientFields):
+    model_config = ConfigDict(json_schema_extra=ONE_ID)
+
+    name: NotNull[str] = Field(default=None, min_length=1, max_length=120)
     nif: SpanishNif | None = None
     foreign_id: ForeignId | None = None
 

@@ -102,8 +102,6 @@ def update(session: Session, company_id: str, client_id: str, body: ClientUpdate
             changes[nested] = value.model_dump() if value is not None else None
     if "external_id" in changes:
         _check_external_id(session, company_id, changes["external_id"], client.id)
-    if changes.get("name") is None:
-        changes.pop("name", None)
     nif = changes.get("nif", client.nif)
     foreign_id = changes.get("foreign_id", client.foreign_id)
     if "nif" in changes and changes["nif"] is not None and "foreign_id" not in changes:

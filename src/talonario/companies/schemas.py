@@ -4,6 +4,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from talonario.companies import certificate, logo
+from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Address, Input, SpanishNif
 from talonario.models import Company
 
@@ -23,13 +24,13 @@ class CompanyCreate(Input):
     phone: str | None = Field(default=None, max_length=40)
 
 
-class CompanyUpdate(Input):
-    legal_name: str | None = Field(default=None, min_length=1, max_length=120)
+class CompanyUpdate(Patch):
+    legal_name: NotNull[str] = Field(default=None, min_length=1, max_length=120)
     trade_name: str | None = Field(default=None, max_length=120)
     address: Address | None = None
     email: EmailStr | None = None
     phone: str | None = Field(default=None, max_length=40)
-    verifactu: VerifactuSettings | None = None
+    verifactu: NotNull[VerifactuSettings] = None
 
 
 class CertificateUpload(Input):
@@ -40,6 +41,12 @@ class CertificateUpload(Input):
         min_length=1,
         max_length=certificate.MAX_PKCS12_BYTES * 2,
         description="The PKCS#12 (.p12/.pfx) file, base64-encoded.",
+        json_schema_extra={
+            "pattern": r"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+            "maxLength": certificate.MAX_PKCS12_BYTES * 4 // 3 + 4,
+            "contentEncoding": "base64",
+            "contentMediaType": "application/x-pkcs12",
+        },
     )
     password: str = Field(max_length=1024, description="The PKCS#12's password.")
     kind: certificate.Kind | None = Field(

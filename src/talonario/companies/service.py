@@ -61,8 +61,6 @@ def update(session: Session, company_id: str, body: CompanyUpdate) -> Company:
     changes = body.model_dump(exclude_unset=True)
     for field in ("legal_name", "trade_name", "email", "phone"):
         if field in changes:
-            if field == "legal_name" and changes[field] is None:
-                continue
             setattr(company, field, changes[field])
     if "address" in changes:
         # The full dump: exclude_unset would drop the address's own defaults (country ES).

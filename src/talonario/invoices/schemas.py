@@ -3,17 +3,38 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, Discriminator, EmailStr, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    EmailStr,
+    Field,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 
-from talonario.clients.schemas import ForeignId, ForeignIdOut
+from talonario.clients.schemas import ONE_ID, ForeignId, ForeignIdOut
 from talonario.companies.schemas import AddressOut
 from talonario.invoices.eligibility import Activity
 from talonario.invoices.tax_schema import TaxIn, TaxOut
+from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Address, Input, Number, Percent, Quantity, SpanishNif, UnitPrice
 
 # AEAT L2 TipoFactura. F1 complete (RD 1619/2012 art. 6), F2 simplified (art. 4/7), F3 complete
 # in substitution of simplified ones, R1–R4 rectifying (art. 15), R5 rectifying a simplified one.
 InvoiceType = Literal["F1", "F2", "F3", "R1", "R2", "R3", "R4", "R5"]
+# What POST /v1/invoices and PATCH take: an R1–R5 is made with /rectify (the service says so).
+NewInvoiceType = Annotated[
+    InvoiceType,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": ["F1", "F2", "F3"],
+            "description": "R1–R5 are created with POST /v1/invoices/{id}/rectify.",
+        }
+    ),
+]
 InvoiceStatus = Literal["draft", "issued", "partially_paid", "paid", "voided"]
 VerifactuStatus = Literal["pending", "submitted", "accepted", "accepted_with_errors", "rejected"]
 Text = Annotated[str, Field(max_length=5000)]
@@ -21,6 +42,8 @@ Text = Annotated[str, Field(max_length=5000)]
 
 class ClientInline(Input):
     """A recipient given in place, without a saved client."""
+
+    model_config = ConfigDict(json_schema_extra=ONE_ID)
 
     name: str = Field(min_length=1, max_length=120)
     nif: SpanishNif | None = None
@@ -49,8 +72,24 @@ ClientRef = Annotated[
 
 
 class LineIn(Input):
+    # _priced below, published: a product, or a description and a unit_price.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["product"], "properties": {"product": {"type": "string"}}},
+                {
+                    "required": ["description", "unit_price"],
+                    "properties": {
+                        "description": {"type": "string"},
+                        "unit_price": {"not": {"type": "null"}},
+                    },
+                },
+            ]
+        }
+    )
+
     product: str | None = Field(
-        default=None, max_length=120, description="Product id or its external_id."
+        default=None, min_length=1, max_length=120, description="Product id or its external_id."
     )
     description: str | None = Field(default=None, min_length=1, max_length=500)
     quantity: Quantity = Field(default=Decimal(1))
@@ -83,6 +122,20 @@ CustomFields = Annotated[dict[Annotated[str, Field(max_length=40)], Any], Field(
 
 Ref = Annotated[str, Field(min_length=1, max_length=120)]
 
+# Issuing refuses a date before VERI*FACTU's start (preflight.FIRST_ISSUE_DATE, AEAT 1152); a
+# draft may carry one until then, but the schema says what can be issued.
+IssueDate = Annotated[
+    date,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": r"^(2024-10-(2[89]|3[01])|2024-1[12]-\d{2}"
+            r"|(202[5-9]|20[3-9]\d|2[1-9]\d{2}|[3-9]\d{3})-\d{2}-\d{2})$",
+        }
+    ),
+]
+
 
 class InvoiceFields(Input):
     series: str | None = Field(default=None, max_length=36, description="Series id or code.")
@@ -90,7 +143,9 @@ class InvoiceFields(Input):
         default=None,
         description="A client id or its external_id, or the recipient's data inline.",
     )
-    issued_on: date | None = Field(default=None, description="Defaults to the day of issue.")
+    issued_on: IssueDate | None = Field(
+        default=None, description="Defaults to the day of issue; from 2024-10-28."
+    )
     operation_date: date | None = None
     due_on: date | None = None
     withholding: WithholdingIn | None = None
@@ -115,15 +170,18 @@ class InvoiceFields(Input):
 
 
 class InvoiceCreate(InvoiceFields):
-    type: InvoiceType = "F1"
+    type: NewInvoiceType = "F1"
     currency: Literal["EUR"] = "EUR"
     lines: list[LineIn] = Field(min_length=1, max_length=500)
     issue: bool = Field(default=False, description="Issue it in the same call.")
 
 
-class InvoiceUpdate(InvoiceFields):
-    type: InvoiceType | None = None
-    lines: list[LineIn] | None = Field(default=None, min_length=1, max_length=500)
+class InvoiceUpdate(Patch, InvoiceFields):
+    type: NotNull[NewInvoiceType] = None
+    lines: NotNull[list[LineIn]] = Field(default=None, min_length=1, max_length=500)
+    exclude_347: NotNull[bool] = Field(
+        default=None, description="Leave out of the annual Modelo 347 declaration."
+    )
 
 
 class VoidIn(Input):
@@ -161,7 +219,7 @@ class RectifyIn(Input):
         default=None, description="Default: the recipient of the rectified invoice."
     )
     series: str | None = Field(default=None, max_length=36, description="A corrective series.")
-    issued_on: date | None = None
+    issued_on: IssueDate | None = None
     operation_date: date | None = None
     due_on: date | None = None
     notes: Text | None = None

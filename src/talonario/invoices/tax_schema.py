@@ -3,7 +3,7 @@
 from decimal import Decimal
 from typing import Any, Self
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from talonario.invoices.totals import (
     EXPORT_EXEMPTIONS,
@@ -17,7 +17,16 @@ from talonario.kit.money import decimal_or_none
 from talonario.kit.schema import Input, Number, Percent
 
 
+def _publish_rules(schema: dict[str, Any]) -> None:
+    # Imported here: tax_rules reads preflight, which imports this module.
+    from talonario.invoices.tax_rules import rules
+
+    schema.update(rules())
+
+
 class TaxIn(Input):
+    model_config = ConfigDict(json_schema_extra=_publish_rules)
+
     type: TaxType = TaxType.IVA
     rate: Percent | None = Field(default=None, description="Percent, e.g. 21. Not for E*/N*.")
     surcharge_rate: Percent | None = Field(

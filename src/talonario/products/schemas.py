@@ -5,6 +5,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from talonario.invoices.tax_schema import TaxIn, TaxOut, line_tax, present_tax
+from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Input, Number, UnitPrice
 from talonario.models import Product
 
@@ -18,12 +19,12 @@ class ProductCreate(Input):
     external_id: str | None = Field(default=None, min_length=1, max_length=120)
 
 
-class ProductUpdate(Input):
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+class ProductUpdate(Patch):
+    name: NotNull[str] = Field(default=None, min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=2000)
-    unit_price: UnitPrice | None = None
+    unit_price: NotNull[UnitPrice] = None
     unit: str | None = Field(default=None, max_length=20)
-    tax: TaxIn | None = None
+    tax: NotNull[TaxIn] = None
     external_id: str | None = Field(default=None, min_length=1, max_length=120)
 
 

@@ -100,12 +100,9 @@ def update(
 ) -> Product:
     product = get(session, company_id, product_id)
     changes = body.model_dump(exclude_unset=True)
-    for field in ("name", "unit_price"):
-        if changes.get(field) is not None:
-            setattr(product, field, changes[field])
     if "external_id" in changes:
         _check_external_id(session, company_id, changes["external_id"], product.id)
-    for field in ("description", "unit", "external_id"):
+    for field in ("name", "unit_price", "description", "unit", "external_id"):
         if field in changes:
             setattr(product, field, changes[field])
     if body.tax is not None:

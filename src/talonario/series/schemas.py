@@ -1,8 +1,9 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
 
+from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Input
 from talonario.models import Series
 from talonario.series.numbering import check_format
@@ -15,7 +16,18 @@ def _format(value: str) -> str:
     return value
 
 
-SeriesFormat = Annotated[str, Field(min_length=1, max_length=60), AfterValidator(_format)]
+# check_format as a pattern: printable ASCII without " ' < > = { } and no edge spaces, with
+# {code}, {year} and at least one {number} or {number:05} (widths to 9; wider ones are ours).
+_TEXT, _EDGE = r"[ !#-&(-;?-z|~]", r"[!#-&(-;?-z|~]"
+_FIELD, _NUMBER = r"\{(code|year)\}", r"\{number(:0?[1-9]?d?)?\}"
+_ANY, _FIRST = f"({_TEXT}|{_FIELD}|{_NUMBER})", f"({_EDGE}|{_FIELD}|{_NUMBER})"
+FORMAT_PATTERN = f"^(({_EDGE}|{_FIELD}){_ANY}*)?{_NUMBER}({_ANY}*{_FIRST})?$"
+SeriesFormat = Annotated[
+    str,
+    Field(min_length=1, max_length=60),
+    AfterValidator(_format),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 60, "pattern": FORMAT_PATTERN}),
+]
 SeriesCode = Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9._/-]+$")]
 
 
@@ -28,13 +40,13 @@ class SeriesCreate(Input):
     reset_yearly: bool = False
 
 
-class SeriesUpdate(Input):
-    format: SeriesFormat | None = None
-    next_number: int | None = Field(default=None, ge=1, le=10**12)
-    default: Literal[True] | None = Field(
+class SeriesUpdate(Patch):
+    format: NotNull[SeriesFormat] = None
+    next_number: NotNull[int] = Field(default=None, ge=1, le=10**12)
+    default: NotNull[Literal[True]] = Field(
         default=None, description="Make this the default series of its kind."
     )
-    reset_yearly: bool | None = None
+    reset_yearly: NotNull[bool] = None
 
 
 class SeriesOut(BaseModel):

@@ -157,10 +157,10 @@ def update_series(session: Session, company_id: str, series_id: str, body: Serie
             " or numbering would stop being correlative.",
             param="next_number" if "next_number" in changes else "format",
         )
-    fmt = changes.get("format") or series.format
+    fmt = changes.get("format", series.format)
     reset = changes.get("reset_yearly", series.reset_yearly)
     _check_yearly(fmt, reset)
-    _check_number_fits(fmt, series.code, changes.get("next_number") or series.next_number)
+    _check_number_fits(fmt, series.code, changes.get("next_number", series.next_number))
     if changes.get("default"):
         _clear_default(session, company_id, series.kind, keep=series.id)
         series.is_default = True

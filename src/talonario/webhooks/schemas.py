@@ -1,8 +1,9 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
 
+from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Input
 from talonario.models import WebhookDelivery, WebhookEndpoint
 from talonario.webhooks.guard import UnsafeUrl, parse
@@ -33,10 +34,22 @@ def _unique(events: list[str]) -> list[str]:
     return list(dict.fromkeys(events))
 
 
+# What guard.parse takes, as a pattern: https, a host (RFC 3986 reg-name), a port that exists.
+_PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
+URL_PATTERN = rf"^https://[A-Za-z0-9._~%!$&'()*+,;=-]+(:{_PORT})?([/?#][!-~]*)?$"
 Url = Annotated[
     str,
-    Field(min_length=1, max_length=2048, description="https; must resolve to public addresses."),
+    Field(min_length=1, max_length=2048),
     AfterValidator(_url),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2048,
+            "pattern": URL_PATTERN,
+            "description": "https; must resolve to public addresses.",
+        }
+    ),
 ]
 Events = Annotated[
     list[EventType],
@@ -50,10 +63,10 @@ class WebhookEndpointCreate(Input):
     events: Events
 
 
-class WebhookEndpointUpdate(Input):
-    url: Url | None = None
-    events: Events | None = None
-    enabled: bool | None = Field(
+class WebhookEndpointUpdate(Patch):
+    url: NotNull[Url] = None
+    events: NotNull[Events] = None
+    enabled: NotNull[bool] = Field(
         default=None, description="`true` re-enables an endpoint that was disabled."
     )
 
