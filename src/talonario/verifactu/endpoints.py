@@ -6,7 +6,7 @@ from pydantic import BaseModel, Field
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
-from talonario.errors import AppError
+from talonario.errors import AppError, Conflict, ErrorOut
 from talonario.invoices import service as invoices
 from talonario.invoices.presenter import present_invoice
 from talonario.invoices.schemas import InvoiceOut
@@ -15,7 +15,7 @@ from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.verifactu import remission, repository, service
 from talonario.verifactu.audit import audit
-from talonario.verifactu.client import AeatError
+from talonario.verifactu.client import AeatError, PermanentError
 from talonario.verifactu.qr import qr_svg
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
@@ -175,7 +175,11 @@ class QueryOut(BaseModel):
     aeat: HeldOut
 
 
-@router.post("/invoices/{ref}/verifactu/query", response_model=QueryOut)
+@router.post(
+    "/invoices/{ref}/verifactu/query",
+    response_model=QueryOut,
+    responses={503: {"model": ErrorOut, "description": "AEAT did not answer; try again later"}},
+)
 def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
     """Ask AEAT (or the sandbox) what it holds for this invoice, and adopt its state for a
     record whose answer was never heard (pending or submitted)."""
@@ -184,6 +188,10 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
         invoice = invoices.issued(invoices.get(session, ctx.company_id, ref), "id")
     try:
         held = remission.ask(ctx.runtime.db, ctx.settings, company, invoice)
+    except PermanentError as exc:
+        # The company's set-up (no usable certificate) or the request must change: retrying
+        # cannot help, and the server is not at fault (this was a 503).
+        raise AeatQueryRefused(f"The query cannot go to AEAT: {exc.message}") from exc
     except AeatError as exc:
         raise AeatUnavailable(f"AEAT did not answer the query: {exc.message}") from exc
     invoice = invoices.get(ctx.session, ctx.company_id, invoice.id, for_update=True)
@@ -198,6 +206,10 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
         "in_agreement": agree,
     }
     return ctx.respond({"invoice": present_invoice(invoice), "aeat": aeat})
+
+
+class AeatQueryRefused(Conflict):
+    code = "aeat_query_refused"
 
 
 class AeatUnavailable(AppError):
