@@ -61,7 +61,9 @@ def make(base_url: str, key: str) -> dict[str, dict[str, str]]:
     }
     records = _ok(api.get(f"/v1/invoices/{paid}/verifactu"))["data"]
     out["GET /v1/verifactu/records/{record_id}.xml"] = {"record_id": records[0]["id"]}
-    shared = out["POST /v1/invoices/{ref}/public-link"]["ref"]
+    # Its own invoice: the run's POST /public-link may revoke the link of the one it gets.
+    page = invoice_body(client=RECIPIENT, issue=True, external_id="fuzz-page")
+    shared = _ok(api.post("/v1/invoices", json=page))["id"]
     link = _ok(api.post(f"/v1/invoices/{shared}/public-link", json={}))["public_link"]["url"]
     token = link.rstrip("/").rsplit("/", 1)[-1]
     out["GET /p/{token}"] = out["GET /p/{token}/pdf"] = {"token": token}
