@@ -2,8 +2,9 @@
 
 Every operation gets FUZZ_EXAMPLES cases (default 25, like `-n 25`) in each of the coverage and
 fuzzing phases (positive and negative data), then FUZZ_STATEFUL_EXAMPLES scenarios (default
-200) follow the published links. Checks:
-not_a_server_error, response_schema_conformance, status_code_conformance. The run fails on any
+200) follow the published links. Operations on one object get a real one
+(bench/fuzz_objects.py). Checks: not_a_server_error, response_schema_conformance,
+status_code_conformance. The run fails on any
 failure and on a "schema validation mismatch" warning. Prints the figures: cases generated,
 failures, warnings. FUZZ_SEED makes a run repeatable.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import running_server
 
+from bench import fuzz_objects
 from talonario.config import Settings
 from talonario.db import create_database
 from talonario.migrate import upgrade
@@ -53,7 +55,6 @@ def main() -> int:
     config = work / "schemathesis.toml"
     examples = int(os.environ.get("FUZZ_EXAMPLES", "25"))
     scenarios = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", "200"))
-    config.write_text(CONFIG.format(examples=examples, scenarios=scenarios))
     command = [
         str(Path(sys.executable).parent / "st"),
         "--config-file",
@@ -74,6 +75,9 @@ def main() -> int:
         command += ["--seed", os.environ["FUZZ_SEED"]]
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     with running_server(url, work / "server.log") as server:
+        objects = fuzz_objects.make(server.url, key)
+        text = CONFIG.format(examples=examples, scenarios=scenarios)
+        config.write_text(text + "\n" + fuzz_objects.config(server.url, objects))
         done = subprocess.run([*command, f"{server.url}/openapi.json"], env=env, cwd=ROOT)
     report = json.loads(next(work.glob("json-*.json")).read_text())
     warnings = report["warnings"]

@@ -25,8 +25,8 @@ from talonario.migrate import upgrade
 from talonario.runtime import Runtime
 from tests.fixtures.factories import create_company
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
-STATEFUL_EXAMPLES = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
+STATEFUL_EXAMPLES = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", "20"))
 
 
 def _app():  # type: ignore[no-untyped-def]

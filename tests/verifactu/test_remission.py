@@ -422,3 +422,15 @@ def test_query_adopts_what_aeat_holds_after_a_lost_answer(
     assert answer["aeat"]["huella"] == invoice["verifactu"]["huella"]
     assert answer["aeat"]["in_agreement"] is True
     assert answer["invoice"]["verifactu"]["status"] == "accepted"
+
+
+def test_query_without_a_certificate_for_preproduction_is_a_409_not_a_503(company: Api) -> None:
+    # make fuzz found it: PATCH the company to preproduction, then query: a 503 (a 5xx) for
+    # what the company must fix itself.
+    invoice = issue(company)
+    r = company.patch("/v1/company", {"verifactu": {"environment": "preproduction"}})
+    assert r.status_code == 200, r.text
+    r = company.post(f"/v1/invoices/{invoice['id']}/verifactu/query")
+    assert r.status_code == 409, r.text
+    assert r.json()["error"]["code"] == "aeat_query_refused"
+    assert "certificate" in r.json()["error"]["message"]

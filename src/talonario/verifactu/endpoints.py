@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
-from talonario.errors import AppError, InvalidRequest
+from talonario.errors import AppError, Conflict, ErrorOut, InvalidRequest
 from talonario.invoices import service as invoices
 from talonario.invoices.presenter import present_invoice
 from talonario.invoices.schemas import InvoiceOut
@@ -19,7 +19,7 @@ from talonario.verifactu import held as aeat_held
 from talonario.verifactu import remission, repository, service
 from talonario.verifactu.audit import audit
 from talonario.verifactu.backoff import Reason
-from talonario.verifactu.client import AeatError
+from talonario.verifactu.client import AeatError, PermanentError
 from talonario.verifactu.qr import qr_svg
 from talonario.verifactu.records import Party, SubmissionHeader
 from talonario.verifactu.status import status_of
@@ -258,7 +258,11 @@ class QueryOut(BaseModel):
     aeat: HeldOut
 
 
-@router.post("/invoices/{ref}/verifactu/query", response_model=QueryOut)
+@router.post(
+    "/invoices/{ref}/verifactu/query",
+    response_model=QueryOut,
+    responses={503: {"model": ErrorOut, "description": "AEAT did not answer; try again later"}},
+)
 def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
     """Ask AEAT (or the sandbox) what it holds for this invoice, and adopt its state for a
     record whose answer was never heard (pending or submitted)."""
@@ -267,6 +271,10 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
         invoice = invoices.issued(invoices.get(session, ctx.company_id, ref), "id")
     try:
         held = aeat_held.ask(ctx.runtime.db, ctx.settings, company, invoice)
+    except PermanentError as exc:
+        # The company's set-up (no usable certificate) or the request must change: retrying
+        # cannot help, and the server is not at fault (this was a 503).
+        raise AeatQueryRefused(f"The query cannot go to AEAT: {exc.message}") from exc
     except AeatError as exc:
         raise AeatUnavailable(f"AEAT did not answer the query: {exc.message}") from exc
     invoice = invoices.get(ctx.session, ctx.company_id, invoice.id, for_update=True)
@@ -281,6 +289,10 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
         "in_agreement": agree,
     }
     return ctx.respond({"invoice": present_invoice(invoice), "aeat": aeat})
+
+
+class AeatQueryRefused(Conflict):
+    code = "aeat_query_refused"
 
 
 class AeatUnavailable(AppError):
