@@ -8,16 +8,13 @@ from sqlalchemy.orm import Session
 
 from talonario.clients.schemas import ClientCreate, ClientUpdate
 from talonario.errors import Conflict, InvalidRequest, NotFound
+from talonario.kit import external_ids
 from talonario.kit.pagination import paginate
 from talonario.models import Client, Invoice
 
 
 class ClientNotFound(NotFound):
     code = "client_not_found"
-
-
-class ClientExternalIdTaken(Conflict):
-    code = "external_id_taken"
 
 
 class ClientInUse(Conflict):
@@ -62,22 +59,8 @@ def list_clients(
     return paginate(session, stmt, Client.id, limit, starting_after)
 
 
-def _check_external_id(
-    session: Session, company_id: str, external_id: str | None, own_id: str | None = None
-) -> None:
-    if external_id is None:
-        return
-    other = session.scalar(
-        select(Client.id).where(Client.company_id == company_id, Client.external_id == external_id)
-    )
-    if other is not None and other != own_id:
-        raise ClientExternalIdTaken(
-            f"Another client has external_id '{external_id}'.", param="external_id"
-        )
-
-
 def create(session: Session, company_id: str, body: ClientCreate) -> Client:
-    _check_external_id(session, company_id, body.external_id)
+    external_ids.ensure_free(session, Client, company_id, body.external_id, noun="client")
     client = Client(
         company_id=company_id,
         name=body.name,
@@ -101,7 +84,9 @@ def update(session: Session, company_id: str, client_id: str, body: ClientUpdate
             value = getattr(body, nested)
             changes[nested] = value.model_dump() if value is not None else None
     if "external_id" in changes:
-        _check_external_id(session, company_id, changes["external_id"], client.id)
+        external_ids.ensure_free(
+            session, Client, company_id, changes["external_id"], client.id, noun="client"
+        )
     nif = changes.get("nif", client.nif)
     foreign_id = changes.get("foreign_id", client.foreign_id)
     if "nif" in changes and changes["nif"] is not None and "foreign_id" not in changes:

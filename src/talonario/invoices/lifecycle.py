@@ -17,6 +17,7 @@ from talonario.config import Settings
 from talonario.errors import Conflict, InvalidRequest
 from talonario.invoices import service
 from talonario.invoices.schemas import RectifyIn
+from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
 from talonario.models import Company, Invoice
 from talonario.verifactu import service as verifactu
@@ -173,7 +174,7 @@ def prepare_rectify(
         exclude_347=originals[0].exclude_347,
         corrective=corrective,
     )
-    service.check_external_id(session, company.id, body.external_id, None)
+    external_ids.ensure_free(session, Invoice, company.id, body.external_id, noun="invoice")
     service.apply_totals(invoice, lines, inputs, originals[0].withholding_rate)
     if body.issue:
         invoice.issued_on = service.check_issue(

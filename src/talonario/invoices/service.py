@@ -31,7 +31,9 @@ from talonario.invoices.totals import (
     check_line_tax,
     compute_totals,
 )
+from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
+from talonario.kit.external_ids import ExternalIdTaken
 from talonario.kit.ids import new_id
 from talonario.kit.pagination import paginate
 from talonario.kit.rows import insert_new
@@ -67,10 +69,6 @@ class InvoiceAlreadyIssued(Conflict):
 
 class InvoiceNumberTaken(Conflict):
     code = "invoice_number_taken"
-
-
-class ExternalIdTaken(Conflict):
-    code = "external_id_taken"
 
 
 class InvoiceNotIssued(Conflict):
@@ -313,22 +311,6 @@ def _issuer_snapshot(company: Company) -> dict[str, Any]:
 # --- create, change, delete ---------------------------------------------------------------------
 
 
-def check_external_id(
-    session: Session, company_id: str, external_id: str | None, own: str | None
-) -> None:
-    if external_id is None:
-        return
-    other = session.scalar(
-        select(Invoice.id).where(
-            Invoice.company_id == company_id, Invoice.external_id == external_id
-        )
-    )
-    if other is not None and other != own:
-        raise ExternalIdTaken(
-            f"Another invoice has external_id '{external_id}'.", param="external_id"
-        )
-
-
 def _check_type(invoice_type: str) -> None:
     if invoice_type.startswith("R"):
         raise InvalidRequest(
@@ -372,7 +354,7 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
     only numbers, chains and stores.
     """
     _check_type(body.type)
-    check_external_id(session, company.id, body.external_id, None)
+    external_ids.ensure_free(session, Invoice, company.id, body.external_id, noun="invoice")
     series_id, series_code = resolve_series(session, company.id, body.series)
     client_id, client = resolve_client(session, company.id, body.client)
     on = body.operation_date or body.issued_on or today
@@ -459,7 +441,9 @@ def update(
         )
         invoice.substitutes = resolve_substitutes(session, company_id, invoice.type, refs)
     if "external_id" in changes:
-        check_external_id(session, company_id, body.external_id, invoice.id)
+        external_ids.ensure_free(
+            session, Invoice, company_id, body.external_id, invoice.id, noun="invoice"
+        )
         invoice.external_id = body.external_id
     if "series" in changes:
         invoice.series_id, invoice.series_code = resolve_series(session, company_id, body.series)

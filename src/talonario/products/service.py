@@ -6,9 +6,10 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from talonario.errors import Conflict, InvalidRequest, NotFound
+from talonario.errors import InvalidRequest, NotFound
 from talonario.invoices.tax_schema import TaxIn, line_tax
 from talonario.invoices.totals import TaxRuleViolation, check_line_tax
+from talonario.kit import external_ids
 from talonario.kit.pagination import paginate
 from talonario.models import Product
 from talonario.products.schemas import ProductCreate, ProductUpdate
@@ -16,10 +17,6 @@ from talonario.products.schemas import ProductCreate, ProductUpdate
 
 class ProductNotFound(NotFound):
     code = "product_not_found"
-
-
-class ProductExternalIdTaken(Conflict):
-    code = "external_id_taken"
 
 
 def _query(company_id: str):  # type: ignore[no-untyped-def]
@@ -63,24 +60,8 @@ def _checked_tax(tax: TaxIn, today: date) -> dict[str, object]:
     return data
 
 
-def _check_external_id(
-    session: Session, company_id: str, external_id: str | None, own_id: str | None = None
-) -> None:
-    if external_id is None:
-        return
-    other = session.scalar(
-        select(Product.id).where(
-            Product.company_id == company_id, Product.external_id == external_id
-        )
-    )
-    if other is not None and other != own_id:
-        raise ProductExternalIdTaken(
-            f"Another product has external_id '{external_id}'.", param="external_id"
-        )
-
-
 def create(session: Session, company_id: str, body: ProductCreate, today: date) -> Product:
-    _check_external_id(session, company_id, body.external_id)
+    external_ids.ensure_free(session, Product, company_id, body.external_id, noun="product")
     product = Product(
         company_id=company_id,
         name=body.name,
@@ -101,7 +82,9 @@ def update(
     product = get(session, company_id, product_id)
     changes = body.model_dump(exclude_unset=True)
     if "external_id" in changes:
-        _check_external_id(session, company_id, changes["external_id"], product.id)
+        external_ids.ensure_free(
+            session, Product, company_id, changes["external_id"], product.id, noun="product"
+        )
     for field in ("name", "unit_price", "description", "unit", "external_id"):
         if field in changes:
             setattr(product, field, changes[field])
