@@ -71,7 +71,7 @@ def create(session: Session, company_id: str, body: ClientCreate) -> Client:
         external_id=body.external_id,
     )
     session.add(client)
-    session.flush()
+    external_ids.flush(session, body.external_id, noun="client")
     return client
 
 
@@ -99,7 +99,7 @@ def update(session: Session, company_id: str, client_id: str, body: ClientUpdate
         if field in changes:
             setattr(client, field, changes[field])
     client.nif, client.foreign_id = nif, foreign_id
-    session.flush()
+    external_ids.flush(session, changes.get("external_id"), noun="client")
     return client
 
 

@@ -5,6 +5,7 @@ last line of defence under races."""
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from talonario.errors import Conflict
@@ -30,6 +31,20 @@ def ensure_free(
         select(model.id).where(model.company_id == company_id, model.external_id == external_id)
     )
     if other is not None and other != own_id:
-        raise ExternalIdTaken(
-            f"Another {noun} has external_id '{external_id}'.", param="external_id"
-        )
+        raise _taken(noun, external_id)
+
+
+def flush(session: Session, external_id: str | None, *, noun: str) -> None:
+    """Flush the row ensure_free let through. A twin request that took the same external_id
+    meanwhile is the same 409, not a 500: PostgreSQL holds the second INSERT until the first
+    commits, then the UNIQUE constraint refuses it."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if external_id is None or "external_id" not in str(exc.orig):
+            raise
+        raise _taken(noun, external_id) from exc
+
+
+def _taken(noun: str, external_id: str) -> ExternalIdTaken:
+    return ExternalIdTaken(f"Another {noun} has external_id '{external_id}'.", param="external_id")

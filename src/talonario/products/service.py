@@ -72,7 +72,7 @@ def create(session: Session, company_id: str, body: ProductCreate, today: date) 
         external_id=body.external_id,
     )
     session.add(product)
-    session.flush()
+    external_ids.flush(session, body.external_id, noun="product")
     return product
 
 
@@ -90,7 +90,7 @@ def update(
             setattr(product, field, changes[field])
     if body.tax is not None:
         product.tax = _checked_tax(body.tax, today)
-    session.flush()
+    external_ids.flush(session, changes.get("external_id"), noun="product")
     return product
 
 
