@@ -3,6 +3,8 @@
 Endpoints receive a `Context`: its session opens on first use (a write session starts the
 transaction that BEGIN IMMEDIATE guards on SQLite), and `respond()` serialises the answer,
 stores it for the Idempotency-Key if one was sent, commits, and releases the session at once.
+An endpoint that returns without `respond()` still commits (the boundary does it on a normal
+return) and one that raises rolls back: no write depends on remembering a call.
 The hot writes (creating and issuing invoices) instead hand their write phase to the process's
 group commit with `write_and_respond()`.
 """
@@ -104,6 +106,18 @@ class Context:
         if body is None:
             body = dumps(present(result))
         return Response(body, status_code=status, media_type="application/json")
+
+    def commit(self) -> None:
+        """Commit what the endpoint wrote and release the session (the boundary calls this when
+        an endpoint returns without respond(); its answer is then not kept for an
+        Idempotency-Key)."""
+        if self.write and self._session is not None:
+            try:
+                self._session.commit()
+            except IntegrityError as exc:
+                self._session.rollback()
+                raise self._conflict_after(exc) from exc
+        self.close()
 
     def no_content(self) -> Response:
         if self.write and self._session is not None:
@@ -242,8 +256,13 @@ def writer(scope: str) -> Any:
         ctx = Context(runtime, principal, write=True, claim=claim)
         try:
             yield ctx
-        finally:
-            await _release(ctx)
+        except BaseException:
+            await _release(ctx)  # the endpoint failed: nothing it wrote stays
+            raise
+        if ctx.is_open:
+            # It returned without respond(): what it wrote commits all the same, before the
+            # answer leaves (a "function" scope), so a forgotten call cannot lose a write.
+            await run_in_threadpool(ctx.commit)
 
     return Depends(dependency, scope="function")
 
