@@ -2,14 +2,19 @@
 commit, lands in foreign-key order, and a rollback (or a unit re-run after one) leaves exactly
 what the committed attempt wrote."""
 
+from collections.abc import Callable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from talonario.kit.group_commit import GroupCommit
 from talonario.kit.ids import new_id
 from talonario.kit.rows import insert_new, load, stage_new
+from talonario.kit.txmemo import run_deferred
 from talonario.models.client import Client
 from talonario.models.company import Company
 from talonario.runtime import Runtime
+from tests.kit.test_group_commit import run_one_batch
 
 
 def count(session: Session, cls: type, pk: str) -> int:
@@ -72,6 +77,43 @@ def test_a_rollback_leaves_no_staged_row_and_a_re_run_stores_it_once(runtime: Ru
         stage_new(session, company)  # the unit re-run (kit/group_commit.py): same object
         session.commit()
     assert stored(runtime, Company, company.id) == 1
+
+
+def test_a_failed_batch_re_runs_its_units_and_stores_each_good_row_once(
+    runtime: Runtime,
+) -> None:
+    good, bad, last = new_company(), new_company(), new_company()
+
+    def unit(company: Company, fails: bool) -> Callable[[Session], str]:
+        def run(session: Session) -> str:
+            stage_new(session, company)
+            if fails:
+                raise ValueError("refused")
+            return company.id
+
+        return run
+
+    writes = GroupCommit(runtime.db)
+    try:
+        outcomes = run_one_batch(writes, [unit(good, False), unit(bad, True), unit(last, False)])
+    finally:
+        writes.stop()
+    assert outcomes[0] == good.id and outcomes[2] == last.id
+    assert isinstance(outcomes[1], ValueError)
+    assert [stored(runtime, Company, c.id) for c in (good, bad, last)] == [1, 0, 1]
+
+
+def test_rows_staged_after_an_early_run_deferred_are_each_inserted_once(
+    runtime: Runtime,
+) -> None:
+    first, second = new_company(), new_company()
+    with runtime.db.write_session() as session:
+        stage_new(session, first)
+        run_deferred(session)  # as before a SAVEPOINT: the rows staged so far are written now
+        assert count(session, Company, first.id) == 1
+        stage_new(session, second)
+        session.commit()
+    assert (stored(runtime, Company, first.id), stored(runtime, Company, second.id)) == (1, 1)
 
 
 def test_inside_a_savepoint_a_staged_row_is_inserted_at_once(runtime: Runtime) -> None:

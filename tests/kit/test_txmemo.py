@@ -26,8 +26,11 @@ def test_a_remembered_value_lasts_one_transaction(runtime: Runtime) -> None:
         session.connection()
         assert remembered(session, "k", call("a")) == remembered(session, "k", call("a")) == 1
         session.commit()
+        session.connection()
         assert remembered(session, "k", call("b")) == 2  # a new transaction recomputes it
+        assert remembered(session, "k", call("b")) == 2
         session.rollback()
+        session.connection()
         assert remembered(session, "k", call("c")) == 3  # and so does one after a rollback
     assert calls == ["a", "b", "c"]
 
