@@ -65,15 +65,9 @@ class Context:
 
     def respond(self, payload: Any, status: int = 200) -> Response:
         body = dumps(payload)
-        if self.write and self._session is not None:
-            if self.claim is not None:
-                idempotency.record(self._session, self.company_id, self.claim, status, body)
-            try:
-                self._session.commit()
-            except IntegrityError as exc:
-                self._session.rollback()
-                raise self._conflict_after(exc) from exc
-        self.close()
+        if self.write and self._session is not None and self.claim is not None:
+            idempotency.record(self._session, self.company_id, self.claim, status, body)
+        self.commit()
         return Response(body, status_code=status, media_type="application/json")
 
     def write_and_respond(
@@ -108,9 +102,9 @@ class Context:
         return Response(body, status_code=status, media_type="application/json")
 
     def commit(self) -> None:
-        """Commit what the endpoint wrote and release the session (the boundary calls this when
-        an endpoint returns without respond(); its answer is then not kept for an
-        Idempotency-Key)."""
+        """Commit what the endpoint wrote and release the session: respond() after keeping the
+        answer for an Idempotency-Key, the boundary itself when an endpoint returned without
+        respond() (its answer is then not kept)."""
         if self.write and self._session is not None:
             try:
                 self._session.commit()
