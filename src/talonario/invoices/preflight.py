@@ -9,7 +9,7 @@ spec §7. Pure: no database, no HTTP.
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 from talonario.invoices.eligibility import simplified_eligibility
 from talonario.invoices.tax_schema import line_tax
@@ -157,25 +157,28 @@ def _addresses(draft: Draft) -> None:
         return
     missing = _missing_address_part(draft.issuer_address)
     if missing is not None:
-        where = "issuer.address" + (f".{missing}" if missing else "")
-        raise Violation(
+        _refuse_address(
+            "issuer.address",
+            missing,
             f"A complete invoice ({draft.type}) shows the issuer's address (RD 1619/2012"
             f" art. 6.1.e) and the company has {f'no {missing}' if missing else 'none'}: set it"
             " with PATCH /v1/company.",
-            where,
-            "address_required",
         )
     assert draft.client is not None  # _recipient ran first
     missing = _missing_address_part(draft.client.get("address"))
     if missing is not None:
-        where = "client.address" + (f".{missing}" if missing else "")
-        raise Violation(
+        _refuse_address(
+            "client.address",
+            missing,
             f"A complete invoice ({draft.type}) shows the recipient's address (RD 1619/2012"
             f" art. 6.1.e): give the client's {missing or 'address'}, or issue a simplified F2"
             " to a consumer.",
-            where,
-            "address_required",
         )
+
+
+def _refuse_address(param: str, missing: str, message: str) -> NoReturn:
+    """The 422 naming the address, or its first missing part ('' for the whole address)."""
+    raise Violation(message, param + (f".{missing}" if missing else ""), "address_required")
 
 
 def _lines(draft: Draft) -> None:
