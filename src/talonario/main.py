@@ -39,6 +39,7 @@ from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
 from talonario.serving import tune_gc
 from talonario.system.endpoints import router as system_router
+from talonario.verifactu.client import SANDBOX_PREFIX
 from talonario.verifactu.endpoints import router as verifactu_router
 from talonario.webhooks.endpoints import router as webhooks_router
 
@@ -97,7 +98,6 @@ class BodyTooLarge(AppError):
 
 # The mounted AEAT sandbox takes what AEAT does: a submission of 1,000 records runs to several
 # MiB, past the API's limit, so its SOAP bodies have a bound of their own.
-SANDBOX_PREFIX = "/aeat-sandbox"
 SOAP_MAX_BODY_BYTES = 16 * 1024 * 1024
 
 
@@ -283,6 +283,6 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     runtime = app.state.runtime
     if runtime.settings.sandbox == "on":
         # Only on request (TALONARIO_SANDBOX, `serve --demo`): a production server must not
-        # answer as AEAT nor expose its control API. SANDBOX_PATH in verifactu/client.py.
+        # answer as AEAT nor expose its control API. SANDBOX_PREFIX lives in verifactu/client.py.
         app.mount(SANDBOX_PREFIX, create_sandbox_app(runtime.settings, runtime.db))
     return app

@@ -34,7 +34,8 @@ from talonario.verifactu.responses import (
 )
 from talonario.verifactu.xml import soap_envelope
 
-SANDBOX_PATH = "/aeat-sandbox/VerifactuSOAP"  # where main.py mounts the built-in sandbox
+SANDBOX_PREFIX = "/aeat-sandbox"  # where main.py mounts the built-in sandbox
+SANDBOX_PATH = SANDBOX_PREFIX + "/VerifactuSOAP"
 # AEAT can take more than 30 s to answer a large submission (spec §8.1).
 DEFAULT_TIMEOUT = httpx.Timeout(120.0, connect=15.0)
 
