@@ -12,33 +12,33 @@ from typing import Any
 
 from fastapi import FastAPI
 
-_PARAM = re.compile(r"^\{(\w+)\}")
+_PARAM = re.compile(r"\{(\w+)\}")
 _WRITES = ("post", "put", "patch")
 
 
-def _answers(operation: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """(status, response, schema name) of each 2xx JSON answer."""
+def _answers(operation: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """(response, schema name) of each 2xx JSON answer."""
     for status, response in operation.get("responses", {}).items():
         schema = response.get("content", {}).get("application/json", {}).get("schema", {})
         if status.startswith("2") and "$ref" in schema:
-            yield status, response, schema["$ref"].rsplit("/", 1)[-1]
+            yield response, schema["$ref"].rsplit("/", 1)[-1]
 
 
 def _params(path: str) -> list[str]:
-    return re.findall(r"\{(\w+)\}", path)
+    return _PARAM.findall(path)
 
 
-def _under(paths: dict[str, Any], base: str) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """(path, its first parameter after `base`, method, operation) of the operations under base."""
+def _under(paths: dict[str, Any], base: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(the path's first parameter after `base`, operation) of the operations under base."""
     for path, operations in paths.items():
         if not path.startswith(base + "/"):
             continue
-        match = _PARAM.match(path[len(base) + 1 :])
+        match = _PARAM.match(path, len(base) + 1)
         if match is None:
             continue
-        for method, operation in operations.items():
+        for operation in operations.values():
             if isinstance(operation, dict) and "operationId" in operation:
-                yield path, match.group(1), method, operation
+                yield match.group(1), operation
 
 
 def _link(
@@ -56,7 +56,7 @@ def add_links(schema: dict[str, Any]) -> dict[str, Any]:
     paths: dict[str, Any] = schema.get("paths", {})
     created: dict[str, str] = {}  # collection path -> the schema its create answers
     for path, operations in paths.items():
-        for _, _, name in _answers(operations.get("post", {})):
+        for _, name in _answers(operations.get("post", {})):
             created.setdefault(path, name)
     for base, resource in created.items():
         targets = list(_under(paths, base))
@@ -64,17 +64,17 @@ def add_links(schema: dict[str, Any]) -> dict[str, Any]:
             if path != base and not path.startswith(base + "/"):
                 continue
             for method in _WRITES:
-                for _, response, name in _answers(operations.get(method, {})):
+                for response, name in _answers(operations.get(method, {})):
                     if name != resource:
                         continue
-                    for _, param, _, target in targets:
+                    for param, target in targets:
                         _link(response, base, param, "$response.body#/id", target)
     for base, operations in paths.items():
         if base in created:
             continue
-        for _, response, name in _answers(operations.get("get", {})):
+        for response, name in _answers(operations.get("get", {})):
             if name.startswith("ListOf"):  # kit.schema.ListOf[...]
-                for _, param, _, target in _under(paths, base):
+                for param, target in _under(paths, base):
                     _link(response, base, param, "$response.body#/data/0/id", target)
     return schema
 
