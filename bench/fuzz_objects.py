@@ -9,14 +9,9 @@ another meets. The schemathesis config names them per operation (`parameters`)."
 from typing import Any
 
 import httpx
-from tests.fixtures.factories import invoice_body
+from tests.fixtures.factories import client_body, invoice_body
 
-RECIPIENT = {
-    "name": "Cliente Ejemplo SL",
-    "nif": "B65410011",
-    "email": "cliente@example.com",
-    "address": {"street": "Calle Mayor 1", "postal_code": "28013", "city": "Madrid"},
-}
+RECIPIENT = client_body(email="cliente@example.com")
 DRAFTS = ("GET /v1/invoices/{ref}", "PATCH /v1/invoices/{ref}", "DELETE /v1/invoices/{ref}")
 ISSUED = (
     "POST /v1/invoices/{ref}/issue",  # an issued one: the 409 path; the draft path is PATCH's
