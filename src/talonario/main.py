@@ -284,5 +284,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     if runtime.settings.sandbox == "on":
         # Only on request (TALONARIO_SANDBOX, `serve --demo`): a production server must not
         # answer as AEAT nor expose its control API. SANDBOX_PREFIX lives in verifactu/client.py.
-        app.mount(SANDBOX_PREFIX, create_sandbox_app(runtime.settings, runtime.db))
+        app.mount(
+            SANDBOX_PREFIX, create_sandbox_app(runtime.settings, runtime.db, keys=runtime.keys)
+        )
     return app

@@ -46,6 +46,7 @@ from talonario.aeat_sandbox.protocol import (
 )
 from talonario.aeat_sandbox.protocol import Request as SoapRequest
 from talonario.auth.context import secret_from
+from talonario.auth.keys import KeyCache
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.errors import AuthenticationFailed
@@ -57,11 +58,13 @@ _XML = "text/xml; charset=utf-8"
 
 
 class _Sandbox:
-    def __init__(self, settings: Settings, db: Database, query_page_size: int) -> None:
+    def __init__(
+        self, settings: Settings, db: Database, query_page_size: int, keys: KeyCache | None
+    ) -> None:
         self.settings = settings
         self.db = db
         self.query_page_size = query_page_size
-        self.guard = Guard(settings, db)
+        self.guard = Guard(settings, db, keys)
 
     async def caller(self, request: Request) -> Caller:
         try:
@@ -163,12 +166,16 @@ class _Sandbox:
 
 
 def create_sandbox_app(
-    settings: Settings, db: Database, *, query_page_size: int = 10000
+    settings: Settings,
+    db: Database,
+    *,
+    query_page_size: int = 10000,
+    keys: KeyCache | None = None,
 ) -> Starlette:
     """The AEAT sandbox over `db` (its `aeat_sandbox_` tables), answering
     TiempoEsperaEnvio = settings.sandbox_wait_seconds. `query_page_size` is AEAT's 10 000
     records per Consulta answer; tests lower it to see paging."""
-    sandbox = _Sandbox(settings, db, query_page_size)
+    sandbox = _Sandbox(settings, db, query_page_size, keys)
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "service": "aeat-sandbox"})

@@ -14,7 +14,6 @@ Two credentials, both sent as `Authorization: Bearer <secret>` (a company key al
 Anything else is 401; a NIF the caller may not see is 404 (as if nothing were there).
 """
 
-import hashlib
 import hmac
 import secrets
 import threading
@@ -26,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from talonario.aeat_sandbox.models import SandboxControlToken
-from talonario.auth.keys import KeyCache, lookup
+from talonario.auth.keys import KeyCache, hash_key, lookup
 from talonario.auth.scopes import grants
 from talonario.config import Settings
 from talonario.db import Database
@@ -73,10 +72,6 @@ class Caller:
         return self.nif
 
 
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
 def new_token() -> str:
     return TOKEN_PREFIX + secrets.token_urlsafe(32)
 
@@ -90,7 +85,7 @@ def ensure_token(db: Database, settings: Settings) -> str | None:
         if session.get(SandboxControlToken, OPERATOR) is not None:
             return None
         token = new_token()
-        session.add(SandboxControlToken(name=OPERATOR, token_hash=_digest(token)))
+        session.add(SandboxControlToken(name=OPERATOR, token_hash=hash_key(token)))
         try:
             session.commit()
         except IntegrityError:
@@ -104,9 +99,9 @@ def replace_token(db: Database) -> str:
     with db.write_session() as session:
         stored = session.get(SandboxControlToken, OPERATOR)
         if stored is None:
-            session.add(SandboxControlToken(name=OPERATOR, token_hash=_digest(token)))
+            session.add(SandboxControlToken(name=OPERATOR, token_hash=hash_key(token)))
         else:
-            stored.token_hash = _digest(token)
+            stored.token_hash = hash_key(token)
         session.commit()
     return token
 
@@ -114,11 +109,12 @@ def replace_token(db: Database) -> str:
 class Guard:
     """Turns a request's secret into a Caller, or Refused."""
 
-    def __init__(self, settings: Settings, db: Database) -> None:
+    def __init__(self, settings: Settings, db: Database, keys: KeyCache | None = None) -> None:
         self.db = db
         configured = settings.sandbox_control_token
-        self._configured = None if configured is None else _digest(configured)
-        self._keys = KeyCache(settings.api_key_cache_seconds)
+        self._configured = None if configured is None else hash_key(configured)
+        # Mounted in the API, the API's own cache: a key revoked there stops here at once.
+        self._keys = keys or KeyCache(settings.api_key_cache_seconds)
         self._stored: tuple[float, str | None] = (0.0, None)
         self._lock = threading.Lock()
 
@@ -126,7 +122,7 @@ class Guard:
         """Runs in a worker thread: it may read the database."""
         if not secret:
             raise Refused(401, "No credential: send 'Authorization: Bearer <control token>'.")
-        given = _digest(secret)
+        given = hash_key(secret)
         operator = self._operator_hash()
         # Both digests have one length: compare_digest takes the same time wherever they differ.
         if operator is not None and hmac.compare_digest(given, operator):
