@@ -47,6 +47,11 @@ MAX_TRANSPORT_BACKOFF = timedelta(minutes=10)
 PERMANENT_BACKOFF = timedelta(hours=1)  # ORDEN art. 16.4: retry at least once an hour
 
 
+def stored(reason: str | None) -> Reason | None:
+    """The reason kept on the remission state row (NULL: none)."""
+    return Reason(reason) if reason else None
+
+
 def transport_backoff(failures: int, draw: Callable[[], float] = random.random) -> timedelta:
     """The wait after the `failures`-th consecutive transport fault (1 for the first)."""
     ceiling = min(FIRST_BACKOFF * 2 ** min(max(failures, 1) - 1, 10), MAX_TRANSPORT_BACKOFF)
@@ -63,8 +68,8 @@ def after_failure(
     """The next attempt after a failure of this kind (`failures` in a row, this one
     included). Never before AEAT's wait ends; the failure stays the reason, so 1,000 waiting
     records do not send again at once what just failed."""
-    wait = transport_backoff(failures, draw) if reason is Reason.TRANSPORT_BACKOFF else None
-    at = now + (wait if wait is not None else PERMANENT_BACKOFF)
+    transient = reason is Reason.TRANSPORT_BACKOFF
+    at = now + (transport_backoff(failures, draw) if transient else PERMANENT_BACKOFF)
     return max(at, aeat_wait_until) if aeat_wait_until is not None else at
 
 

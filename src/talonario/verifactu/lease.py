@@ -34,9 +34,9 @@ def heartbeat_seconds(settings: Settings) -> float:
 class Heartbeat:
     """Renews `holder`'s lease on the company from a thread while the `with` block runs.
 
-    `lost` turns true if a renewal finds the lease no longer ours (the holder stalled past the
-    lease and another took over): the holder must then not record its outcome as the
-    company's."""
+    A renewal that finds the lease no longer ours (the holder stalled past it and another took
+    over) stops renewing; the holder then records only its own submission's answer, never the
+    company's state (remission._still_ours decides, under the state row's lock)."""
 
     def __init__(self, db: Database, settings: Settings, company_id: str, holder: str) -> None:
         self._db = db
@@ -48,7 +48,6 @@ class Heartbeat:
         self._thread = threading.Thread(
             target=self._run, name=f"lease-{company_id[:8]}", daemon=True
         )
-        self.lost = False
 
     def __enter__(self) -> "Heartbeat":
         self._thread.start()
@@ -67,7 +66,6 @@ class Heartbeat:
         while not self._stop.wait(self._every):
             try:
                 if not self.renew():
-                    self.lost = True
                     log.warning("lost the remission lease of %s", self._company_id)
                     return
             except Exception:  # the database may be back by the next beat

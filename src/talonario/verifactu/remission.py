@@ -35,7 +35,7 @@ from talonario.kit.clock import utcnow
 from talonario.kit.secrets import DecryptionError
 from talonario.models import Company, Invoice, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
-from talonario.verifactu import lease
+from talonario.verifactu import backoff, lease
 from talonario.verifactu.backoff import Reason, after_failure, lifted, may_go
 from talonario.verifactu.client import (
     AeatClient,
@@ -161,7 +161,7 @@ def claim(
         )
         if not records:
             return None
-        reason = Reason(state.reason) if state.reason else None
+        reason = backoff.stored(state.reason)
         if not may_go(state.next_allowed_at, reason, len(records) >= MAX_RECORDS, now):
             return None
         _abandon(session, company_id, state.locked_by)
@@ -410,7 +410,7 @@ def retry_now(session: Session, company_id: str, now: datetime | None = None) ->
     state = session.get(VerifactuRemission, company_id, with_for_update=True)
     if state is None:
         return False
-    after = lifted(Reason(state.reason) if state.reason else None, state.aeat_wait_until, now)
+    after = lifted(backoff.stored(state.reason), state.aeat_wait_until, now)
     if after is None:
         return False
     state.next_allowed_at, reason = after

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from talonario.kit.clock import utcnow
 from talonario.models import VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
-from talonario.verifactu.backoff import Reason, shown
+from talonario.verifactu import backoff
+from talonario.verifactu.backoff import shown
 from talonario.verifactu.remission import WAITING
 from talonario.verifactu.xml import MAX_RECORDS
 
@@ -38,7 +39,7 @@ def status_of(session: Session, company_id: str, now: datetime | None = None) ->
                 "error": sub.error,
             }
     reason = shown(
-        Reason(state.reason) if state and state.reason else None,
+        backoff.stored(state.reason if state else None),
         state.next_allowed_at if state else None,
         pending=pending or 0,
         batch_full=(pending or 0) >= MAX_RECORDS,
