@@ -95,7 +95,7 @@ def test_records_as_xml_are_one_valid_aeat_document(api: Api) -> None:
     assert header.findtext("sf:NIF", None, _NS) == first["issuer"]["nif"]
     assert header.findtext("sf:NombreRazon", None, _NS) == first["issuer"]["legal_name"]
     assert root.find("sum:Cabecera/sf:RemisionVoluntaria", _NS) is None
-    # Each record is the stored one, byte for byte, as the .xml of each record gives it.
+    # One RegistroFactura per record of the chain, in its order, each with its huella.
     chain = api.get("/v1/verifactu/records").json()["data"]
     for record, listed in zip(_records(r.content), chain, strict=True):
         assert record[0].findtext("sf:Huella", None, _NS) == listed["huella"]
