@@ -103,11 +103,11 @@ def _hits(nif: str | None) -> ColumnElement[bool]:
     return or_(SandboxFault.nif.is_(None), SandboxFault.nif == nif)
 
 
-def take_request_fault(session: Session, nif: str | None) -> SandboxFault | None:
-    """The oldest switch that replaces a whole answer, used once."""
+def _take(session: Session, *conditions: Any) -> SandboxFault | None:
+    """The oldest switch meeting `conditions`, locked and used once."""
     fault = session.scalars(
         select(SandboxFault)
-        .where(SandboxFault.kind.in_([kind.value for kind in REQUEST_KINDS]), _hits(nif))
+        .where(*conditions)
         .order_by(SandboxFault.created_at, SandboxFault.id)
         .limit(1)
         .with_for_update()
@@ -115,22 +115,23 @@ def take_request_fault(session: Session, nif: str | None) -> SandboxFault | None
     return _use(session, fault)
 
 
+def take_request_fault(session: Session, nif: str | None) -> SandboxFault | None:
+    """The oldest switch that replaces a whole answer, used once."""
+    return _take(session, SandboxFault.kind.in_([kind.value for kind in REQUEST_KINDS]), _hits(nif))
+
+
 def take_delay(session: Session, nif: str | None) -> float:
     """Seconds to hold the next answer back (0 when no delay is set), used once."""
-    fault = session.scalars(
-        select(SandboxFault)
-        .where(SandboxFault.kind == FaultKind.DELAY.value, _hits(nif))
-        .order_by(SandboxFault.created_at, SandboxFault.id)
-        .limit(1)
-        .with_for_update()
-    ).first()
-    used = _use(session, fault)
+    used = _take(session, SandboxFault.kind == FaultKind.DELAY.value, _hits(nif))
     return 0.0 if used is None else (used.delay_ms or 0) / 1000
 
 
-def any_record_errors(session: Session) -> bool:
+def any_record_errors(session: Session, nif: str) -> bool:
+    """Whether a record_error switch may hit a request from `nif` (one look per request)."""
     found = session.scalar(
-        select(SandboxFault.id).where(SandboxFault.kind == FaultKind.RECORD_ERROR.value).limit(1)
+        select(SandboxFault.id)
+        .where(SandboxFault.kind == FaultKind.RECORD_ERROR.value, _hits(nif))
+        .limit(1)
     )
     return found is not None
 
@@ -138,18 +139,12 @@ def any_record_errors(session: Session) -> bool:
 def take_record_error(session: Session, number: str, nif: str) -> tuple[int, str] | None:
     """The error forced on invoice `number` of a request from `nif`, used once:
     (code, description)."""
-    fault = session.scalars(
-        select(SandboxFault)
-        .where(
-            SandboxFault.kind == FaultKind.RECORD_ERROR.value,
-            SandboxFault.number == number,
-            _hits(nif),
-        )
-        .order_by(SandboxFault.created_at, SandboxFault.id)
-        .limit(1)
-        .with_for_update()
-    ).first()
-    used = _use(session, fault)
+    used = _take(
+        session,
+        SandboxFault.kind == FaultKind.RECORD_ERROR.value,
+        SandboxFault.number == number,
+        _hits(nif),
+    )
     if used is None or used.code is None:
         return None
     return used.code, used.description or description(used.code)

@@ -134,7 +134,7 @@ class _Judge:
         self.now = now
         self.today = today_in(AEAT_TIMEZONE)
         # One look for switches up front spares a query per record in the usual case.
-        self.forcing = faults.any_record_errors(session)
+        self.forcing = faults.any_record_errors(session, header_nif)
         self.heads: dict[tuple[str, str], SandboxChainHead | None] = {}
 
     def __call__(self, record: Incoming) -> Verdict:
