@@ -33,7 +33,6 @@ from talonario.invoices.totals import (
 )
 from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
-from talonario.kit.external_ids import ExternalIdTaken
 from talonario.kit.ids import new_id
 from talonario.kit.pagination import paginate
 from talonario.kit.rows import insert_new
@@ -483,8 +482,9 @@ def delete(session: Session, company_id: str, ref: str) -> None:
 def conflict_of(exc: IntegrityError) -> Conflict:
     """What a constraint refusing an invoice means to the caller (rows written at commit, in
     group commit, meet theirs there: the endpoint maps them with this)."""
-    if "external_id" in str(exc.orig):
-        return ExternalIdTaken("Another invoice has this external_id.", param="external_id")
+    taken = external_ids.refused(exc, "invoice")
+    if taken is not None:
+        return taken
     return InvoiceNumberTaken(
         "The series produced a number another invoice already has; check its format.",
         param="series",

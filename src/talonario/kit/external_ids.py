@@ -41,10 +41,20 @@ def flush(session: Session, external_id: str | None, *, noun: str) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
-        if external_id is None or "external_id" not in str(exc.orig):
+        taken = refused(exc, noun, external_id) if external_id is not None else None
+        if taken is None:
             raise
-        raise _taken(noun, external_id) from exc
+        raise taken from exc
 
 
-def _taken(noun: str, external_id: str) -> ExternalIdTaken:
-    return ExternalIdTaken(f"Another {noun} has external_id '{external_id}'.", param="external_id")
+def refused(
+    exc: IntegrityError, noun: str, external_id: str | None = None
+) -> ExternalIdTaken | None:
+    """The 409 when the constraint that refused a write is the external_id's (None otherwise):
+    at flush here, at commit for rows group commit inserts then."""
+    return _taken(noun, external_id) if "external_id" in str(exc.orig) else None
+
+
+def _taken(noun: str, external_id: str | None) -> ExternalIdTaken:
+    which = f"external_id '{external_id}'" if external_id is not None else "this external_id"
+    return ExternalIdTaken(f"Another {noun} has {which}.", param="external_id")
