@@ -78,10 +78,14 @@ class Incoming:
         found = self.element.iterfind("sf:Destinatarios/sf:IDDestinatario/sf:NIF", _NS)
         return [(nif.text or "").strip() for nif in found]
 
-    def period(self) -> tuple[int, int]:
-        """PeriodoImputacion: FechaOperacion's year and month, else the issue date's."""
+    def operation_day(self) -> date:
+        """FechaOperacion, else the issue date (the day the tax rules of a line apply to)."""
         operation = self.value("sf:FechaOperacion")
-        day = parse_day(operation) if operation else self.issue_date
+        return parse_day(operation) if operation else self.issue_date
+
+    def period(self) -> tuple[int, int]:
+        """PeriodoImputacion: the operation day's year and month."""
+        day = self.operation_day()
         return day.year, day.month
 
 
@@ -183,8 +187,7 @@ def _content(record: Incoming) -> int | None:
     if code is not None:
         return code
     lines = _lines(record)
-    operation = record.value("sf:FechaOperacion")
-    on = parse_day(operation) if operation else record.issue_date
+    on = record.operation_day()
     by_nif = bool(record.recipient_nifs())
     for line in lines:
         code = _line_rule(line, on, by_nif)
