@@ -109,7 +109,8 @@ def test_serve_demo_mounts_the_sandbox_and_prints_its_control_token(
             token, key = TOKEN_LINE.search(printed), KEY_LINE.search(printed)
             assert token is not None and key is not None, printed
             base = f"http://{HOST}:{port}/aeat-sandbox"
-            # Several requests, so both processes answer some: they agree on the stored token.
+            # Eight requests on new connections, which the two processes share (SO_REUSEPORT; the
+            # spread is shown in test_serving): whichever answers knows the stored token.
             with_token = [
                 httpx.get(f"{base}/control/faults", headers=bearer(token[1])).status_code
                 for _ in range(8)
