@@ -11,11 +11,13 @@ from fastapi.testclient import TestClient
 from lxml import etree
 
 from talonario.auth.keys import issue_key
+from talonario.main import create_app
 from talonario.runtime import Runtime
 from talonario.verifactu.records import Record
 from talonario.verifactu.xsd import Schema
 from tests.aeat_sandbox.helpers import SandboxServer, Taxpayer
 from tests.aeat_sandbox.test_sandbox import answer, lines, post, submit
+from tests.conftest import make_settings
 from tests.fixtures.factories import create_company
 
 NIF = "B12345674"
@@ -230,3 +232,23 @@ def test_a_record_replayed_by_another_taxpayer_does_not_count_as_received(
     # Sent by its issuer it is new, so it starts the chain the next record links to.
     assert submit(sandbox, victim, first) == [("F-0001", "Correcto", None)]
     assert submit(sandbox, victim, victim.alta("F-0002")) == [("F-0002", "Correcto", None)]
+
+
+def test_a_key_revoked_through_the_api_stops_at_the_mounted_control_at_once(
+    database_url: str,
+) -> None:
+    # Keys cached for a minute, as a server caches them: revoking must still take effect at once.
+    runtime = Runtime.from_settings(make_settings(database_url, api_key_cache_seconds=60))
+    try:
+        http = TestClient(create_app(runtime.settings, runtime), raise_server_exceptions=False)
+        _, admin = create_company(runtime.db)
+        admin_auth = {"Authorization": f"Bearer {admin}"}
+        minted = http.post("/v1/api-keys", json={"scopes": ["*"]}, headers=admin_auth).json()
+        doomed = {"Authorization": f"Bearer {minted['secret']}"}
+        records = "/aeat-sandbox/control/records"
+        assert http.get(records, headers=doomed).status_code == 200  # now cached
+        revoked = http.delete(f"/v1/api-keys/{minted['id']}", headers=admin_auth)
+        assert revoked.status_code == 200
+        assert http.get(records, headers=doomed).status_code == 401
+    finally:
+        runtime.close()
