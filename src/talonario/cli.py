@@ -22,8 +22,8 @@ from talonario.errors import AppError
 from talonario.kit.clock import utcnow
 from talonario.kit.jsonenc import dumps
 from talonario.kit.schema import Address
-from talonario.verifactu import remission
-from talonario.verifactu.status import status_of
+from talonario.records import remission
+from talonario.records.status import status_of
 
 app = typer.Typer(help="Talonario: a VERI*FACTU invoicing API for Spain.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)

@@ -31,16 +31,17 @@ from talonario.errors import (
     NotFound,
 )
 from talonario.invoices.endpoints import router as invoices_router
+from talonario.invoices.record_endpoints import router as invoice_records_router
 from talonario.kit import links
 from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
+from talonario.records.endpoints import router as verifactu_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
 from talonario.serving import tune_gc
 from talonario.system.endpoints import router as system_router
 from talonario.verifactu.client import SANDBOX_PREFIX
-from talonario.verifactu.endpoints import router as verifactu_router
 from talonario.webhooks.endpoints import router as webhooks_router
 
 log = logging.getLogger("talonario")
@@ -274,6 +275,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         invoices_router,
         documents_router,
         payments_router,
+        invoice_records_router,
         verifactu_router,
         webhooks_router,
         system_router,

@@ -7,7 +7,7 @@ from talonario.auth.keys import KeyCache
 from talonario.auth.ratelimit import RateLimiter
 from talonario.config import Settings
 from talonario.db import Database, create_database
-from talonario.kit.group_commit import GroupCommit
+from talonario.db.group_commit import GroupCommit
 
 
 @dataclass

@@ -17,7 +17,7 @@ from talonario.auth.idempotency import purge_expired
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.documents.mailer import send_due_emails
-from talonario.verifactu.remission import remit_due
+from talonario.records.remission import remit_due
 from talonario.webhooks.delivery import deliver_due
 
 log = logging.getLogger(__name__)

@@ -19,6 +19,7 @@ from talonario.auth.keys import issue_key
 from talonario.companies import certificate
 from talonario.kit import secrets
 from talonario.models import Company
+from talonario.records import credentials
 from talonario.runtime import Runtime
 from talonario.verifactu import tls
 from talonario.verifactu.client import CertificateKind
@@ -311,7 +312,7 @@ def test_kind_is_detected_from_the_subject_and_can_be_overridden(
 
     assert upload(api, issued).json()["verifactu"]["certificate"]["kind"] == "seal"
     with runtime.db.read_session() as session:
-        loaded = certificate.load_for_tls(session, runtime.settings, api.company_id)
+        loaded = credentials.load_for_tls(session, runtime.settings, api.company_id)
     assert loaded is not None and loaded[2] is CertificateKind.SEAL
 
     forced = upload(api, issued, kind="personal").json()["verifactu"]["certificate"]
@@ -325,7 +326,7 @@ def test_load_for_tls_round_trips_to_a_working_client_context(
     upload(api, issued)
 
     with runtime.db.read_session() as session:
-        loaded = certificate.load_for_tls(session, runtime.settings, api.company_id)
+        loaded = credentials.load_for_tls(session, runtime.settings, api.company_id)
 
     assert loaded is not None
     p12, password, kind = loaded
@@ -339,7 +340,7 @@ def test_another_secret_key_cannot_decrypt(api: Api, runtime: Runtime, ca: TestC
     other = make_settings(runtime.settings.database_url, secret_key="another-secret")
 
     with runtime.db.read_session() as session, pytest.raises(secrets.SecretKeyChanged):
-        certificate.load_for_tls(session, other, api.company_id)
+        credentials.load_for_tls(session, other, api.company_id)
 
 
 def test_delete_removes_the_certificate(api: Api, runtime: Runtime, ca: TestCa) -> None:
@@ -351,7 +352,7 @@ def test_delete_removes_the_certificate(api: Api, runtime: Runtime, ca: TestCa) 
     row = raw_row(runtime, api.company_id)
     assert all(v is None for k, v in row.items() if k.startswith("certificate_"))
     with runtime.db.read_session() as session:
-        assert certificate.load_for_tls(session, runtime.settings, api.company_id) is None
+        assert credentials.load_for_tls(session, runtime.settings, api.company_id) is None
     assert api.delete("/v1/company/certificate").status_code == 204  # idempotent
 
 

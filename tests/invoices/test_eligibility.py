@@ -6,14 +6,14 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
-from talonario.invoices.eligibility import (
+from talonario.taxes.eligibility import (
     ACTIVITY_KEYS,
     Activity,
     Recipient,
     UnknownActivity,
     simplified_eligibility,
 )
-from talonario.invoices.eligibility_schema import (
+from talonario.taxes.eligibility_schema import (
     SimplifiedEligibilityIn,
     SimplifiedEligibilityOut,
 )

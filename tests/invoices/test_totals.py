@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talonario.invoices.totals import (
+from talonario.taxes.totals import (
     BreakdownRow,
     Exemption,
     InvoiceTotals,

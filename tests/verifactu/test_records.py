@@ -4,8 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from talonario.invoices.totals import Exemption as TotalsExemption
-from talonario.invoices.totals import LineInput, LineTax, NotSubject, TaxType, compute_totals
+from talonario.taxes.totals import Exemption as TotalsExemption
+from talonario.taxes.totals import LineInput, LineTax, NotSubject, TaxType, compute_totals
 from talonario.verifactu import xml
 from talonario.verifactu.codes import (
     Exemption,

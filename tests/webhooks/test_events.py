@@ -3,8 +3,8 @@
 import json
 from typing import Any
 
+from talonario.records import remission
 from talonario.runtime import Runtime
-from talonario.verifactu import remission
 from talonario.verifactu.client import AeatClient
 from talonario.webhooks.delivery import deliver_due
 from tests.conftest import Api
@@ -34,7 +34,7 @@ def test_issue_pay_void_and_acceptance_arrive_signed(
         api.post(f"/v1/invoices/{other['id']}/void", {"reason": "Duplicada"})
 
         # Remit to the sandbox mounted in the in-process app (real HTTP remission is
-        # tests/verifactu/test_remission.py); the receiver is a real HTTP server.
+        # tests/records/test_remission.py); the receiver is a real HTTP server.
         def client_for(company: Any, settings: Any) -> AeatClient:
             return AeatClient(
                 "http://testserver/aeat-sandbox/VerifactuSOAP", transport=app_client._transport

@@ -23,7 +23,7 @@ F2_LIMIT = Decimal("3000.00")  # AEAT 1150
 _TOTALS_EXEMPT_REGIMES = frozenset({"03", "05", "06", "08", "09"})
 _NO_QUOTA_CHECK_TYPES = frozenset({"R2", "R3"})
 # IVA rates AEAT takes on S1 lines (VAL 15.1), by FechaOperacion or else the issue date. AEAT's
-# own table, kept apart from invoices/totals.py on purpose: the sandbox checks our records.
+# own table, kept apart from taxes/totals.py on purpose: the sandbox checks our records.
 _PERMANENT_RATES = frozenset({Decimal(0), Decimal(4), Decimal(10), Decimal(21)})
 _TEMPORARY_RATES = {
     Decimal(5): (date(2022, 7, 1), date(2024, 9, 30), Code.RATE_5_WINDOW),

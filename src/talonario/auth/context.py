@@ -12,7 +12,7 @@ group commit with `write_and_respond()`.
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
@@ -22,13 +22,27 @@ from starlette.concurrency import run_in_threadpool
 
 from talonario.auth import idempotency
 from talonario.auth.idempotency import IdempotencyClaim, Replay, StoredAnswer
-from talonario.auth.keys import Principal, hash_key, lookup
+from talonario.auth.keys import KeyCache, Principal, hash_key, lookup
+from talonario.auth.ratelimit import RateLimiter
 from talonario.auth.scopes import grants
+from talonario.config import Settings
+from talonario.db import Database
+from talonario.db.group_commit import GroupCommit
 from talonario.errors import AuthenticationFailed, Conflict, InsufficientScope, RateLimited
 from talonario.kit.jsonenc import dumps
-from talonario.runtime import Runtime
 
 T = TypeVar("T")
+
+
+class Runtime(Protocol):
+    """What the process shares between requests, as this boundary uses it (talonario/runtime.py
+    builds it; a protocol so that auth does not import the module that assembles it)."""
+
+    settings: Settings
+    db: Database
+    writes: GroupCommit
+    keys: KeyCache
+    limiter: RateLimiter
 
 
 def runtime_of(request: Request) -> Runtime:
@@ -77,7 +91,7 @@ class Context:
         status: int = 200,
         conflict: Callable[[IntegrityError], Exception] | None = None,
     ) -> Response:
-        """Run `unit` through the group commit (kit/group_commit.py), then answer `present` of
+        """Run `unit` through the group commit (db/group_commit.py), then answer `present` of
         its result. An Idempotency-Key's answer must be stored with the work, so it is built in
         the transaction; without one it is built after the commit, outside the shared lock.
         Rows may be written at the commit: `conflict` says what a constraint refusing them

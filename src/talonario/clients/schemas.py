@@ -4,9 +4,8 @@ from typing import Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 from stdnum.eu.vat import MEMBER_STATES
 
-from talonario.companies.schemas import AddressOut
 from talonario.kit.patch import NotNull, Patch
-from talonario.kit.schema import NIF_PATTERN, Address, CountryCode, Input, SpanishNif
+from talonario.kit.schema import NIF_PATTERN, Address, AddressOut, CountryCode, Input, SpanishNif
 from talonario.kit.taxid import eu_vat_number, spanish_nif
 from talonario.models import Client
 

@@ -22,22 +22,16 @@ from typing import Any, Literal
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, pkcs12
 from cryptography.x509.oid import NameOID, ObjectIdentifier
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from talonario.errors import InvalidRequest
 from talonario.kit import secrets
 from talonario.kit.clock import utcnow
 from talonario.kit.taxid import spanish_nif
 from talonario.models import Company
+from talonario.records.credentials import secret_context
 from talonario.verifactu import tls
-from talonario.verifactu.client import CertificateKind
 
 Kind = Literal["personal", "seal"]
-KINDS: dict[str, CertificateKind] = {
-    "personal": CertificateKind.PERSONAL,
-    "seal": CertificateKind.SEAL,
-}
 EXPIRY_WARNING_DAYS = 30
 MAX_PKCS12_BYTES = 64 * 1024  # real bundles are a few KB; a bound keeps parsing cheap
 # Environments that reach the real AEAT, which only accepts mutual TLS.
@@ -227,18 +221,13 @@ def detect_kind(cert: x509.Certificate) -> Kind:
     return "personal"
 
 
-def _context(company_id: str, column: str) -> bytes:
-    # Binds each token to its row and column: a copied blob does not decrypt elsewhere.
-    return f"company/{company_id}/{column}".encode()
-
-
 def install(settings: Any, company: Company, cert: ParsedCertificate) -> Company:
     """Store `cert` on `company` (replacing any previous one); the caller commits."""
     company.certificate_p12 = secrets.encrypt(
-        settings, cert.p12, context=_context(company.id, "certificate_p12")
+        settings, cert.p12, context=secret_context(company.id, "certificate_p12")
     )
     company.certificate_password = secrets.encrypt(
-        settings, cert.password.encode(), context=_context(company.id, "certificate_password")
+        settings, cert.password.encode(), context=secret_context(company.id, "certificate_password")
     )
     company.certificate_subject = cert.subject[:1024]
     company.certificate_nif = cert.nif
@@ -264,30 +253,6 @@ def remove(company: Company) -> Company:
     ):
         setattr(company, column, None)
     return company
-
-
-def load_for_tls(
-    session: Session, settings: Any, company_id: str
-) -> tuple[bytes, str, CertificateKind] | None:
-    """(PKCS#12 bytes, password, kind) for `verifactu.tls.client_context` and the endpoint
-    choice, or None when the company has no certificate. Raises `secrets.SecretKeyChanged` (a
-    `secrets.DecryptionError`) when TALONARIO_SECRET_KEY is not the one it was stored under:
-    the company must upload it again. An expired certificate is returned all the same; AEAT's
-    refusal is the worker's to report."""
-    row = session.execute(
-        select(
-            Company.certificate_p12, Company.certificate_password, Company.certificate_kind
-        ).where(Company.id == company_id)
-    ).first()
-    if row is None or row.certificate_p12 is None or row.certificate_password is None:
-        return None
-    p12 = secrets.decrypt(
-        settings, row.certificate_p12, context=_context(company_id, "certificate_p12")
-    )
-    password = secrets.decrypt(
-        settings, row.certificate_password, context=_context(company_id, "certificate_password")
-    ).decode()
-    return p12, password, KINDS.get(row.certificate_kind or "personal", CertificateKind.PERSONAL)
 
 
 def requires_certificate(company: Company) -> bool:

@@ -12,8 +12,8 @@ from talonario.companies.schemas import (
 )
 from talonario.errors import ErrorOut
 from talonario.kit.routing import DecimalRoute
+from talonario.records import remission
 from talonario.system import identity
-from talonario.verifactu import remission
 
 router = APIRouter(prefix="/company", tags=["company"], route_class=DecimalRoute)
 

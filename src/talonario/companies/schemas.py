@@ -5,7 +5,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from talonario.companies import certificate, logo
 from talonario.kit.patch import NotNull, Patch
-from talonario.kit.schema import Address, Input, SpanishNif
+from talonario.kit.schema import Address, AddressOut, Input, SpanishNif
 from talonario.models import Company
 
 Environment = Literal["sandbox", "preproduction", "production"]
@@ -54,14 +54,6 @@ class CertificateUpload(Input):
         description="'personal' (a person's or representative's certificate) or 'seal' "
         "(sello electrónico); AEAT serves them on different hosts. Detected when omitted.",
     )
-
-
-class AddressOut(BaseModel):
-    street: str | None
-    postal_code: str | None
-    city: str | None
-    province: str | None
-    country: str
 
 
 class CertificateOut(BaseModel):

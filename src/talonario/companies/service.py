@@ -5,11 +5,11 @@ from sqlalchemy.orm import Session
 
 from talonario.auth.keys import issue_key
 from talonario.companies.schemas import CompanyCreate, CompanyUpdate
+from talonario.db import rows
 from talonario.errors import NotFound
-from talonario.kit import rows
 from talonario.models import ApiKey, Company
+from talonario.records import chain
 from talonario.series import service as series_service
-from talonario.verifactu import chain
 
 
 class CompanyNotFound(NotFound):

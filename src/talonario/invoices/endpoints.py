@@ -6,7 +6,6 @@ from fastapi import APIRouter, Query, Response
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
 from talonario.invoices import lifecycle, service
-from talonario.invoices.eligibility_schema import SimplifiedEligibilityIn, SimplifiedEligibilityOut
 from talonario.invoices.presenter import deliveries_of, present_invoice
 from talonario.invoices.schemas import (
     InvoiceCreate,
@@ -22,6 +21,7 @@ from talonario.kit.clock import today_in
 from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
+from talonario.taxes.eligibility_schema import SimplifiedEligibilityIn, SimplifiedEligibilityOut
 
 router = APIRouter(prefix="/invoices", tags=["invoices"], route_class=DecimalRoute)
 Ref = Annotated[str, "The Talonario id or the caller's external_id."]

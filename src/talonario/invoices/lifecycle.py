@@ -20,7 +20,7 @@ from talonario.invoices.schemas import RectifyIn
 from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
 from talonario.models import Company, Invoice
-from talonario.verifactu import service as verifactu
+from talonario.records import service as verifactu
 
 SIMPLIFIED_TYPES = ("F2", "R5")
 

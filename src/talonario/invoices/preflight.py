@@ -2,7 +2,7 @@
 
 Runs on the draft with its totals computed, before any number is taken or record written, so a
 violation is a 4xx naming the field and nothing is stored. Rates and recargo pairs are checked
-line by line (invoices/totals.py `check_line_tax`); this module adds the invoice-level rules of
+line by line (taxes/totals.py `check_line_tax`); this module adds the invoice-level rules of
 spec §7. Pure: no database, no HTTP.
 """
 
@@ -11,13 +11,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NoReturn
 
-from talonario.invoices.eligibility import simplified_eligibility
-from talonario.invoices.tax_schema import line_tax
-from talonario.invoices.totals import TaxRuleViolation, check_line_tax
+from talonario.taxes.eligibility import simplified_eligibility
+from talonario.taxes.tax_schema import line_tax
+from talonario.taxes.totals import TaxRuleViolation, check_line_tax
 from talonario.verifactu.codes import InvoiceType
+from talonario.verifactu.records import FIRST_ISSUE_DATE
 
-# FechaExpedicionFactura may not precede VERI*FACTU's start (AEAT 1152).
-FIRST_ISSUE_DATE = date(2024, 10, 28)
 # Desglose holds 1 to 12 DetalleDesglose (AEAT XSD).
 MAX_BREAKDOWN_ROWS = 12
 # AEAT amounts have at most 12 integer digits (ImporteSgn12.2Type).

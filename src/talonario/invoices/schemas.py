@@ -15,11 +15,19 @@ from pydantic import (
 )
 
 from talonario.clients.schemas import ONE_ID, ForeignId, ForeignIdOut
-from talonario.companies.schemas import AddressOut
-from talonario.invoices.eligibility import Activity
-from talonario.invoices.tax_schema import TaxIn, TaxOut
 from talonario.kit.patch import NotNull, Patch
-from talonario.kit.schema import Address, Input, Number, Percent, Quantity, SpanishNif, UnitPrice
+from talonario.kit.schema import (
+    Address,
+    AddressOut,
+    Input,
+    Number,
+    Percent,
+    Quantity,
+    SpanishNif,
+    UnitPrice,
+)
+from talonario.taxes.eligibility import Activity
+from talonario.taxes.tax_schema import TaxIn, TaxOut
 
 # AEAT L2 TipoFactura. F1 complete (RD 1619/2012 art. 6), F2 simplified (art. 4/7), F3 complete
 # in substitution of simplified ones, R1–R4 rectifying (art. 15), R5 rectifying a simplified one.
@@ -122,8 +130,8 @@ CustomFields = Annotated[dict[Annotated[str, Field(max_length=40)], Any], Field(
 
 Ref = Annotated[str, Field(min_length=1, max_length=120)]
 
-# Issuing refuses a date before VERI*FACTU's start (preflight.FIRST_ISSUE_DATE, AEAT 1152); a
-# draft may carry one until then, but the schema says what can be issued.
+# Issuing refuses a date before VERI*FACTU's start (verifactu/records.py FIRST_ISSUE_DATE, AEAT
+# 1152); a draft may carry one until then, but the schema says what can be issued.
 IssueDate = Annotated[
     date,
     WithJsonSchema(

@@ -20,27 +20,27 @@ from sqlalchemy.orm import Session
 
 from talonario.clients import service as clients
 from talonario.config import Settings
+from talonario.db.rows import insert_new
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.invoices import preflight
 from talonario.invoices.presenter import present_invoice
 from talonario.invoices.schemas import ClientInline, InvoiceCreate, InvoiceUpdate, LineIn
-from talonario.invoices.tax_schema import DEFAULT_TAX, line_tax, present_tax
-from talonario.invoices.totals import (
+from talonario.kit import external_ids
+from talonario.kit.clock import utcnow
+from talonario.kit.ids import new_id
+from talonario.kit.pagination import paginate
+from talonario.models import Client, Company, Invoice, Payment
+from talonario.models.base import table_of
+from talonario.products import service as products
+from talonario.records import service as verifactu
+from talonario.series import service as series_service
+from talonario.taxes.tax_schema import DEFAULT_TAX, line_tax, present_tax
+from talonario.taxes.totals import (
     LineInput,
     TaxRuleViolation,
     check_line_tax,
     compute_totals,
 )
-from talonario.kit import external_ids
-from talonario.kit.clock import utcnow
-from talonario.kit.ids import new_id
-from talonario.kit.pagination import paginate
-from talonario.kit.rows import insert_new
-from talonario.models import Client, Company, Invoice, Payment
-from talonario.models.base import table_of
-from talonario.products import service as products
-from talonario.series import service as series_service
-from talonario.verifactu import service as verifactu
 from talonario.webhooks import outbox
 
 # The series kind each invoice type is numbered in (RD 1619/2012 art. 6.1.a: rectifying
@@ -389,7 +389,7 @@ def save_new(
 ) -> Invoice:
     """Store a prepared invoice; issuing it numbers and chains it in the same transaction.
 
-    The row is written with a plain INSERT (kit/rows.py): the invoice is new and nothing else in
+    The row is written with a plain INSERT (db/rows.py): the invoice is new and nothing else in
     the transaction touches it, so the ORM's unit of work would only add cost under the lock.
     """
     with _integrity_as_conflict():

@@ -4,11 +4,15 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
+from pydantic import BaseModel
 
 
 def _default(value: Any) -> Any:
     if isinstance(value, Decimal):
         return orjson.Fragment(str(value).encode())
+    if isinstance(value, BaseModel):
+        # An answer's *Out model: its fields as Python values, so decimals stay exact literals.
+        return value.model_dump()
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 

@@ -167,3 +167,13 @@ class Address(Input):
     city: str | None = Field(default=None, max_length=100)
     province: str | None = Field(default=None, max_length=100)
     country: CountryCode = "ES"
+
+
+class AddressOut(BaseModel):
+    """An address as answers show it (companies, clients, invoice parties)."""
+
+    street: str | None
+    postal_code: str | None
+    city: str | None
+    province: str | None
+    country: str

@@ -4,10 +4,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from talonario.invoices.tax_schema import TaxIn, TaxOut, line_tax, present_tax
 from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Input, Number, UnitPrice
 from talonario.models import Product
+from talonario.taxes.tax_schema import TaxIn, TaxOut, line_tax, present_tax
 
 
 class ProductCreate(Input):

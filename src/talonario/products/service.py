@@ -7,12 +7,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from talonario.errors import InvalidRequest, NotFound
-from talonario.invoices.tax_schema import TaxIn, line_tax
-from talonario.invoices.totals import TaxRuleViolation, check_line_tax
 from talonario.kit import external_ids
 from talonario.kit.pagination import paginate
 from talonario.models import Product
 from talonario.products.schemas import ProductCreate, ProductUpdate
+from talonario.taxes.tax_schema import TaxIn, line_tax
+from talonario.taxes.totals import TaxRuleViolation, check_line_tax
 
 
 class ProductNotFound(NotFound):

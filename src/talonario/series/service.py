@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from talonario.db import txmemo
 from talonario.errors import Conflict, InvalidRequest, NotFound
-from talonario.kit import txmemo
 from talonario.kit.pagination import paginate
 from talonario.models import Invoice, Series
 from talonario.models.base import table_of
@@ -238,7 +238,7 @@ _SAVE_COUNTER = (
 def _locked_counter(
     session: Session, company_id: str, series_id: str | None, kind: str
 ) -> _Counter | None:
-    """The series' counter, locked once per transaction (kit/txmemo.py): group commit numbers
+    """The series' counter, locked once per transaction (db/txmemo.py): group commit numbers
     many invoices in one transaction, and each after the first costs no statement."""
     conn = session.connection()  # begins the transaction the memo belongs to
     values = txmemo.memo(session)

@@ -9,11 +9,10 @@ from datetime import date, datetime
 from decimal import Context, Decimal, Inexact, InvalidOperation
 from functools import lru_cache
 
-from talonario.kit.money import DECIMAL_CONTEXT
-
 CENT = Decimal("0.01")
 # Quantizing in this context raises instead of rounding: printing must never change an amount.
-_EXACT = Context(prec=DECIMAL_CONTEXT.prec, traps=[Inexact, InvalidOperation])
+# 34 digits, as kit.money's context: the library imports nothing of the app.
+_EXACT = Context(prec=34, traps=[Inexact, InvalidOperation])
 
 
 def amount(value: Decimal) -> str:

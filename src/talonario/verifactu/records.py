@@ -10,8 +10,8 @@ Amounts are Decimal, always: the AEAT text of each is produced by `formats`.
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
-from talonario.invoices.totals import BreakdownRow, TaxType
 from talonario.verifactu.codes import (
     Exemption,
     GeneratedBy,
@@ -31,9 +31,33 @@ from talonario.verifactu.codes import (
 
 MAX_BREAKDOWN_LINES = 12  # DesgloseType maxOccurs
 MAX_LISTED = 1000  # maxOccurs of IDDestinatario, IDFacturaRectificada, IDFacturaSustituida
+# FechaExpedicionFactura may not precede VERI*FACTU's start (AEAT 1152).
+FIRST_ISSUE_DATE = date(2024, 10, 28)
 MACRODATO_THRESHOLD = Decimal("100000000.00")  # AEAT 1138/1139: |ImporteTotal| >= 100 M€
 
 # Invoice types that must name their recipients, and those that must not (AEAT 1189/1190).
+
+
+class TaxType(StrEnum):
+    """Indirect tax on the line (AEAT list L1: 01 IVA, 02 IPSI Ceuta y Melilla, 03 IGIC)."""
+
+    IVA = "IVA"
+    IGIC = "IGIC"
+    IPSI = "IPSI"
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownRow:
+    """One AEAT `DetalleDesglose`: one per distinct fiscal combination on the invoice."""
+
+    tax_type: TaxType
+    regime: str
+    operation: str
+    rate: Decimal | None
+    base: Decimal
+    tax_amount: Decimal | None
+    surcharge_rate: Decimal | None
+    surcharge_amount: Decimal | None
 
 
 class InvalidRecord(ValueError):

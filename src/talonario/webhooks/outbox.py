@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from talonario.db.txmemo import remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.jsonenc import dumps
-from talonario.kit.txmemo import remembered
 from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from talonario.webhooks.schemas import EVENT_TYPES
 

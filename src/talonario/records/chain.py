@@ -11,10 +11,10 @@ from datetime import date
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from talonario.db.rows import stage_new
+from talonario.db.txmemo import defer, remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
-from talonario.kit.rows import stage_new
-from talonario.kit.txmemo import defer, remembered
 from talonario.models import VerifactuChainHead, VerifactuRecord
 from talonario.models.base import table_of
 from talonario.verifactu.formats import timestamp
@@ -72,7 +72,7 @@ def lock_head(session: Session, company_id: str) -> Head:
     """The company's head row, locked until the transaction ends (PostgreSQL FOR UPDATE; on
     SQLite the transaction already holds the database's write lock).
 
-    Locked once per transaction: the Head is remembered (kit/txmemo.py), and `store()` keeps it
+    Locked once per transaction: the Head is remembered (db/txmemo.py), and `store()` keeps it
     current, for the next record of the same transaction (group commit chains many)."""
     conn = session.connection()
 
@@ -152,7 +152,7 @@ def seal_next(
 def store(session: Session, head: Head, link: NextLink) -> VerifactuRecord:
     """Insert the sealed row and move the locked head onto it.
 
-    Both writes wait for the commit (kit/txmemo.py): a transaction that chains many records
+    Both writes wait for the commit (db/txmemo.py): a transaction that chains many records
     inserts them together and moves the head once, to where the last one left it."""
     row = link.row
     stage_new(session, row)

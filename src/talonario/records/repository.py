@@ -8,14 +8,23 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from talonario.db import Database
+from talonario.db.repository import CompanyRepository
 from talonario.errors import NotFound
-from talonario.models import VerifactuRecord
+from talonario.models import Company, VerifactuRecord
 from talonario.verifactu.audit import StoredRecord
 from talonario.verifactu.qr import qr_png as render_png
 
 
 class RecordNotFound(NotFound):
     code = "verifactu_record_not_found"
+
+
+def company(session: Session, company_id: str) -> Company:
+    """The issuer, as a detached copy (the submission header names it)."""
+    found = CompanyRepository(session, company_id).loaded()
+    if found is None:
+        raise NotFound(f"No company '{company_id}'.")
+    return found
 
 
 def _query(company_id: str) -> Any:

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from talonario.companies import service as companies
+from talonario.db.group_commit import GroupCommit
 from talonario.invoices import service
 from talonario.invoices.schemas import InvoiceCreate
 from talonario.kit.clock import today_in
 from talonario.kit.external_ids import ExternalIdTaken
-from talonario.kit.group_commit import GroupCommit
 from talonario.runtime import Runtime
 from tests.conftest import Api
 from tests.fixtures.events import recorded

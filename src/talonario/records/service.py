@@ -10,14 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
+from talonario.db.rows import stage_new
 from talonario.errors import Conflict
-from talonario.invoices.totals import BreakdownRow, TaxType
 from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
-from talonario.kit.rows import stage_new
 from talonario.models import Company, Invoice, VerifactuRecord
+from talonario.records import chain
 from talonario.system import identity
-from talonario.verifactu import chain
+from talonario.taxes.totals import BreakdownRow, TaxType
 from talonario.verifactu.codes import IdType, InvoiceType, PreviousRejection, RectificationType
 from talonario.verifactu.records import (
     CancellationRecord,

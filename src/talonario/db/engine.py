@@ -21,8 +21,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from talonario.config import Settings
+from talonario.db.txmemo import run_deferred
 from talonario.kit.jsonenc import dumps_stored, loads
-from talonario.kit.txmemo import run_deferred
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Database:
         if self._lock_file is not None:
             self._lock_fd = os.open(self._lock_file, os.O_RDWR | os.O_CREAT, 0o600)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False, autoflush=False)
-        # Writes deferred to the end of a transaction (kit/txmemo.py) happen on every commit.
+        # Writes deferred to the end of a transaction (db/txmemo.py) happen on every commit.
         event.listen(self._writer, "before_commit", run_deferred)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False, autoflush=False)
 

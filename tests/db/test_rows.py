@@ -1,4 +1,4 @@
-"""Staged and plain inserts (kit/rows.py) on a real write session: a staged row waits for the
+"""Staged and plain inserts (db/rows.py) on a real write session: a staged row waits for the
 commit, lands in foreign-key order, and a rollback (or a unit re-run after one) leaves exactly
 what the committed attempt wrote."""
 
@@ -7,14 +7,14 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from talonario.kit.group_commit import GroupCommit
+from talonario.db.group_commit import GroupCommit
+from talonario.db.rows import insert_new, load, stage_new
+from talonario.db.txmemo import run_deferred
 from talonario.kit.ids import new_id
-from talonario.kit.rows import insert_new, load, stage_new
-from talonario.kit.txmemo import run_deferred
 from talonario.models.client import Client
 from talonario.models.company import Company
 from talonario.runtime import Runtime
-from tests.kit.test_group_commit import run_one_batch
+from tests.db.test_group_commit import run_one_batch
 
 
 def count(session: Session, cls: type, pk: str) -> int:
@@ -74,7 +74,7 @@ def test_a_rollback_leaves_no_staged_row_and_a_re_run_stores_it_once(runtime: Ru
         session.rollback()
         session.commit()  # a new, empty transaction: the undone row is not staged in it
         assert stored(runtime, Company, company.id) == 0
-        stage_new(session, company)  # the unit re-run (kit/group_commit.py): same object
+        stage_new(session, company)  # the unit re-run (db/group_commit.py): same object
         session.commit()
     assert stored(runtime, Company, company.id) == 1
 

@@ -20,12 +20,12 @@ from sqlalchemy import select
 from talonario.auth.keys import issue_key
 from talonario.kit.clock import utcnow
 from talonario.models import VerifactuRemission, VerifactuSubmission
+from talonario.records import remission
 from talonario.runtime import Runtime
-from talonario.verifactu import remission
 from tests.conftest import Api
 from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, stop, talonario_command
-from tests.verifactu import test_remission as base
+from tests.records import test_remission as base
 
 pytestmark = pytest.mark.xdist_group("servers")
 

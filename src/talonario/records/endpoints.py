@@ -1,28 +1,20 @@
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from talonario.auth.context import Context, reader, writer
-from talonario.companies import service as companies
-from talonario.errors import AppError, Conflict, ErrorOut, InvalidRequest
-from talonario.invoices import service as invoices
-from talonario.invoices.presenter import present_invoice
-from talonario.invoices.schemas import InvoiceOut
-from talonario.kit.negotiation import preferred
+from talonario.errors import InvalidRequest
 from talonario.kit.pagination import StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
-from talonario.verifactu import held as aeat_held
-from talonario.verifactu import remission, repository, service
+from talonario.records import remission, repository
+from talonario.records.status import status_of
 from talonario.verifactu.audit import audit
 from talonario.verifactu.backoff import Reason
-from talonario.verifactu.client import AeatError, PermanentError
-from talonario.verifactu.qr import qr_svg
 from talonario.verifactu.records import Party, SubmissionHeader
-from talonario.verifactu.status import status_of
 from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
@@ -56,47 +48,6 @@ class ChainVerifyOut(BaseModel):
     valid: bool
     records: int
     first_break: dict[str, object] | None
-
-
-@router.get("/invoices/{ref}/verifactu", response_model=ListOf[RecordOut])
-def invoice_records(ref: str, ctx: Context = reader("invoices:read")) -> Response:
-    """The invoice's VERI*FACTU records (its alta, and an anulación if voided), in chain order."""
-    invoice = invoices.get(ctx.session, ctx.company_id, ref)
-    rows = repository.of_invoice(ctx.session, ctx.company_id, invoice.id)
-    data = [repository.present(r) for r in rows]
-    return ctx.respond({"object": "list", "data": data, "has_more": False})
-
-
-_QR_TYPES = ("image/png", "image/svg+xml")
-
-
-@router.get(
-    "/invoices/{ref}/qr-image",
-    responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}},
-    response_class=Response,
-)
-def qr_image(
-    ref: str,
-    format: Annotated[
-        Literal["png", "svg"] | None,
-        Query(description="png or svg; without it the Accept header decides (PNG by default)."),
-    ] = None,
-    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
-    ctx: Context = reader("invoices:read"),
-) -> Response:
-    """The AEAT QR of an issued invoice (level M, sized for 30–40 mm). PNG rendered once, kept.
-    A voided invoice keeps the QR of its alta."""
-    invoice = invoices.get(ctx.session, ctx.company_id, ref)
-    if invoice.qr_url is None or invoice.verifactu_record_id is None:
-        raise invoices.InvoiceNotFound("A draft has no QR: issue the invoice first.", param="id")
-    url, invoice_id = invoice.qr_url, invoice.id
-    ctx.close()
-    vary = {"Vary": "Accept"}
-    if format == "svg" or (format is None and preferred(accept, _QR_TYPES) == "image/svg+xml"):
-        return Response(qr_svg(url), media_type="image/svg+xml", headers=vary)
-    png = repository.qr_png(ctx.runtime.db, ctx.company_id, invoice_id)
-    headers = vary | {"Cache-Control": "private, max-age=31536000, immutable"}
-    return Response(png, media_type="image/png", headers=headers)
 
 
 class NoRecords(repository.RecordNotFound):
@@ -143,7 +94,7 @@ def list_records(
 
 
 def _records_xml(ctx: Context, limit: int, starting_after: str | None) -> Response:
-    company = companies.load(ctx.session, ctx.company_id)
+    company = repository.company(ctx.session, ctx.company_id)
     found = repository.chain_page(ctx.session, ctx.company_id, limit, starting_after)
     ctx.close()
     if found is None:
@@ -229,75 +180,3 @@ def retry_remission(ctx: Context = writer("invoices:write")) -> Response:
     remission.retry_now(ctx.session, ctx.company_id)
     ctx.session.flush()
     return ctx.respond(status_of(ctx.session, ctx.company_id))
-
-
-@router.post("/invoices/{ref}/verifactu/correct", response_model=InvoiceOut)
-def correct_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
-    """Subsanación: a new alta for an invoice whose record AEAT rejected or accepted with
-    errors, with the invoice's current data, chained and remitted like any record."""
-    company = companies.get(ctx.session, ctx.company_id)
-    invoice = invoices.get(ctx.session, ctx.company_id, ref, for_update=True)
-    service.record_correction(ctx.session, ctx.settings, company, invoice)
-    invoices.flush(ctx.session)
-    return ctx.respond(present_invoice(invoice))
-
-
-class HeldOut(BaseModel):
-    found: bool
-    status: str | None = Field(
-        description="EstadoRegistro at AEAT: Correcto, AceptadoConErrores or Anulado."
-    )
-    huella: str | None
-    code: int | None
-    description: str | None
-    in_agreement: bool = Field(description="AEAT holds what this invoice's latest record says.")
-
-
-class QueryOut(BaseModel):
-    invoice: InvoiceOut
-    aeat: HeldOut
-
-
-@router.post(
-    "/invoices/{ref}/verifactu/query",
-    response_model=QueryOut,
-    responses={503: {"model": ErrorOut, "description": "AEAT did not answer; try again later"}},
-)
-def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
-    """Ask AEAT (or the sandbox) what it holds for this invoice, and adopt its state for a
-    record whose answer was never heard (pending or submitted)."""
-    with ctx.reading() as session:
-        company = companies.load(session, ctx.company_id)
-        invoice = invoices.issued(invoices.get(session, ctx.company_id, ref), "id")
-    try:
-        held = aeat_held.ask(ctx.runtime.db, ctx.settings, company, invoice)
-    except PermanentError as exc:
-        # The company's set-up (no usable certificate) or the request must change: retrying
-        # cannot help, and the server is not at fault (this was a 503).
-        raise AeatQueryRefused(f"The query cannot go to AEAT: {exc.message}") from exc
-    except AeatError as exc:
-        raise AeatUnavailable(f"AEAT did not answer the query: {exc.message}") from exc
-    invoice = invoices.get(ctx.session, ctx.company_id, invoice.id, for_update=True)
-    agree = aeat_held.reconcile(ctx.session, invoice, held)
-    invoices.flush(ctx.session)
-    aeat = {
-        "found": held is not None,
-        "status": held.status.value if held else None,
-        "huella": held.huella if held else None,
-        "code": held.code if held else None,
-        "description": held.description if held else None,
-        "in_agreement": agree,
-    }
-    return ctx.respond({"invoice": present_invoice(invoice), "aeat": aeat})
-
-
-class AeatQueryRefused(Conflict):
-    code = "aeat_query_refused"
-
-
-class AeatUnavailable(AppError):
-    """AEAT (or the sandbox) did not answer: try again later; nothing changed here."""
-
-    status = 503
-    type = "api_error"
-    code = "aeat_unavailable"

@@ -6,8 +6,8 @@ from sqlalchemy.orm import Session
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.models import Company, Invoice, VerifactuRecord
+from talonario.records.remission import WAITING, default_client, mirror_on_invoices
 from talonario.verifactu.records import Party
-from talonario.verifactu.remission import WAITING, default_client, mirror_on_invoices
 from talonario.verifactu.responses import QueriedRecord, QueriedStatus, QueryFilter
 
 _QUERIED = {

@@ -1,4 +1,4 @@
-"""The per-transaction memo (kit/txmemo.py) on a real write session: a value lives for one
+"""The per-transaction memo (db/txmemo.py) on a real write session: a value lives for one
 transaction, a deferred write runs once at its commit and never after a rollback, and a
 SAVEPOINT keeps no memo and is refused while writes are deferred."""
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from talonario.kit.txmemo import defer, remembered, run_deferred
+from talonario.db.txmemo import defer, remembered, run_deferred
 from talonario.runtime import Runtime
 
 

@@ -28,14 +28,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from talonario.companies import certificate as certificates
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.kit.clock import utcnow
 from talonario.kit.secrets import DecryptionError
 from talonario.models import Company, Invoice, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
-from talonario.verifactu import backoff, lease
+from talonario.records import credentials, lease
+from talonario.records.repository import present
+from talonario.verifactu import backoff
 from talonario.verifactu.backoff import Reason, after_failure, lifted, may_go
 from talonario.verifactu.client import (
     AeatClient,
@@ -47,7 +48,6 @@ from talonario.verifactu.client import (
     sandbox_endpoint,
 )
 from talonario.verifactu.records import InvoiceId, Party, SubmissionHeader
-from talonario.verifactu.repository import present
 from talonario.verifactu.responses import (
     Operation,
     RecordStatus,
@@ -233,7 +233,7 @@ def default_client(db: Database, company: Company, settings: Settings) -> AeatCl
         )
     with db.read_session() as session:
         try:
-            material = certificates.load_for_tls(session, settings, company.id)
+            material = credentials.load_for_tls(session, settings, company.id)
         except DecryptionError as exc:
             raise CertificateError(
                 f"The company's certificate cannot be read: {exc}", Reason.CERTIFICATE_UNUSABLE

@@ -13,16 +13,9 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 
 from talonario.kit.money import DECIMAL_CONTEXT, ZERO, percent_of, round_money, to_decimal
+from talonario.verifactu.records import BreakdownRow, TaxType
 
 HUNDRED = Decimal("100")
-
-
-class TaxType(StrEnum):
-    """Indirect tax on the line (AEAT list L1: 01 IVA, 02 IPSI Ceuta y Melilla, 03 IGIC)."""
-
-    IVA = "IVA"
-    IGIC = "IGIC"
-    IPSI = "IPSI"
 
 
 class Exemption(StrEnum):
@@ -83,20 +76,6 @@ class LineAmounts:
     taxes: Decimal
     surcharge: Decimal
     total: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class BreakdownRow:
-    """One AEAT `DetalleDesglose`: one per distinct fiscal combination on the invoice."""
-
-    tax_type: TaxType
-    regime: str
-    operation: str
-    rate: Decimal | None
-    base: Decimal
-    tax_amount: Decimal | None
-    surcharge_rate: Decimal | None
-    surcharge_amount: Decimal | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,9 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from talonario.invoices.totals import (
+from talonario.kit.money import decimal_or_none
+from talonario.kit.schema import Input, Number, Percent
+from talonario.taxes.totals import (
     EXPORT_EXEMPTIONS,
     EXPORT_REGIME,
     Exemption,
@@ -13,13 +15,11 @@ from talonario.invoices.totals import (
     NotSubject,
     TaxType,
 )
-from talonario.kit.money import decimal_or_none
-from talonario.kit.schema import Input, Number, Percent
 
 
 def _publish_rules(schema: dict[str, Any]) -> None:
     # Imported here: tax_rules reads preflight, which imports this module.
-    from talonario.invoices.tax_rules import rules
+    from talonario.taxes.tax_rules import rules
 
     schema.update(rules())
 

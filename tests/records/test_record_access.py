@@ -7,8 +7,8 @@ import zxingcpp
 from lxml import etree
 from PIL import Image
 
+from talonario.records import repository
 from talonario.runtime import Runtime
-from talonario.verifactu import repository
 from talonario.verifactu.xml import NS_SF, NS_SUM
 from talonario.verifactu.xsd import Schema, validate
 from tests.conftest import Api

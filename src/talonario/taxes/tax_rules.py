@@ -1,13 +1,13 @@
 """check_line_tax's static rules as JSON Schema, published on the `tax` object of lines and
 products: which fields each qualification carries, the regime keys, the IVA rates and the
 recargo de equivalencia pairs that an invoice can still be issued with (issue date from
-preflight.FIRST_ISSUE_DATE on). What depends on the day (a rate's window) stays server-side."""
+verifactu.records.FIRST_ISSUE_DATE on). What depends on the day (a rate's window) stays
+server-side."""
 
 from decimal import Decimal
 from typing import Any
 
-from talonario.invoices.preflight import FIRST_ISSUE_DATE
-from talonario.invoices.totals import (
+from talonario.taxes.totals import (
     _IVA_RATES,
     _SURCHARGE_PAIRS,
     IGIC_ONLY_EXEMPTIONS,
@@ -15,6 +15,7 @@ from talonario.invoices.totals import (
     REGIMES,
     Exemption,
 )
+from talonario.verifactu.records import FIRST_ISSUE_DATE
 
 NULL = {"type": "null"}  # null, or absent: `properties` only bind the fields that are sent
 SET = {"not": NULL}

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from talonario.kit.clock import utcnow
 from talonario.models import VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
+from talonario.records.remission import WAITING
 from talonario.verifactu import backoff
 from talonario.verifactu.backoff import shown
-from talonario.verifactu.remission import WAITING
 from talonario.verifactu.xml import MAX_RECORDS
 
 

@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import select
 
 from talonario.models import Company
+from talonario.records import remission
 from talonario.runtime import Runtime
-from talonario.verifactu import remission
 from talonario.verifactu.client import CertificateKind, Environment, PermanentError, endpoint
 from tests.aeat_sandbox.helpers import (
     Pki,

@@ -4,13 +4,13 @@ from typing import Self
 
 from pydantic import BaseModel, Field
 
-from talonario.invoices.eligibility import (
+from talonario.kit.schema import AmountIn, Input, Number
+from talonario.taxes.eligibility import (
     Activity,
     Eligibility,
     Recipient,
     simplified_eligibility,
 )
-from talonario.kit.schema import AmountIn, Input, Number
 
 
 class EligibilityRecipientIn(Input):

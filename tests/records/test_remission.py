@@ -23,8 +23,8 @@ from talonario.invoices import service as invoices
 from talonario.invoices.schemas import InvoiceCreate
 from talonario.kit.clock import today_in, utcnow
 from talonario.models import VerifactuRecord, VerifactuSubmission
+from talonario.records import remission
 from talonario.runtime import Runtime
-from talonario.verifactu import remission
 from talonario.verifactu.client import SANDBOX_PATH, AeatClient
 from tests.conftest import Api, make_settings
 from tests.fixtures.database import migrated_database

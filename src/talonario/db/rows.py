@@ -14,7 +14,7 @@ from sqlalchemy import Insert, Select, Table, bindparam, insert, inspect, select
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.sql.schema import ColumnDefault
 
-from talonario.kit.txmemo import defer, memo
+from talonario.db.txmemo import defer, memo
 from talonario.models.base import Base
 
 T = TypeVar("T")

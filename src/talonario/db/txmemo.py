@@ -1,6 +1,6 @@
 """Values remembered, and writes deferred, for the rest of one database transaction.
 
-Group commit (kit/group_commit.py) runs many issues in one transaction: the chain head it
+Group commit (db/group_commit.py) runs many issues in one transaction: the chain head it
 locked for the first stays locked, and current, for the others, and which webhooks a company
 wants does not change under it. Each is read once per transaction instead of once per invoice;
 the head is written once, and new rows are inserted together, when the transaction commits.

@@ -1,0 +1,120 @@
+"""Repositories: the one place a statement over a tenant table is built, and every one of them
+starts filtered by the company.
+
+A feature's repository (`clients/repository.py`, `invoices/repository.py`, ...) subclasses
+`Repository` for its model and holds that feature's SQL; services call its methods.
+`tests/test_architecture.py` fails when a tenant table is queried anywhere else, so a query
+that forgets the company cannot be written by accident: `select()` here already has the filter.
+"""
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import Delete, Select, Update, delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from talonario.db import rows
+from talonario.kit.pagination import paginate
+from talonario.models import Company
+
+M = TypeVar("M")
+
+
+class Repository(Generic[M]):
+    """Statements over `model`'s rows of one company."""
+
+    model: ClassVar[type[Any]]
+    # The column that names the company: `company_id` on every tenant table, `id` on companies.
+    scope: ClassVar[str] = "company_id"
+
+    def __init__(self, session: Session, company_id: str) -> None:
+        self.session = session
+        self.company_id = company_id
+
+    @property
+    def _owned(self) -> Any:
+        return getattr(self.model, self.scope) == self.company_id
+
+    @property
+    def _id(self) -> Any:
+        return self.model.id
+
+    def select(self, *columns: Any) -> Select[Any]:
+        """`SELECT model` (or the given columns) of this company's rows only."""
+        stmt = select(*columns) if columns else select(self.model)
+        return stmt.where(self._owned)
+
+    def update(self) -> Update:
+        return update(self.model).where(self._owned)
+
+    def delete(self) -> Delete:
+        return delete(self.model).where(self._owned)
+
+    def get(self, row_id: str, *, for_update: bool = False) -> M | None:
+        """The company's row with this id (through the identity map: a row this transaction
+        already holds costs no query), or None, also when the id is another company's."""
+        row = self.session.get(self.model, row_id, with_for_update=for_update or None)
+        if row is None or getattr(row, self.scope) != self.company_id:
+            return None
+        return row  # type: ignore[no-any-return]
+
+    def get_by_ref(self, ref: str, *, for_update: bool = False) -> M | None:
+        """By Talonario id or, failing that, by the caller's external_id."""
+        found = self.get(ref, for_update=for_update)
+        if found is None and hasattr(self.model, "external_id"):
+            stmt = self.select().where(self.model.external_id == ref)
+            if for_update:
+                stmt = stmt.with_for_update()
+            found = self.session.scalars(stmt).first()
+        return found
+
+    def ids_of_ref(self, ref: str) -> Select[Any]:
+        """The ids `ref` names, by id or external_id: a subquery, so a filter on it stays one
+        indexed statement."""
+        return self.select(self._id).where(or_(self._id == ref, self.model.external_id == ref))
+
+    def load(self, row_id: str) -> M | None:
+        """A detached, fully loaded copy for reading only (db/rows.py): one plain SELECT,
+        cheaper than the ORM's identity-map load on the hot paths."""
+        row = rows.load(self.session, self.model, row_id)
+        if row is None or getattr(row, self.scope) != self.company_id:
+            return None
+        return row  # type: ignore[no-any-return]
+
+    def first(self, stmt: Select[Any]) -> Any:
+        return self.session.scalars(stmt).first()
+
+    def all(self, stmt: Select[Any]) -> Sequence[Any]:
+        return self.session.scalars(stmt).all()
+
+    def page(
+        self, stmt: Select[Any], limit: int, starting_after: str | None, ascending: bool = False
+    ) -> tuple[Sequence[Any], bool]:
+        """One cursor page of `stmt` (built from `select()`), newest first unless `ascending`."""
+        return paginate(self.session, stmt, self._id, limit, starting_after, ascending)
+
+    def external_id_owner(self, external_id: str) -> str | None:
+        """The id of the company's row holding `external_id`, if any."""
+        return self.session.scalar(
+            self.select(self._id).where(self.model.external_id == external_id)
+        )
+
+    def add(self, row: M) -> M:
+        """Add a new row of this company to the session (it flushes with the transaction)."""
+        if getattr(row, self.scope) != self.company_id:
+            raise ValueError(f"{type(row).__name__} of another company")
+        self.session.add(row)
+        return row
+
+
+class CompanyRepository(Repository[Company]):
+    """The tenant itself: its one row, scoped by its id."""
+
+    model = Company
+    scope = "id"
+
+    def company(self) -> Company | None:
+        return self.get(self.company_id)
+
+    def loaded(self) -> Company | None:
+        return self.load(self.company_id)
