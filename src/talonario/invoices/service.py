@@ -34,7 +34,7 @@ from talonario.models.base import table_of
 from talonario.products import service as products
 from talonario.records import service as verifactu
 from talonario.series import service as series_service
-from talonario.taxes.tax_schema import DEFAULT_TAX, line_tax, present_tax
+from talonario.taxes.tax_schema import DEFAULT_TAX, line_tax, stored_tax
 from talonario.taxes.totals import (
     LineInput,
     TaxRuleViolation,
@@ -218,7 +218,7 @@ def build_lines(
                 "unit": line.unit if line.unit is not None else (product.unit if product else None),
                 "unit_price": unit_price,
                 "discount_percent": line.discount_percent,
-                "tax": present_tax(tax),
+                "tax": stored_tax(tax),
             }
         )
     return stored, inputs

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Input, Number, UnitPrice
 from talonario.models import Product
-from talonario.taxes.tax_schema import TaxIn, TaxOut, line_tax, present_tax
+from talonario.taxes.tax_schema import TaxIn, TaxOut, line_tax, stored_tax
 
 
 class ProductCreate(Input):
@@ -49,7 +49,7 @@ def present_product(product: Product) -> dict[str, Any]:
         "description": product.description,
         "unit_price": product.unit_price,
         "unit": product.unit,
-        "tax": present_tax(line_tax(product.tax)),
+        "tax": stored_tax(line_tax(product.tax)),
         "external_id": product.external_id,
         "created_at": product.created_at,
         "updated_at": product.updated_at,

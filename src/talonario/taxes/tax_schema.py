@@ -83,7 +83,8 @@ def line_tax(data: dict[str, Any]) -> LineTax:
     )
 
 
-def present_tax(tax: LineTax) -> dict[str, Any]:
+def stored_tax(tax: LineTax) -> dict[str, Any]:
+    """The tax as an invoice line or a product stores it (every field, codes as text)."""
     return {
         "type": tax.type.value,
         "rate": tax.rate,
