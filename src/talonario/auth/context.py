@@ -1,16 +1,16 @@
 """The request boundary: who calls, what they may do, and the transaction they work in.
 
-Endpoints receive a `Context`: its session opens on first use (a write session starts the
-transaction that BEGIN IMMEDIATE guards on SQLite), and `respond()` serialises the answer,
-stores it for the Idempotency-Key if one was sent, commits, and releases the session at once.
+Endpoints receive a `Context`: its transaction (db/boundary.py) opens on first use, and
+`respond()` serialises the answer, stores it for the Idempotency-Key if one was sent, commits,
+and releases the session at once.
 An endpoint that returns without `respond()` still commits (the boundary does it on a normal
 return) and one that raises rolls back: no write depends on remembering a call.
 The hot writes (creating and issuing invoices) instead hand their write phase to the process's
 group commit with `write_and_respond()`.
 """
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from typing import Any, Protocol, TypeVar
 
@@ -27,6 +27,7 @@ from talonario.auth.ratelimit import RateLimiter
 from talonario.auth.scopes import grants
 from talonario.config import Settings
 from talonario.db import Database
+from talonario.db.boundary import Transaction
 from talonario.db.group_commit import GroupCommit
 from talonario.errors import AuthenticationFailed, Conflict, InsufficientScope, RateLimited
 from talonario.kit.jsonenc import dumps
@@ -62,8 +63,7 @@ class Context:
         self.company_id = principal.company_id
         self.write = write
         self.claim = claim
-        self._stack = ExitStack()
-        self._session: Session | None = None
+        self.tx = Transaction(runtime.db, write)
 
     @property
     def settings(self) -> Any:
@@ -71,16 +71,12 @@ class Context:
 
     @property
     def session(self) -> Session:
-        if self._session is None:
-            db = self.runtime.db
-            opener = db.write_session() if self.write else db.read_session()
-            self._session = self._stack.enter_context(opener)
-        return self._session
+        return self.tx.session
 
     def respond(self, payload: Any, status: int = 200) -> Response:
         body = dumps(payload)
-        if self.write and self._session is not None and self.claim is not None:
-            idempotency.record(self._session, self.company_id, self.claim, status, body)
+        if self.tx.has_writes and self.claim is not None:
+            idempotency.record(self.tx.session, self.company_id, self.claim, status, body)
         self.commit()
         return Response(body, status_code=status, media_type="application/json")
 
@@ -96,7 +92,7 @@ class Context:
         the transaction; without one it is built after the commit, outside the shared lock.
         Rows may be written at the commit: `conflict` says what a constraint refusing them
         means."""
-        assert self.write and self._session is None, "one transaction per request"
+        assert self.write and not self.tx.is_open, "one transaction per request"
         claim, company_id = self.claim, self.company_id
 
         def work(session: Session) -> tuple[T, bytes | None]:
@@ -119,18 +115,13 @@ class Context:
         """Commit what the endpoint wrote and release the session: respond() after keeping the
         answer for an Idempotency-Key, the boundary itself when an endpoint returned without
         respond() (its answer is then not kept)."""
-        if self.write and self._session is not None:
-            try:
-                self._session.commit()
-            except IntegrityError as exc:
-                self._session.rollback()
-                raise self._conflict_after(exc) from exc
-        self.close()
+        try:
+            self.tx.commit()
+        except IntegrityError as exc:
+            raise self._conflict_after(exc) from exc
 
     def no_content(self) -> Response:
-        if self.write and self._session is not None:
-            self._session.commit()
-        self.close()
+        self.commit()
         return Response(status_code=204)
 
     def _conflict_after(
@@ -151,17 +142,14 @@ class Context:
 
     @property
     def is_open(self) -> bool:
-        return self._session is not None
+        return self.tx.is_open
 
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
+    def reading(self) -> AbstractContextManager[Session]:
         """A read-only session beside the write one: work prepared here holds no write lock."""
-        with self.runtime.db.read_session() as session:
-            yield session
+        return self.tx.reading()
 
     def close(self) -> None:
-        self._session = None
-        self._stack.close()
+        self.tx.close()
 
 
 def secret_from(request: Request) -> str | None:
