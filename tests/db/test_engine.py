@@ -1,0 +1,62 @@
+"""Engines and sessions (db/engine.py): writers take turns, readers never wait for them, and a
+session handed back mid-transaction leaves nothing behind."""
+
+import threading
+import time
+
+from talonario.models import Client
+from talonario.runtime import Runtime
+from tests.fixtures.factories import create_company
+
+
+def test_sqlite_writers_take_turns_and_both_writes_land(runtime: Runtime) -> None:
+    company, _ = create_company(runtime.db)
+    spans: list[tuple[float, float]] = []
+
+    def write(name: str) -> None:
+        with runtime.db.write_session() as session:
+            start = time.monotonic()
+            session.add(Client(company_id=company, name=name, external_id=name))
+            session.flush()
+            time.sleep(0.2)
+            session.commit()
+            spans.append((start, time.monotonic()))
+
+    threads = [threading.Thread(target=write, args=(f"w{i}",)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    (_, a_end), (b_start, _) = sorted(spans)
+    # SQLite queues writers on a lock; PostgreSQL lets both run (they touch different rows).
+    if runtime.db.is_sqlite:
+        assert b_start >= a_end
+    with runtime.db.read_session() as session:
+        names = {c.external_id for c in session.query(Client).filter_by(company_id=company)}
+    assert names == {"w0", "w1"}
+
+
+def test_a_reader_does_not_wait_for_an_open_writer(runtime: Runtime) -> None:
+    company, _ = create_company(runtime.db)
+    with runtime.db.write_session() as session:
+        session.add(Client(company_id=company, name="uncommitted"))
+        session.flush()
+        done = threading.Event()
+
+        def read() -> None:
+            with runtime.db.read_session() as reader:
+                assert reader.query(Client).filter_by(company_id=company).count() == 0
+            done.set()
+
+        threading.Thread(target=read).start()
+        assert done.wait(5), "the read waited for the writer"
+        session.commit()
+
+
+def test_a_write_session_left_without_commit_is_rolled_back(runtime: Runtime) -> None:
+    company, _ = create_company(runtime.db)
+    with runtime.db.write_session() as session:
+        session.add(Client(company_id=company, name="dropped"))
+        session.flush()
+    with runtime.db.read_session() as session:
+        assert session.query(Client).filter_by(company_id=company).count() == 0
