@@ -11,7 +11,6 @@ was first rendered with. Drafts' previews always show the current one.
 
 import io
 from dataclasses import dataclass
-from typing import Any
 
 from PIL import Image
 from reportlab.lib.utils import ImageReader
@@ -166,16 +165,3 @@ def image_of(session: Session, company_id: str) -> tuple[bytes, str] | None:
     if row is None:
         return None
     return row.image, row.logo_content_type
-
-
-def present(company: Company) -> dict[str, Any] | None:
-    if company.logo_content_type is None:
-        return None
-    return {
-        "content_type": company.logo_content_type,
-        "size": company.logo_size,
-        "width": company.logo_width,
-        "height": company.logo_height,
-        "updated_at": company.logo_updated_at,
-        "url": URL,
-    }
