@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from talonario.auth.keys import issue_key
 from talonario.companies import certificate
+from talonario.companies.schemas import CertificateOut
 from talonario.kit import secrets
 from talonario.models import Company
 from talonario.records import credentials
@@ -286,7 +287,8 @@ def test_expired_after_upload_warns(api: Api, runtime: Runtime, ca: TestCa) -> N
         company = session.get(Company, api.company_id)
         assert company is not None
         later = datetime.now(UTC) + timedelta(days=7)
-        shown = certificate.present(company, now=later)
+        found = CertificateOut.of(company, now=later)
+        shown = found.model_dump() if found is not None else None
 
     assert shown is not None
     assert shown["expires_in_days"] < 0

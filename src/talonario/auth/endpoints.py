@@ -3,8 +3,8 @@ from fastapi import APIRouter, Response
 from talonario.auth import service
 from talonario.auth.context import Context, reader, writer
 from talonario.auth.keys import check_grantable, issue_key
-from talonario.auth.schemas import ApiKeyCreate, ApiKeyOut, present_api_key
-from talonario.kit.pagination import Limit, StartingAfter, page
+from talonario.auth.schemas import ApiKeyCreate, ApiKeyOut
+from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 
@@ -16,7 +16,7 @@ def create_api_key(body: ApiKeyCreate, ctx: Context = writer("api_keys:write")) 
     """Create a key. Its `secret` is in this answer only: it is stored hashed."""
     check_grantable(ctx.principal.scopes, body.scopes)
     key, secret = issue_key(ctx.session, ctx.company_id, body.scopes, body.name)
-    return ctx.respond(present_api_key(key, secret), 201)
+    return ctx.respond(ApiKeyOut.of(key, secret), 201)
 
 
 @router.get("", response_model=ListOf[ApiKeyOut])
@@ -25,14 +25,15 @@ def list_api_keys(
 ) -> Response:
     """List the company's keys (never their secrets), newest first."""
     items, more = service.list_keys(ctx.session, ctx.company_id, limit, starting_after)
-    return ctx.respond(page(items, more, present_api_key))
+    data = [ApiKeyOut.of(key) for key in items]
+    return ctx.respond(ListOf[ApiKeyOut].model_construct(data=data, has_more=more))
 
 
 @router.delete("/{key_id}", response_model=ApiKeyOut)
 def revoke_api_key(key_id: str, ctx: Context = writer("api_keys:write")) -> Response:
     """Revoke a key. Other server processes stop accepting it within the key-cache time (10 s)."""
     key = service.revoke(ctx.session, ctx.company_id, key_id, ctx.principal.api_key_id)
-    response = ctx.respond(present_api_key(key))
+    response = ctx.respond(ApiKeyOut.of(key))
     # After the commit, or a racing request could cache the key as still valid.
     ctx.runtime.keys.forget_key(key.id)
     return response

@@ -8,9 +8,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
+from talonario.auth.repository import IdempotencyRepository, any_expired, delete_expired
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.errors import IdempotencyMismatch, InvalidRequest
@@ -53,7 +53,7 @@ def find(
     session: Session, company_id: str, claim: IdempotencyClaim, ttl: timedelta
 ) -> StoredAnswer | None:
     """The stored answer for this key, if still fresh; a different request under it is a 409."""
-    row = session.get(IdempotencyRecord, (company_id, claim.key))
+    row = IdempotencyRepository(session, company_id).stored(claim.key)
     if row is None or row.created_at < utcnow() - ttl:
         return None
     if row.request_hash != claim.request_hash:
@@ -67,13 +67,10 @@ def find(
 def record(
     session: Session, company_id: str, claim: IdempotencyClaim, status: int, body: bytes
 ) -> None:
+    repo = IdempotencyRepository(session, company_id)
     # An expired record under the same key gives way to the new one.
-    session.execute(
-        delete(IdempotencyRecord).where(
-            IdempotencyRecord.company_id == company_id, IdempotencyRecord.key == claim.key
-        )
-    )
-    session.add(
+    repo.forget(claim.key)
+    repo.add(
         IdempotencyRecord(
             company_id=company_id,
             key=claim.key,
@@ -88,17 +85,10 @@ def purge_expired(db: Database, settings: Settings) -> int:
     """Worker job: delete up to PURGE_BATCH records past the TTL (they can no longer replay);
     how many. Looking costs one indexed read, so an idle pass never takes the write lock."""
     cutoff = utcnow() - timedelta(hours=settings.idempotency_ttl_hours)
-    expired = (
-        select(IdempotencyRecord.company_id, IdempotencyRecord.key)
-        .where(IdempotencyRecord.created_at < cutoff)
-        .limit(PURGE_BATCH)
-    )
     with db.read_session() as session:
-        if session.execute(expired.limit(1)).first() is None:
+        if not any_expired(session, cutoff):
             return 0
     with db.write_session() as session:
-        key = tuple_(IdempotencyRecord.company_id, IdempotencyRecord.key)
-        statement = delete(IdempotencyRecord).where(key.in_(expired))
-        deleted = session.connection().execute(statement).rowcount
+        deleted = delete_expired(session.connection(), cutoff, PURGE_BATCH)
         session.commit()
     return deleted

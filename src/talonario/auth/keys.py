@@ -10,9 +10,9 @@ import threading
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talonario.auth.repository import ApiKeyRepository, active_key_by_hash
 from talonario.auth.scopes import ALL, SCOPES, grants
 from talonario.errors import InsufficientScope, InvalidRequest
 from talonario.models import ApiKey
@@ -70,7 +70,7 @@ def issue_key(
         last4=secret[-4:],
         scopes=check_scopes(scopes),
     )
-    session.add(key)
+    ApiKeyRepository(session, company_id).add(key)
     session.flush()
     return key, secret
 
@@ -105,11 +105,7 @@ def lookup(session: Session, secret: str, cache: KeyCache) -> Principal | None:
     hit, principal = cache.get(key_hash)
     if hit:
         return principal
-    row = session.execute(
-        select(ApiKey.id, ApiKey.company_id, ApiKey.scopes).where(
-            ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None)
-        )
-    ).first()
+    row = active_key_by_hash(session, key_hash)
     principal = Principal(row.id, row.company_id, frozenset(row.scopes)) if row else None
     cache.put(key_hash, principal)
     return principal

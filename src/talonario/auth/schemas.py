@@ -1,5 +1,5 @@
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, Field, WithJsonSchema
 
@@ -25,21 +25,24 @@ class ApiKeyOut(BaseModel):
     revoked_at: datetime | None
     created_at: datetime
     updated_at: datetime
-    secret: str | None = Field(default=None, description="Only in the answer that creates it.")
+    # Left out of the answer, not null, when there is none: lists and revocations show none.
+    secret: str | None = Field(
+        default=None,
+        exclude_if=lambda secret: secret is None,
+        description="Only in the answer that creates it.",
+    )
 
-
-def present_api_key(key: ApiKey, secret: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": key.id,
-        "object": "api_key",
-        "name": key.name,
-        "prefix": key.prefix,
-        "last4": key.last4,
-        "scopes": key.scopes,
-        "revoked_at": key.revoked_at,
-        "created_at": key.created_at,
-        "updated_at": key.updated_at,
-    }
-    if secret is not None:
-        out["secret"] = secret
-    return out
+    @classmethod
+    def of(cls, key: ApiKey, secret: str | None = None) -> Self:
+        return cls.model_construct(
+            id=key.id,
+            object="api_key",
+            name=key.name,
+            prefix=key.prefix,
+            last4=key.last4,
+            scopes=key.scopes,
+            revoked_at=key.revoked_at,
+            created_at=key.created_at,
+            updated_at=key.updated_at,
+            secret=secret,
+        )

@@ -2,12 +2,11 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talonario.auth.repository import ApiKeyRepository
 from talonario.errors import Conflict, NotFound
 from talonario.kit.clock import utcnow
-from talonario.kit.pagination import paginate
 from talonario.models import ApiKey
 
 
@@ -22,14 +21,11 @@ class ApiKeyRevokesItself(Conflict):
 def list_keys(
     session: Session, company_id: str, limit: int, starting_after: str | None
 ) -> tuple[Sequence[ApiKey], bool]:
-    stmt = select(ApiKey).where(ApiKey.company_id == company_id)
-    return paginate(session, stmt, ApiKey.id, limit, starting_after)
+    return ApiKeyRepository(session, company_id).newest_first(limit, starting_after)
 
 
 def get(session: Session, company_id: str, key_id: str) -> ApiKey:
-    key = session.scalars(
-        select(ApiKey).where(ApiKey.company_id == company_id, ApiKey.id == key_id)
-    ).first()
+    key = ApiKeyRepository(session, company_id).get(key_id)
     if key is None:
         raise ApiKeyNotFound(f"No API key '{key_id}'.", param="id")
     return key

@@ -4,8 +4,8 @@ from fastapi import APIRouter, Query, Response
 
 from talonario.auth.context import Context, reader, writer
 from talonario.clients import service
-from talonario.clients.schemas import ClientCreate, ClientOut, ClientUpdate, present_client
-from talonario.kit.pagination import Limit, StartingAfter, page
+from talonario.clients.schemas import ClientCreate, ClientOut, ClientUpdate
+from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/clients", tags=["clients"], route_class=DecimalRoute
 def create_client(body: ClientCreate, ctx: Context = writer("clients:write")) -> Response:
     """Create a client. A Spanish `nif` is checked (checksum included); foreigners use
     `foreign_id` with an AEAT id type (02 EU VAT number … 07 not registered)."""
-    return ctx.respond(present_client(service.create(ctx.session, ctx.company_id, body)), 201)
+    return ctx.respond(ClientOut.of(service.create(ctx.session, ctx.company_id, body)), 201)
 
 
 @router.get("", response_model=ListOf[ClientOut])
@@ -31,13 +31,14 @@ def list_clients(
     items, more = service.list_clients(
         ctx.session, ctx.company_id, limit, starting_after, nif, external_id
     )
-    return ctx.respond(page(items, more, present_client))
+    data = [ClientOut.of(client) for client in items]
+    return ctx.respond(ListOf[ClientOut].model_construct(data=data, has_more=more))
 
 
 @router.get("/{client_id}", response_model=ClientOut)
 def get_client(client_id: str, ctx: Context = reader("clients:read")) -> Response:
     """Retrieve a client."""
-    return ctx.respond(present_client(service.get(ctx.session, ctx.company_id, client_id)))
+    return ctx.respond(ClientOut.of(service.get(ctx.session, ctx.company_id, client_id)))
 
 
 @router.patch("/{client_id}", response_model=ClientOut)
@@ -46,7 +47,7 @@ def update_client(
 ) -> Response:
     """Change a client. Issued invoices keep the snapshot they were issued with."""
     client = service.update(ctx.session, ctx.company_id, client_id, body)
-    return ctx.respond(present_client(client))
+    return ctx.respond(ClientOut.of(client))
 
 
 @router.delete("/{client_id}", status_code=204)

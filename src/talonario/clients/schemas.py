@@ -127,6 +127,11 @@ class ForeignIdOut(BaseModel):
     id_type: IdType
     id: str
 
+    @classmethod
+    def of(cls, stored: dict[str, Any] | None) -> Self | None:
+        """The foreign id as a client or an invoice's client snapshot stores it."""
+        return None if stored is None else cls.model_construct(**stored)
+
 
 class ClientOut(BaseModel):
     id: str
@@ -140,17 +145,19 @@ class ClientOut(BaseModel):
     created_at: datetime
     updated_at: datetime
 
-
-def present_client(client: Client) -> dict[str, Any]:
-    return {
-        "id": client.id,
-        "object": "client",
-        "name": client.name,
-        "nif": client.nif,
-        "foreign_id": client.foreign_id,
-        "email": client.email,
-        "address": client.address,
-        "external_id": client.external_id,
-        "created_at": client.created_at,
-        "updated_at": client.updated_at,
-    }
+    @classmethod
+    def of(cls, client: Client) -> Self:
+        # Built, not validated: the row was checked when written (as the dict this replaced).
+        address = client.address
+        return cls.model_construct(
+            id=client.id,
+            object="client",
+            name=client.name,
+            nif=client.nif,
+            foreign_id=ForeignIdOut.of(client.foreign_id),
+            email=client.email,
+            address=None if address is None else AddressOut.model_construct(**address),
+            external_id=client.external_id,
+            created_at=client.created_at,
+            updated_at=client.updated_at,
+        )

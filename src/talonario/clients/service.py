@@ -3,14 +3,13 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from talonario.clients.repository import ClientRepository
 from talonario.clients.schemas import ClientCreate, ClientUpdate
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.kit import external_ids
-from talonario.kit.pagination import paginate
-from talonario.models import Client, Invoice
+from talonario.models import Client
 
 
 class ClientNotFound(NotFound):
@@ -21,26 +20,22 @@ class ClientInUse(Conflict):
     code = "client_in_use"
 
 
-def _query(company_id: str):  # type: ignore[no-untyped-def]
-    return select(Client).where(Client.company_id == company_id)
-
-
 def get(session: Session, company_id: str, ref: str, param: str = "id") -> Client:
     """By Talonario id or, failing that, by the caller's external_id (as invoices are)."""
-    client = session.scalars(_query(company_id).where(Client.id == ref)).first()
-    if client is None:
-        client = session.scalars(_query(company_id).where(Client.external_id == ref)).first()
+    return _get(ClientRepository(session, company_id), ref, param)
+
+
+def _get(repo: ClientRepository, ref: str, param: str = "id") -> Client:
+    client = repo.get_by_ref(ref)
     if client is None:
         raise ClientNotFound(f"No client '{ref}'.", param=param)
     return client
 
 
 def ids_of_ref(company_id: str, ref: str) -> Any:
-    """The ids of the client `ref` names, by id or by the caller's external_id: a subquery, so
-    a filter on it stays one indexed statement."""
-    return select(Client.id).where(
-        Client.company_id == company_id, or_(Client.id == ref, Client.external_id == ref)
-    )
+    """The ids of the client `ref` names (ClientRepository.ids_of_ref), a subquery for
+    invoices/service, which has no session at hand: building a statement needs none."""
+    return ClientRepository(None, company_id).ids_of_ref(ref)  # type: ignore[arg-type]
 
 
 def list_clients(
@@ -51,16 +46,25 @@ def list_clients(
     nif: str | None = None,
     external_id: str | None = None,
 ) -> tuple[Sequence[Client], bool]:
-    stmt = _query(company_id)
-    if nif:
-        stmt = stmt.where(Client.nif == nif.strip().upper())
-    if external_id:
-        stmt = stmt.where(Client.external_id == external_id)
-    return paginate(session, stmt, Client.id, limit, starting_after)
+    return ClientRepository(session, company_id).page_matching(
+        limit, starting_after, nif.strip().upper() if nif else None, external_id or None
+    )
+
+
+def _ensure_free(
+    repo: ClientRepository, external_id: str | None, own_id: str | None = None
+) -> None:
+    """409 `external_id_taken` when another client of the company has this external_id."""
+    if external_id is None:
+        return
+    owner = repo.external_id_owner(external_id)
+    if owner is not None and owner != own_id:
+        raise external_ids._taken("client", external_id)
 
 
 def create(session: Session, company_id: str, body: ClientCreate) -> Client:
-    external_ids.ensure_free(session, Client, company_id, body.external_id, noun="client")
+    repo = ClientRepository(session, company_id)
+    _ensure_free(repo, body.external_id)
     client = Client(
         company_id=company_id,
         name=body.name,
@@ -70,13 +74,14 @@ def create(session: Session, company_id: str, body: ClientCreate) -> Client:
         address=body.address.model_dump() if body.address else None,
         external_id=body.external_id,
     )
-    session.add(client)
+    repo.add(client)
     external_ids.flush(session, body.external_id, noun="client")
     return client
 
 
 def update(session: Session, company_id: str, client_id: str, body: ClientUpdate) -> Client:
-    client = get(session, company_id, client_id)
+    repo = ClientRepository(session, company_id)
+    client = _get(repo, client_id)
     changes = body.model_dump(exclude_unset=True)
     # Nested objects whole: exclude_unset would drop their own defaults (country ES).
     for nested in ("address", "foreign_id"):
@@ -84,9 +89,7 @@ def update(session: Session, company_id: str, client_id: str, body: ClientUpdate
             value = getattr(body, nested)
             changes[nested] = value.model_dump() if value is not None else None
     if "external_id" in changes:
-        external_ids.ensure_free(
-            session, Client, company_id, changes["external_id"], client.id, noun="client"
-        )
+        _ensure_free(repo, changes["external_id"], client.id)
     nif = changes.get("nif", client.nif)
     foreign_id = changes.get("foreign_id", client.foreign_id)
     if "nif" in changes and changes["nif"] is not None and "foreign_id" not in changes:
@@ -104,8 +107,9 @@ def update(session: Session, company_id: str, client_id: str, body: ClientUpdate
 
 
 def delete(session: Session, company_id: str, client_id: str) -> None:
-    client = get(session, company_id, client_id)
-    if session.scalar(select(Invoice.id).where(Invoice.client_id == client.id).limit(1)):
+    repo = ClientRepository(session, company_id)
+    client = _get(repo, client_id)
+    if repo.has_invoices(client.id):
         raise ClientInUse("Invoices refer to this client; it cannot be deleted.", param="id")
     session.delete(client)
     session.flush()

@@ -262,12 +262,9 @@ def requires_certificate(company: Company) -> bool:
     return company.verifactu_environment in CERTIFICATE_ENVIRONMENTS
 
 
-def present(company: Company, now: datetime | None = None) -> dict[str, Any] | None:
-    """The certificate's public facts, with a warning as expiry nears; never key material."""
-    not_after = company.certificate_not_after
-    if company.certificate_p12 is None or not_after is None:
-        return None
-    now = now or utcnow()
+def standing(company: Company, not_after: datetime, now: datetime) -> tuple[int, str | None]:
+    """Whole days left (negative once expired) and the warning the answer shows, if any: expiry
+    within EXPIRY_WARNING_DAYS or past, or a NIF that is not the company's."""
     days = (not_after - now).days  # floor: negative once expired
     warnings = []
     if not_after <= now:
@@ -287,14 +284,4 @@ def present(company: Company, now: datetime | None = None) -> dict[str, Any] | N
             f"The certificate is for NIF {company.certificate_nif}, not the company's "
             f"{company.nif}: AEAT accepts it only if that holder may present for the company."
         )
-    return {
-        "subject": company.certificate_subject,
-        "nif": company.certificate_nif,
-        "kind": company.certificate_kind,
-        "not_before": company.certificate_not_before,
-        "not_after": not_after,
-        "fingerprint": company.certificate_fingerprint,
-        "uploaded_at": company.certificate_uploaded_at,
-        "expires_in_days": days,
-        "warning": " ".join(warnings) or None,
-    }
+    return days, " ".join(warnings) or None

@@ -8,7 +8,6 @@ from talonario.companies.schemas import (
     CertificateUpload,
     CompanyOut,
     CompanyUpdate,
-    present_company,
 )
 from talonario.errors import ErrorOut
 from talonario.kit.routing import DecimalRoute
@@ -55,7 +54,7 @@ async def logo_upload(request: Request) -> logo.Upload:
 @router.get("", response_model=CompanyOut)
 def get_company(ctx: Context = reader("company:read")) -> Response:
     """The company the API key belongs to: the issuer of its invoices."""
-    return ctx.respond(present_company(service.get(ctx.session, ctx.company_id)))
+    return ctx.respond(CompanyOut.of(service.get(ctx.session, ctx.company_id)))
 
 
 @router.patch("", response_model=CompanyOut)
@@ -71,7 +70,7 @@ def update_company(body: CompanyUpdate, ctx: Context = writer("company:write")) 
     company = service.update(ctx.session, ctx.company_id, body)
     if body.verifactu is not None:
         remission.retry_now(ctx.session, ctx.company_id)
-    return ctx.respond(present_company(company))
+    return ctx.respond(CompanyOut.of(company))
 
 
 @router.post("/certificate", response_model=CompanyOut)
@@ -88,7 +87,7 @@ def upload_certificate(body: CertificateUpload, ctx: Context = writer("company:w
     certificate.install(ctx.settings, company, parsed)
     ctx.session.flush()
     remission.retry_now(ctx.session, ctx.company_id)
-    return ctx.respond(present_company(company))
+    return ctx.respond(CompanyOut.of(company))
 
 
 @router.delete("/certificate", status_code=204)
@@ -110,7 +109,7 @@ def upload_logo(
     # Decoded before the write session opens: no lock is held while the image is checked.
     checked = logo.parse(upload.data, upload.content_type)
     company = logo.install(ctx.session, service.get(ctx.session, ctx.company_id), checked)
-    return ctx.respond(present_company(company))
+    return ctx.respond(CompanyOut.of(company))
 
 
 @router.get("/logo", response_class=Response, responses=_LOGO_IMAGE)

@@ -11,14 +11,13 @@ was first rendered with. Drafts' previews always show the current one.
 
 import io
 from dataclasses import dataclass
-from typing import Any
 
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from talonario.companies.repository import LogoRepository
 from talonario.errors import AppError, InvalidRequest, NotFound
 from talonario.kit.clock import utcnow
 from talonario.models import Company, CompanyLogo
@@ -135,10 +134,10 @@ def _placeable(data: bytes) -> bool:
 
 def install(session: Session, company: Company, logo: Logo) -> Company:
     """Set or replace the company's logo."""
-    stored = session.get(CompanyLogo, company.id)
+    repo = LogoRepository(session, company.id)
+    stored = repo.stored()
     if stored is None:
-        stored = CompanyLogo(company_id=company.id)
-        session.add(stored)
+        stored = repo.add(CompanyLogo(company_id=company.id))
     stored.image = logo.image
     company.logo_content_type = logo.content_type
     company.logo_size = len(logo.image)
@@ -150,7 +149,7 @@ def install(session: Session, company: Company, logo: Logo) -> Company:
 
 
 def remove(session: Session, company: Company) -> Company:
-    session.execute(delete(CompanyLogo).where(CompanyLogo.company_id == company.id))
+    LogoRepository(session, company.id).remove()
     company.logo_content_type = None
     company.logo_size = None
     company.logo_width = None
@@ -162,24 +161,7 @@ def remove(session: Session, company: Company) -> Company:
 
 def image_of(session: Session, company_id: str) -> tuple[bytes, str] | None:
     """(bytes, content type) of the company's logo, or None when it has none."""
-    row = session.execute(
-        select(CompanyLogo.image, Company.logo_content_type)
-        .join(Company, Company.id == CompanyLogo.company_id)
-        .where(CompanyLogo.company_id == company_id)
-    ).first()
+    row = LogoRepository(session, company_id).image()
     if row is None:
         return None
     return row.image, row.logo_content_type
-
-
-def present(company: Company) -> dict[str, Any] | None:
-    if company.logo_content_type is None:
-        return None
-    return {
-        "content_type": company.logo_content_type,
-        "size": company.logo_size,
-        "width": company.logo_width,
-        "height": company.logo_height,
-        "updated_at": company.logo_updated_at,
-        "url": URL,
-    }

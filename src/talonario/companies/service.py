@@ -1,11 +1,11 @@
 """Companies: the tenant. Creating one also creates its default series and a first API key."""
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talonario.auth.keys import issue_key
+from talonario.companies import repository
 from talonario.companies.schemas import CompanyCreate, CompanyUpdate
-from talonario.db import rows
+from talonario.db.repository import CompanyRepository
 from talonario.errors import NotFound
 from talonario.models import ApiKey, Company
 from talonario.records import chain
@@ -37,7 +37,7 @@ def create_company(
 
 
 def get(session: Session, company_id: str) -> Company:
-    company = session.get(Company, company_id)
+    company = CompanyRepository(session, company_id).company()
     if company is None:
         raise CompanyNotFound(f"No company '{company_id}'.")
     return company
@@ -46,14 +46,14 @@ def get(session: Session, company_id: str) -> Company:
 def load(session: Session, company_id: str) -> Company:
     """A detached copy of the company for reading only (never add it to a session): one plain
     SELECT, cheaper than the ORM's identity-map load on the issuing path."""
-    company = rows.load(session, Company, company_id)
+    company = CompanyRepository(session, company_id).loaded()
     if company is None:
         raise CompanyNotFound(f"No company '{company_id}'.")
     return company
 
 
 def first_company(session: Session) -> Company | None:
-    return session.scalars(select(Company).order_by(Company.id).limit(1)).first()
+    return repository.first_company(session)
 
 
 def update(session: Session, company_id: str, body: CompanyUpdate) -> Company:

@@ -2,11 +2,11 @@ from fastapi import APIRouter, Response
 
 from talonario.auth.context import Context, reader, writer
 from talonario.kit.clock import today_in
-from talonario.kit.pagination import Limit, StartingAfter, page
+from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.products import service
-from talonario.products.schemas import ProductCreate, ProductOut, ProductUpdate, present_product
+from talonario.products.schemas import ProductCreate, ProductOut, ProductUpdate
 
 router = APIRouter(prefix="/products", tags=["products"], route_class=DecimalRoute)
 
@@ -16,7 +16,7 @@ def create_product(body: ProductCreate, ctx: Context = writer("products:write"))
     """Create a product. Its `tax` is checked against the rates and surcharge pairs in force."""
     today = today_in(ctx.settings.timezone)
     product = service.create(ctx.session, ctx.company_id, body, today)
-    return ctx.respond(present_product(product), 201)
+    return ctx.respond(ProductOut.of(product), 201)
 
 
 @router.get("", response_model=ListOf[ProductOut])
@@ -25,13 +25,15 @@ def list_products(
 ) -> Response:
     """List products, newest first."""
     items, more = service.list_products(ctx.session, ctx.company_id, limit, starting_after)
-    return ctx.respond(page(items, more, present_product))
+    data = [ProductOut.of(product) for product in items]
+    return ctx.respond(ListOf[ProductOut].model_construct(data=data, has_more=more))
 
 
 @router.get("/{product_id}", response_model=ProductOut)
 def get_product(product_id: str, ctx: Context = reader("products:read")) -> Response:
     """Retrieve a product."""
-    return ctx.respond(present_product(service.get(ctx.session, ctx.company_id, product_id)))
+    product = service.get(ctx.session, ctx.company_id, product_id)
+    return ctx.respond(ProductOut.of(product))
 
 
 @router.patch("/{product_id}", response_model=ProductOut)
@@ -41,7 +43,7 @@ def update_product(
     """Change a product. Invoices already drafted keep the lines they copied."""
     today = today_in(ctx.settings.timezone)
     product = service.update(ctx.session, ctx.company_id, product_id, body, today)
-    return ctx.respond(present_product(product))
+    return ctx.respond(ProductOut.of(product))
 
 
 @router.delete("/{product_id}", status_code=204)

@@ -1,6 +1,6 @@
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, Field
 
@@ -40,17 +40,19 @@ class ProductOut(BaseModel):
     created_at: datetime
     updated_at: datetime
 
-
-def present_product(product: Product) -> dict[str, Any]:
-    return {
-        "id": product.id,
-        "object": "product",
-        "name": product.name,
-        "description": product.description,
-        "unit_price": product.unit_price,
-        "unit": product.unit,
-        "tax": stored_tax(line_tax(product.tax)),
-        "external_id": product.external_id,
-        "created_at": product.created_at,
-        "updated_at": product.updated_at,
-    }
+    @classmethod
+    def of(cls, product: Product) -> Self:
+        # The tax as lines store it, every field present; validated so its codes are enums.
+        tax = TaxOut.model_validate(stored_tax(line_tax(product.tax)))
+        return cls.model_construct(
+            id=product.id,
+            object="product",
+            name=product.name,
+            description=product.description,
+            unit_price=product.unit_price,
+            unit=product.unit,
+            tax=tax,
+            external_id=product.external_id,
+            created_at=product.created_at,
+            updated_at=product.updated_at,
+        )

@@ -3,13 +3,12 @@
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from talonario.errors import InvalidRequest, NotFound
 from talonario.kit import external_ids
-from talonario.kit.pagination import paginate
 from talonario.models import Product
+from talonario.products.repository import ProductRepository
 from talonario.products.schemas import ProductCreate, ProductUpdate
 from talonario.taxes.tax_schema import TaxIn, line_tax
 from talonario.taxes.totals import TaxRuleViolation, check_line_tax
@@ -19,15 +18,13 @@ class ProductNotFound(NotFound):
     code = "product_not_found"
 
 
-def _query(company_id: str):  # type: ignore[no-untyped-def]
-    return select(Product).where(Product.company_id == company_id)
-
-
 def get(session: Session, company_id: str, ref: str, param: str = "id") -> Product:
     """By Talonario id or, failing that, by the caller's external_id."""
-    product = session.scalars(_query(company_id).where(Product.id == ref)).first()
-    if product is None:
-        product = session.scalars(_query(company_id).where(Product.external_id == ref)).first()
+    return _get(ProductRepository(session, company_id), ref, param)
+
+
+def _get(repo: ProductRepository, ref: str, param: str = "id") -> Product:
+    product = repo.get_by_ref(ref)
     if product is None:
         raise ProductNotFound(f"No product '{ref}'.", param=param)
     return product
@@ -38,9 +35,7 @@ def get_many(session: Session, company_id: str, refs: Iterable[str]) -> dict[str
     wanted = set(refs)
     if not wanted:
         return {}
-    rows = session.scalars(
-        _query(company_id).where(or_(Product.id.in_(wanted), Product.external_id.in_(wanted)))
-    ).all()
+    rows = ProductRepository(session, company_id).named_by(wanted)
     found = {p.external_id: p for p in rows if p.external_id in wanted}
     return found | {p.id: p for p in rows if p.id in wanted}
 
@@ -48,7 +43,7 @@ def get_many(session: Session, company_id: str, refs: Iterable[str]) -> dict[str
 def list_products(
     session: Session, company_id: str, limit: int, starting_after: str | None
 ) -> tuple[Sequence[Product], bool]:
-    return paginate(session, _query(company_id), Product.id, limit, starting_after)
+    return ProductRepository(session, company_id).newest_first(limit, starting_after)
 
 
 def _checked_tax(tax: TaxIn, today: date) -> dict[str, object]:
@@ -60,8 +55,20 @@ def _checked_tax(tax: TaxIn, today: date) -> dict[str, object]:
     return data
 
 
+def _ensure_free(
+    repo: ProductRepository, external_id: str | None, own_id: str | None = None
+) -> None:
+    """409 `external_id_taken` when another product of the company has this external_id."""
+    if external_id is None:
+        return
+    owner = repo.external_id_owner(external_id)
+    if owner is not None and owner != own_id:
+        raise external_ids._taken("product", external_id)
+
+
 def create(session: Session, company_id: str, body: ProductCreate, today: date) -> Product:
-    external_ids.ensure_free(session, Product, company_id, body.external_id, noun="product")
+    repo = ProductRepository(session, company_id)
+    _ensure_free(repo, body.external_id)
     product = Product(
         company_id=company_id,
         name=body.name,
@@ -71,7 +78,7 @@ def create(session: Session, company_id: str, body: ProductCreate, today: date) 
         tax=_checked_tax(body.tax, today),
         external_id=body.external_id,
     )
-    session.add(product)
+    repo.add(product)
     external_ids.flush(session, body.external_id, noun="product")
     return product
 
@@ -79,12 +86,11 @@ def create(session: Session, company_id: str, body: ProductCreate, today: date) 
 def update(
     session: Session, company_id: str, product_id: str, body: ProductUpdate, today: date
 ) -> Product:
-    product = get(session, company_id, product_id)
+    repo = ProductRepository(session, company_id)
+    product = _get(repo, product_id)
     changes = body.model_dump(exclude_unset=True)
     if "external_id" in changes:
-        external_ids.ensure_free(
-            session, Product, company_id, changes["external_id"], product.id, noun="product"
-        )
+        _ensure_free(repo, changes["external_id"], product.id)
     for field in ("name", "unit_price", "description", "unit", "external_id"):
         if field in changes:
             setattr(product, field, changes[field])

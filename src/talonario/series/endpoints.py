@@ -1,7 +1,7 @@
 from fastapi import APIRouter, Response
 
 from talonario.auth.context import Context, reader, writer
-from talonario.kit.pagination import Limit, StartingAfter, page
+from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.series import service
@@ -10,7 +10,6 @@ from talonario.series.schemas import (
     SeriesKind,
     SeriesOut,
     SeriesUpdate,
-    present_series,
 )
 
 router = APIRouter(prefix="/series", tags=["series"], route_class=DecimalRoute)
@@ -19,7 +18,7 @@ router = APIRouter(prefix="/series", tags=["series"], route_class=DecimalRoute)
 @router.post("", status_code=201, response_model=SeriesOut)
 def create_series(body: SeriesCreate, ctx: Context = writer("series:write")) -> Response:
     """Create a numbering series. `default: true` makes it the default of its kind."""
-    return ctx.respond(present_series(service.create(ctx.session, ctx.company_id, body)), 201)
+    return ctx.respond(SeriesOut.of(service.create(ctx.session, ctx.company_id, body)), 201)
 
 
 @router.get("", response_model=ListOf[SeriesOut])
@@ -31,13 +30,14 @@ def list_series(
 ) -> Response:
     """List series, newest first."""
     items, more = service.list_series(ctx.session, ctx.company_id, limit, starting_after, kind)
-    return ctx.respond(page(items, more, present_series))
+    data = [SeriesOut.of(series) for series in items]
+    return ctx.respond(ListOf[SeriesOut].model_construct(data=data, has_more=more))
 
 
 @router.get("/{series_id}", response_model=SeriesOut)
 def get_series(series_id: str, ctx: Context = reader("series:read")) -> Response:
     """Retrieve a series with its `next_number`."""
-    return ctx.respond(present_series(service.get(ctx.session, ctx.company_id, series_id)))
+    return ctx.respond(SeriesOut.of(service.get(ctx.session, ctx.company_id, series_id)))
 
 
 @router.patch("/{series_id}", response_model=SeriesOut)
@@ -46,7 +46,7 @@ def update_series(
 ) -> Response:
     """Change a series. Format and next number are fixed once it has issued invoices."""
     series = service.update_series(ctx.session, ctx.company_id, series_id, body)
-    return ctx.respond(present_series(series))
+    return ctx.respond(SeriesOut.of(series))
 
 
 @router.delete("/{series_id}", status_code=204)

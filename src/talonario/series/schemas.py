@@ -1,5 +1,5 @@
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
 
@@ -61,17 +61,17 @@ class SeriesOut(BaseModel):
     created_at: datetime
     updated_at: datetime
 
-
-def present_series(series: Series) -> dict[str, Any]:
-    return {
-        "id": series.id,
-        "object": "series",
-        "code": series.code,
-        "format": series.format,
-        "next_number": series.next_number,
-        "kind": series.kind,
-        "default": series.is_default,
-        "reset_yearly": series.reset_yearly,
-        "created_at": series.created_at,
-        "updated_at": series.updated_at,
-    }
+    @classmethod
+    def of(cls, series: Series) -> Self:
+        return cls.model_construct(
+            id=series.id,
+            object="series",
+            code=series.code,
+            format=series.format,
+            next_number=series.next_number,
+            kind=series.kind,
+            default=series.is_default,
+            reset_yearly=series.reset_yearly,
+            created_at=series.created_at,
+            updated_at=series.updated_at,
+        )

@@ -4,15 +4,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from talonario.db import txmemo
 from talonario.errors import Conflict, InvalidRequest, NotFound
-from talonario.kit.pagination import paginate
-from talonario.models import Invoice, Series
-from talonario.models.base import table_of
+from talonario.models import Series
 from talonario.series.numbering import check_invoice_number, render
+from talonario.series.repository import SeriesRepository, lock_counter, save_counter
 from talonario.series.schemas import SeriesCreate, SeriesUpdate
 
 # A new company starts with one default series of each kind. Rectifying invoices need a series
@@ -42,8 +40,9 @@ class AssignedNumber:
 
 
 def create_defaults(session: Session, company_id: str) -> None:
+    repo = SeriesRepository(session, company_id)
     for code, kind in DEFAULTS:
-        session.add(
+        repo.add(
             Series(
                 company_id=company_id,
                 code=code,
@@ -56,30 +55,25 @@ def create_defaults(session: Session, company_id: str) -> None:
         )
 
 
-def _query(company_id: str):  # type: ignore[no-untyped-def]
-    return select(Series).where(Series.company_id == company_id)
-
-
 def get(session: Session, company_id: str, series_id: str) -> Series:
-    series = session.scalars(_query(company_id).where(Series.id == series_id)).first()
+    return _get(SeriesRepository(session, company_id), series_id)
+
+
+def _get(repo: SeriesRepository, series_id: str) -> Series:
+    series = repo.get(series_id)
     if series is None:
         raise SeriesNotFound(f"No series '{series_id}'.", param="id")
     return series
 
 
 def find_by_code_or_id(session: Session, company_id: str, ref: str) -> Series | None:
-    return session.scalars(
-        _query(company_id).where((Series.id == ref) | (Series.code == ref))
-    ).first()
+    return SeriesRepository(session, company_id).by_code_or_id(ref)
 
 
 def list_series(
     session: Session, company_id: str, limit: int, starting_after: str | None, kind: str | None
 ) -> tuple[Sequence[Series], bool]:
-    stmt = _query(company_id)
-    if kind:
-        stmt = stmt.where(Series.kind == kind)
-    return paginate(session, stmt, Series.id, limit, starting_after)
+    return SeriesRepository(session, company_id).page_of_kind(kind, limit, starting_after)
 
 
 def _check_number_fits(fmt: str, code: str, next_number: int) -> None:
@@ -100,29 +94,14 @@ def _check_yearly(fmt: str, reset_yearly: bool) -> None:
         )
 
 
-def _clear_default(session: Session, company_id: str, kind: str, keep: str | None = None) -> None:
-    session.execute(
-        update(Series)
-        .where(
-            Series.company_id == company_id,
-            Series.kind == kind,
-            Series.is_default,
-            Series.id != (keep or ""),
-        )
-        .values(is_default=False)
-        .execution_options(synchronize_session=False)
-    )
-
-
 def create(session: Session, company_id: str, body: SeriesCreate) -> Series:
     _check_yearly(body.format, body.reset_yearly)
     _check_number_fits(body.format, body.code, body.next_number)
-    if session.scalar(
-        select(Series.id).where(Series.company_id == company_id, Series.code == body.code)
-    ):
+    repo = SeriesRepository(session, company_id)
+    if repo.code_taken(body.code):
         raise SeriesCodeTaken(f"A series with code '{body.code}' exists.", param="code")
     if body.default:
-        _clear_default(session, company_id, body.kind)
+        repo.clear_default(body.kind)
     series = Series(
         company_id=company_id,
         code=body.code,
@@ -132,26 +111,16 @@ def create(session: Session, company_id: str, body: SeriesCreate) -> Series:
         is_default=body.default,
         reset_yearly=body.reset_yearly,
     )
-    session.add(series)
+    repo.add(series)
     session.flush()
     return series
 
 
-def _has_issued(session: Session, series: Series) -> bool:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Invoice)
-            .where(Invoice.series_id == series.id, Invoice.sequence.is_not(None))
-        )
-        or 0
-    ) > 0
-
-
 def update_series(session: Session, company_id: str, series_id: str, body: SeriesUpdate) -> Series:
-    series = get(session, company_id, series_id)
+    repo = SeriesRepository(session, company_id)
+    series = _get(repo, series_id)
     changes = body.model_dump(exclude_unset=True)
-    if ("format" in changes or "next_number" in changes) and _has_issued(session, series):
+    if ("format" in changes or "next_number" in changes) and repo.has_issued(series.id):
         raise SeriesInUse(
             "This series has issued invoices: its format and next number can no longer change,"
             " or numbering would stop being correlative.",
@@ -162,7 +131,7 @@ def update_series(session: Session, company_id: str, series_id: str, body: Serie
     _check_yearly(fmt, reset)
     _check_number_fits(fmt, series.code, changes.get("next_number", series.next_number))
     if changes.get("default"):
-        _clear_default(session, company_id, series.kind, keep=series.id)
+        repo.clear_default(series.kind, keep=series.id)
         series.is_default = True
     series.format = fmt
     series.reset_yearly = reset
@@ -173,9 +142,9 @@ def update_series(session: Session, company_id: str, series_id: str, body: Serie
 
 
 def delete(session: Session, company_id: str, series_id: str) -> None:
-    series = get(session, company_id, series_id)
-    used = session.scalar(select(Invoice.id).where(Invoice.series_id == series.id).limit(1))
-    if used or series.is_default:
+    repo = SeriesRepository(session, company_id)
+    series = _get(repo, series_id)
+    if series.is_default or repo.in_use(series.id):
         raise SeriesInUse(
             "A default series, or one that invoices use, cannot be deleted.", param="id"
         )
@@ -207,34 +176,6 @@ class _Counter:
         return sequence, sequence + 1, max(self.number_year or 0, year)
 
 
-_SERIES = table_of(Series)
-
-
-def _lock_statement(by_id: bool) -> Any:
-    """SELECT the series row FOR UPDATE (on SQLite, BEGIN IMMEDIATE already holds the write
-    lock). Built once: this runs on every issuing transaction."""
-    c = _SERIES.c
-    target = (
-        c.id == bindparam("p_series_id")
-        if by_id
-        else and_(c.kind == bindparam("p_kind"), c.is_default)
-    )
-    return (
-        select(c.id, c.code, c.format, c.next_number, c.number_year, c.reset_yearly)
-        .where(c.company_id == bindparam("p_company_id"), target)
-        .with_for_update()
-    )
-
-
-_LOCK_BY_ID = _lock_statement(by_id=True)
-_LOCK_BY_KIND = _lock_statement(by_id=False)
-_SAVE_COUNTER = (
-    update(_SERIES)
-    .where(_SERIES.c.id == bindparam("p_series_id"))
-    .values(next_number=bindparam("p_next_number"), number_year=bindparam("p_number_year"))
-)
-
-
 def _locked_counter(
     session: Session, company_id: str, series_id: str | None, kind: str
 ) -> _Counter | None:
@@ -248,11 +189,7 @@ def _locked_counter(
         counter = values.get(key)
         if counter is not None:
             return counter  # type: ignore[no-any-return]
-    if series_id is not None:
-        params = {"p_company_id": company_id, "p_series_id": series_id}
-        row = conn.execute(_LOCK_BY_ID, params).first()
-    else:
-        row = conn.execute(_LOCK_BY_KIND, {"p_company_id": company_id, "p_kind": kind}).first()
+    row = lock_counter(conn, company_id, series_id, kind)
     if row is None:
         return None
     if values is None:
@@ -289,12 +226,7 @@ def assign_number(
     conn = session.connection()
 
     def save() -> None:
-        params = {
-            "p_series_id": counter.id,
-            "p_next_number": counter.next_number,
-            "p_number_year": counter.number_year,
-        }
-        conn.execute(_SAVE_COUNTER, params)
+        save_counter(conn, counter.id, counter.next_number, counter.number_year)
 
     txmemo.defer(session, ("save_series", counter.id), save)
     return AssignedNumber(counter.id, counter.code, number, sequence)

@@ -1,13 +1,14 @@
 """GET /v1/system: the identity every record carries and the producer's declaración
 responsable, readable inside the system as Orden HAC/1177/2024 art. 15.4 asks."""
 
-from typing import Literal
+from typing import Literal, Self
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from talonario.auth.context import authenticate, runtime_of
 from talonario.auth.keys import Principal
+from talonario.config import Settings
 from talonario.kit.routing import DecimalRoute
 from talonario.system import identity
 
@@ -51,41 +52,45 @@ class SystemOut(BaseModel):
     environments: list[str] = Field(description="Where this installation's records may go.")
     declaration: DeclarationOut
 
+    @classmethod
+    def of(cls, settings: Settings, company_id: str) -> Self:
+        """The system as `company_id`'s records name it (its installation number is the id)."""
+        system = identity.software_system(settings, company_id, "sandbox")
+        items = identity.declaration_items(settings)
+        missing = identity.missing_settings(settings)
+        declared = identity.declared(settings)
+        return cls(
+            object="system",
+            name=system.name,
+            id=system.system_id,
+            version=system.version,
+            installation_number=system.installation_number,
+            only_verifactu=system.only_verifactu,
+            multi_taxpayer_capable=system.multi_taxpayer_capable,
+            multiple_taxpayers=system.multiple_taxpayers,
+            producer=ProducerOut(
+                name=system.producer.name,
+                nif=system.producer.nif or "",
+                address=settings.sif_producer_address,
+                declared=declared,
+            ),
+            environments=(
+                ["sandbox", *sorted(identity.DECLARED_ENVIRONMENTS)] if declared else ["sandbox"]
+            ),
+            declaration=DeclarationOut(
+                title=identity.TITLE,
+                complete=not missing,
+                items=[
+                    DeclarationItemOut(letter=i.letter, label=i.label, value=i.value) for i in items
+                ],
+                text=None if missing else identity.declaration_text(items),
+                missing_settings=missing,
+            ),
+        )
+
 
 @router.get("", response_model=SystemOut)
 def get_system(request: Request, principal: Principal = Depends(authenticate)) -> SystemOut:
     """The billing system's identity (SistemaInformatico) and its declaración responsable.
     Any API key may read it."""
-    settings = runtime_of(request).settings
-    system = identity.software_system(settings, principal.company_id, "sandbox")
-    items = identity.declaration_items(settings)
-    missing = identity.missing_settings(settings)
-    declared = identity.declared(settings)
-    return SystemOut(
-        object="system",
-        name=system.name,
-        id=system.system_id,
-        version=system.version,
-        installation_number=system.installation_number,
-        only_verifactu=system.only_verifactu,
-        multi_taxpayer_capable=system.multi_taxpayer_capable,
-        multiple_taxpayers=system.multiple_taxpayers,
-        producer=ProducerOut(
-            name=system.producer.name,
-            nif=system.producer.nif or "",
-            address=settings.sif_producer_address,
-            declared=declared,
-        ),
-        environments=(
-            ["sandbox", *sorted(identity.DECLARED_ENVIRONMENTS)] if declared else ["sandbox"]
-        ),
-        declaration=DeclarationOut(
-            title=identity.TITLE,
-            complete=not missing,
-            items=[
-                DeclarationItemOut(letter=i.letter, label=i.label, value=i.value) for i in items
-            ],
-            text=None if missing else identity.declaration_text(items),
-            missing_settings=missing,
-        ),
-    )
+    return SystemOut.of(runtime_of(request).settings, principal.company_id)

@@ -1,0 +1,62 @@
+"""The SQL of auth: API keys and Idempotency-Key records. A key is looked up by its hash before
+its company is known, and the purge sweeps every company: those are plain functions saying so."""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, select, tuple_
+from sqlalchemy.orm import Session
+
+from talonario.db.repository import Repository
+from talonario.models import ApiKey, IdempotencyRecord
+
+
+class ApiKeyRepository(Repository[ApiKey]):
+    model = ApiKey
+
+    def newest_first(self, limit: int, starting_after: str | None) -> tuple[Sequence[ApiKey], bool]:
+        return self.page(self.select(), limit, starting_after)
+
+
+def active_key_by_hash(session: Session, key_hash: str) -> Any:
+    """(id, company_id, scopes) of the unrevoked key with this hash, or None. Spans companies:
+    the key is what says which company calls."""
+    return session.execute(
+        select(ApiKey.id, ApiKey.company_id, ApiKey.scopes).where(
+            ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None)
+        )
+    ).first()
+
+
+class IdempotencyRepository(Repository[IdempotencyRecord]):
+    """Records keyed by (company, Idempotency-Key): no id of their own."""
+
+    model = IdempotencyRecord
+
+    def stored(self, key: str) -> IdempotencyRecord | None:
+        return self.session.get(IdempotencyRecord, (self.company_id, key))
+
+    def forget(self, key: str) -> None:
+        self.session.execute(self.delete().where(IdempotencyRecord.key == key))
+
+
+def _expired(cutoff: datetime, batch: int) -> Any:
+    return (
+        select(IdempotencyRecord.company_id, IdempotencyRecord.key)
+        .where(IdempotencyRecord.created_at < cutoff)
+        .limit(batch)
+    )
+
+
+def any_expired(session: Session, cutoff: datetime) -> bool:
+    """Whether a record of any company is older than `cutoff`. Spans companies: the worker's
+    purge (one indexed read, so an idle pass never takes the write lock)."""
+    return session.execute(_expired(cutoff, 1)).first() is not None
+
+
+def delete_expired(conn: Connection, cutoff: datetime, batch: int) -> int:
+    """Delete up to `batch` records of any company older than `cutoff`; how many. Spans
+    companies: the worker's purge."""
+    key = tuple_(IdempotencyRecord.company_id, IdempotencyRecord.key)
+    return conn.execute(delete(IdempotencyRecord).where(key.in_(_expired(cutoff, batch)))).rowcount
