@@ -11,6 +11,7 @@ from talonario.kit.pagination import StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.records import remission, repository
+from talonario.records.repository import RecordRepository
 from talonario.records.status import status_of
 from talonario.verifactu.audit import audit
 from talonario.verifactu.backoff import Reason
@@ -88,14 +89,14 @@ def list_records(
         return _records_xml(ctx, limit or XML_PAGE, starting_after)
     if limit is not None and limit > 100:
         raise InvalidRequest("limit: at most 100 records per JSON page.", param="limit")
-    rows, more = repository.list_chain(ctx.session, ctx.company_id, limit or 20, starting_after)
+    rows, more = RecordRepository(ctx.session, ctx.company_id).chain(limit or 20, starting_after)
     data = [repository.present(r) for r in rows]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
 
 
 def _records_xml(ctx: Context, limit: int, starting_after: str | None) -> Response:
     company = repository.company(ctx.session, ctx.company_id)
-    found = repository.chain_page(ctx.session, ctx.company_id, limit, starting_after)
+    found = RecordRepository(ctx.session, ctx.company_id).chain_page(limit, starting_after)
     ctx.close()
     if found is None:
         raise NoRecords("No records to put in a document here.", param="starting_after")
@@ -117,7 +118,7 @@ def _records_xml(ctx: Context, limit: int, starting_after: str | None) -> Respon
 )
 def record_xml(record_id: str, ctx: Context = reader("invoices:read")) -> Response:
     """The record exactly as remitted: a standalone sf:RegistroAlta or sf:RegistroAnulacion."""
-    xml = repository.get(ctx.session, ctx.company_id, record_id).xml
+    xml = RecordRepository(ctx.session, ctx.company_id).named(record_id).xml
     ctx.close()
     return Response(xml, media_type="application/xml")
 
@@ -125,7 +126,7 @@ def record_xml(record_id: str, ctx: Context = reader("invoices:read")) -> Respon
 @router.get("/verifactu/chain/verify", response_model=ChainVerifyOut)
 def verify_chain(ctx: Context = reader("invoices:read")) -> Response:
     """Recompute every huella from each record's XML and check every link."""
-    report = audit(repository.stream_chain(ctx.session, ctx.company_id))
+    report = audit(RecordRepository(ctx.session, ctx.company_id).stream())
     body = {"valid": report.valid, "records": report.records, "first_break": report.first_break}
     return ctx.respond(body)
 

@@ -4,13 +4,11 @@ attempt is when it is (`reason`, verifactu.backoff.Reason)."""
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talonario.kit.clock import utcnow
-from talonario.models import VerifactuRecord, VerifactuRemission
-from talonario.models import VerifactuSubmission as Submission
-from talonario.records.remission import WAITING
+from talonario.records.remission_repository import RemissionRepository, SubmissionRepository
+from talonario.records.repository import RecordRepository
 from talonario.verifactu import backoff
 from talonario.verifactu.backoff import shown
 from talonario.verifactu.xml import MAX_RECORDS
@@ -18,15 +16,11 @@ from talonario.verifactu.xml import MAX_RECORDS
 
 def status_of(session: Session, company_id: str, now: datetime | None = None) -> dict[str, Any]:
     now = now or utcnow()
-    pending = session.scalar(
-        select(func.count()).where(
-            VerifactuRecord.company_id == company_id, VerifactuRecord.status.in_(WAITING)
-        )
-    )
-    state = session.get(VerifactuRemission, company_id)
+    pending = RecordRepository(session, company_id).waiting_count()
+    state = RemissionRepository(session, company_id).state()
     last = None
     if state is not None and state.last_submission_id:
-        sub = session.get(Submission, state.last_submission_id)
+        sub = SubmissionRepository(session, company_id).get(state.last_submission_id)
         if sub is not None:
             last = {
                 "id": sub.id,
