@@ -64,7 +64,7 @@ from talonario.verifactu.responses import (
 )
 from talonario.verifactu.tls import InvalidCaBundle, InvalidCertificate, client_context
 from talonario.verifactu.xml import MAX_RECORDS, soap_envelope, submission_of_stored
-from talonario.webhooks.outbox import emit
+from talonario.webhooks.outbox import emit, wants
 
 log = logging.getLogger(__name__)
 
@@ -405,4 +405,5 @@ def _announce(session: Session, record: VerifactuRecord) -> None:
     """verifactu.record.<status>, with the record as GET /v1/invoices/{id}/verifactu shows it."""
     if record.status in ("accepted", "accepted_with_errors", "rejected"):
         event = f"verifactu.record.{record.status}"
-        emit(session, record.company_id, event, RecordOut.of(record))
+        if wants(session, record.company_id, event):  # else the answer is not even built
+            emit(session, record.company_id, event, RecordOut.of(record))
