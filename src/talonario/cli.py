@@ -130,11 +130,11 @@ def remission_retry(
     if as_json:
         typer.echo(dumps(status).decode())
         return
-    at = status["next_submission_at"]
+    at = status.next_submission_at
     when = "now" if at is None or at <= utcnow() else at.isoformat()
     typer.echo(
-        f"company {company}: {status['pending']} pending, next attempt {when}"
-        f" (reason {status['reason']})"
+        f"company {company}: {status.pending} pending, next attempt {when}"
+        f" (reason {status.reason.value})"
     )
 
 

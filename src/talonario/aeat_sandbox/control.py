@@ -29,6 +29,7 @@ from talonario.auth.keys import KeyCache, hash_key, lookup
 from talonario.auth.scopes import grants
 from talonario.config import Settings
 from talonario.db import Database
+from talonario.db.repository import CompanyRepository
 from talonario.models import Company
 
 OPERATOR = "operator"
@@ -149,4 +150,5 @@ class Guard:
 
 
 def _company_nif(session: Session, company_id: str) -> str | None:
-    return session.scalar(select(Company.nif).where(Company.id == company_id))
+    # A tenant row: read through its repository, the one column only.
+    return session.scalar(CompanyRepository(session, company_id).select(Company.nif))

@@ -7,7 +7,7 @@ names that NIF (what a company's key may set); one without hits every request.
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import ColumnElement, delete, or_, select
@@ -59,6 +59,34 @@ class FaultSpec(BaseModel):
         if self.kind is FaultKind.RECORD_ERROR and (self.number is None or self.code is None):
             raise ValueError("a record error needs `number` and `code`")
         return self
+
+
+class FaultOut(BaseModel):
+    """A switch as the control API shows it."""
+
+    id: str
+    kind: FaultKind
+    remaining: int
+    seconds: float | None
+    number: str | None
+    code: int | None
+    description: str | None
+    nif: str | None
+    created_at: str
+
+    @classmethod
+    def of(cls, fault: SandboxFault) -> Self:
+        return cls.model_construct(
+            id=fault.id,
+            kind=FaultKind(fault.kind),
+            remaining=fault.remaining,
+            seconds=None if fault.delay_ms is None else fault.delay_ms / 1000,
+            number=fault.number,
+            code=fault.code,
+            description=fault.description,
+            nif=fault.nif,
+            created_at=fault.created_at.isoformat(),
+        )
 
 
 def add(session: Session, spec: FaultSpec) -> SandboxFault:
@@ -151,17 +179,8 @@ def take_record_error(session: Session, number: str, nif: str) -> tuple[int, str
 
 
 def present(fault: SandboxFault) -> dict[str, Any]:
-    return {
-        "id": fault.id,
-        "kind": fault.kind,
-        "remaining": fault.remaining,
-        "seconds": None if fault.delay_ms is None else fault.delay_ms / 1000,
-        "number": fault.number,
-        "code": fault.code,
-        "description": fault.description,
-        "nif": fault.nif,
-        "created_at": fault.created_at.isoformat(),
-    }
+    # Kept for app.py, which answers plain JSON; FaultOut.of is the answer.
+    return FaultOut.of(fault).model_dump()
 
 
 def _use(session: Session, fault: SandboxFault | None) -> SandboxFault | None:

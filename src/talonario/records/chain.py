@@ -8,15 +8,14 @@ same transaction as the invoice change that produced them.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from talonario.db.rows import stage_new
 from talonario.db.txmemo import defer, remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
-from talonario.models import VerifactuChainHead, VerifactuRecord
-from talonario.models.base import table_of
+from talonario.models import VerifactuRecord
+from talonario.records import chain_repository
 from talonario.verifactu.formats import timestamp
 from talonario.verifactu.hashing import seal
 from talonario.verifactu.qr import record_validation_url
@@ -45,27 +44,8 @@ class Head:
     last_issue_date: date | None = None
 
 
-_HEADS = table_of(VerifactuChainHead)
-_LOCK_HEAD = (
-    select(_HEADS).where(_HEADS.c.company_id == bindparam("p_company_id")).with_for_update()
-)
-_MOVE_HEAD = (
-    update(_HEADS)
-    .where(_HEADS.c.company_id == bindparam("p_company_id"))
-    .values(
-        last_record_id=bindparam("p_record_id"),
-        last_sequence=bindparam("p_sequence"),
-        last_huella=bindparam("p_huella"),
-        last_issuer_nif=bindparam("p_issuer_nif"),
-        last_invoice_number=bindparam("p_invoice_number"),
-        last_issue_date=bindparam("p_issue_date"),
-        updated_at=bindparam("p_updated_at"),
-    )
-)
-
-
 def create_head(session: Session, company_id: str) -> None:
-    session.add(VerifactuChainHead(company_id=company_id, last_sequence=0))
+    chain_repository.add_head(session, company_id)
 
 
 def lock_head(session: Session, company_id: str) -> Head:
@@ -77,11 +57,10 @@ def lock_head(session: Session, company_id: str) -> Head:
     conn = session.connection()
 
     def locked() -> Head:
-        row = conn.execute(_LOCK_HEAD, {"p_company_id": company_id}).first()
+        row = chain_repository.lock_head_row(conn, company_id)
         if row is None:
             # Companies get their head when created; this covers rows older than the chain.
-            values = {"company_id": company_id, "last_sequence": 0, "updated_at": utcnow()}
-            conn.execute(insert(_HEADS), values)
+            chain_repository.insert_head_row(conn, company_id, utcnow())
             return Head(company_id)
         return Head(
             company_id,
@@ -167,8 +146,8 @@ def store(session: Session, head: Head, link: NextLink) -> VerifactuRecord:
 
 
 def _move_head(session: Session, head: Head) -> None:
-    session.connection().execute(
-        _MOVE_HEAD,
+    chain_repository.move_head(
+        session.connection(),
         {
             "p_company_id": head.company_id,
             "p_record_id": head.last_record_id,

@@ -4,11 +4,10 @@ encryption context."""
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talonario.kit import secrets
-from talonario.models import Company
+from talonario.records.remission_repository import certificate_of
 from talonario.verifactu.client import CertificateKind
 
 KINDS: dict[str, CertificateKind] = {
@@ -30,11 +29,7 @@ def load_for_tls(
     `secrets.DecryptionError`) when TALONARIO_SECRET_KEY is not the one it was stored under:
     the company must upload it again. An expired certificate is returned all the same; AEAT's
     refusal is the worker's to report."""
-    row = session.execute(
-        select(
-            Company.certificate_p12, Company.certificate_password, Company.certificate_kind
-        ).where(Company.id == company_id)
-    ).first()
+    row = certificate_of(session, company_id)
     if row is None or row.certificate_p12 is None or row.certificate_password is None:
         return None
     p12 = secrets.decrypt(

@@ -1,9 +1,12 @@
-from datetime import datetime
+"""/v1/verifactu: the company's record chain, its audit, and its remission to AEAT.
+
+RecordOut is imported from here by invoices/record_endpoints.py (records/schemas.py holds it).
+"""
+
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
 
 from talonario.auth.context import Context, reader, writer
 from talonario.errors import InvalidRequest
@@ -11,43 +14,14 @@ from talonario.kit.pagination import StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.records import remission, repository
+from talonario.records.repository import RecordRepository
+from talonario.records.schemas import ChainVerifyOut, RecordOut, RemissionStatusOut
 from talonario.records.status import status_of
 from talonario.verifactu.audit import audit
-from talonario.verifactu.backoff import Reason
 from talonario.verifactu.records import Party, SubmissionHeader
 from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
-
-
-class AeatOut(BaseModel):
-    csv: str | None
-    code: str | None
-    description: str | None
-    submitted_at: str | None
-
-
-class RecordOut(BaseModel):
-    id: str
-    object: Literal["verifactu_record"]
-    invoice: str
-    sequence: int
-    kind: Literal["alta", "anulacion"]
-    invoice_number: str
-    huella: str
-    previous_huella: str | None
-    generated_at: str
-    environment: str
-    status: str
-    qr_url: str | None
-    xml_url: str
-    aeat: AeatOut
-
-
-class ChainVerifyOut(BaseModel):
-    valid: bool
-    records: int
-    first_break: dict[str, object] | None
 
 
 class NoRecords(repository.RecordNotFound):
@@ -88,14 +62,14 @@ def list_records(
         return _records_xml(ctx, limit or XML_PAGE, starting_after)
     if limit is not None and limit > 100:
         raise InvalidRequest("limit: at most 100 records per JSON page.", param="limit")
-    rows, more = repository.list_chain(ctx.session, ctx.company_id, limit or 20, starting_after)
-    data = [repository.present(r) for r in rows]
+    rows, more = RecordRepository(ctx.session, ctx.company_id).chain(limit or 20, starting_after)
+    data = [RecordOut.of(r) for r in rows]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
 
 
 def _records_xml(ctx: Context, limit: int, starting_after: str | None) -> Response:
     company = repository.company(ctx.session, ctx.company_id)
-    found = repository.chain_page(ctx.session, ctx.company_id, limit, starting_after)
+    found = RecordRepository(ctx.session, ctx.company_id).chain_page(limit, starting_after)
     ctx.close()
     if found is None:
         raise NoRecords("No records to put in a document here.", param="starting_after")
@@ -117,7 +91,7 @@ def _records_xml(ctx: Context, limit: int, starting_after: str | None) -> Respon
 )
 def record_xml(record_id: str, ctx: Context = reader("invoices:read")) -> Response:
     """The record exactly as remitted: a standalone sf:RegistroAlta or sf:RegistroAnulacion."""
-    xml = repository.get(ctx.session, ctx.company_id, record_id).xml
+    xml = RecordRepository(ctx.session, ctx.company_id).named(record_id).xml
     ctx.close()
     return Response(xml, media_type="application/xml")
 
@@ -125,44 +99,8 @@ def record_xml(record_id: str, ctx: Context = reader("invoices:read")) -> Respon
 @router.get("/verifactu/chain/verify", response_model=ChainVerifyOut)
 def verify_chain(ctx: Context = reader("invoices:read")) -> Response:
     """Recompute every huella from each record's XML and check every link."""
-    report = audit(repository.stream_chain(ctx.session, ctx.company_id))
-    body = {"valid": report.valid, "records": report.records, "first_break": report.first_break}
-    return ctx.respond(body)
-
-
-class SubmissionOut(BaseModel):
-    id: str
-    at: datetime
-    status: Literal["sending", "answered", "transient_error", "permanent_error", "abandoned"] = (
-        Field(description="`abandoned`: its worker died before AEAT's answer was recorded.")
-    )
-    records: int
-    csv: str | None
-    aeat_status: str | None = Field(description="EstadoEnvio as AEAT answered it.")
-    incident: bool = Field(description="Sent with Incidencia=S (records delayed by an outage).")
-    error: str | None
-
-
-class IncidentOut(BaseModel):
-    open: bool
-    since: datetime | None
-    failures: int
-    last_error: str | None
-
-
-class RemissionStatusOut(BaseModel):
-    object: Literal["verifactu_status"]
-    pending: int = Field(description="Records not yet answered by AEAT.")
-    last_submission: SubmissionOut | None
-    next_submission_at: datetime | None = Field(
-        description="Not before (AEAT's TiempoEsperaEnvio, or the retry backoff)."
-    )
-    reason: Reason = Field(
-        description="Why the next attempt is when it is: nothing_pending, due, sending,"
-        " aeat_wait (TiempoEsperaEnvio), transport_backoff, permanent_error,"
-        " certificate_missing, certificate_unusable, retry_requested."
-    )
-    incident: IncidentOut
+    report = audit(RecordRepository(ctx.session, ctx.company_id).stream())
+    return ctx.respond(ChainVerifyOut.of(report))
 
 
 @router.get("/verifactu/status", response_model=RemissionStatusOut)

@@ -5,8 +5,10 @@ from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.db import Database
-from talonario.models import Company, Invoice, VerifactuRecord
-from talonario.records.remission import WAITING, default_client, mirror_on_invoices
+from talonario.models import Company, Invoice
+from talonario.records.remission import default_client
+from talonario.records.remission_repository import mirror_on_invoices
+from talonario.records.repository import WAITING, RecordRepository
 from talonario.verifactu.records import Party
 from talonario.verifactu.responses import QueriedRecord, QueriedStatus, QueryFilter
 
@@ -41,7 +43,8 @@ def ask(
 def reconcile(session: Session, invoice: Invoice, held: QueriedRecord | None) -> bool:
     """Adopt what AEAT holds for the invoice's latest record when our side never heard the
     answer (pending or submitted). True if AEAT and we agree afterwards."""
-    latest = session.get(VerifactuRecord, invoice.verifactu_record_id)
+    record_id = invoice.verifactu_record_id
+    latest = RecordRepository(session, invoice.company_id).get(record_id) if record_id else None
     if latest is None:
         return held is None
     if held is None:

@@ -12,12 +12,10 @@ import threading
 from datetime import timedelta
 from types import TracebackType
 
-from sqlalchemy import update
-
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.kit.clock import utcnow
-from talonario.models import VerifactuRemission
+from talonario.records.remission_repository import RemissionRepository
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +72,7 @@ class Heartbeat:
     def renew(self) -> bool:
         """Push the lease a full term ahead; False if it is no longer ours."""
         with self._db.write_session() as session:
-            renewed = session.execute(
-                update(VerifactuRemission)
-                .where(
-                    VerifactuRemission.company_id == self._company_id,
-                    VerifactuRemission.locked_by == self._holder,
-                )
-                .values(locked_until=utcnow() + self._lease)
-            )
+            repo = RemissionRepository(session, self._company_id)
+            renewed = repo.renew_lease(self._holder, utcnow() + self._lease)
             session.commit()
-        return bool(renewed.rowcount)  # type: ignore[attr-defined]
+        return renewed

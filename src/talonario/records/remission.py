@@ -21,21 +21,29 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.db import Database
+from talonario.db.repository import CompanyRepository
 from talonario.kit.clock import utcnow
 from talonario.kit.secrets import DecryptionError
-from talonario.models import Company, Invoice, VerifactuRecord, VerifactuRemission
+from talonario.models import Company, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
 from talonario.records import credentials, lease
-from talonario.records.repository import present
+from talonario.records.remission_repository import (
+    RemissionRepository,
+    SubmissionRepository,
+    companies_due,
+    mirror_on_invoices,
+    records_in_flight,
+)
+from talonario.records.repository import RecordRepository
+from talonario.records.schemas import RecordOut
 from talonario.verifactu import backoff
 from talonario.verifactu.backoff import Reason, after_failure, lifted, may_go
 from talonario.verifactu.client import (
@@ -56,11 +64,10 @@ from talonario.verifactu.responses import (
 )
 from talonario.verifactu.tls import InvalidCaBundle, InvalidCertificate, client_context
 from talonario.verifactu.xml import MAX_RECORDS, soap_envelope, submission_of_stored
-from talonario.webhooks.outbox import emit
+from talonario.webhooks.outbox import emit, wants
 
 log = logging.getLogger(__name__)
 
-WAITING = ("pending", "submitted")
 DUPLICATE = 3000
 
 # A client for a company: the caller may give its own (tests pass a transport).
@@ -93,51 +100,8 @@ class Batch:
 
 def companies_waiting(db: Database, now: datetime) -> list[str]:
     """Companies with records to send whose flow control allows a submission now."""
-    counts = (
-        select(VerifactuRecord.company_id, func.count().label("waiting"))
-        .where(VerifactuRecord.status.in_(WAITING))
-        .group_by(VerifactuRecord.company_id)
-        .subquery()
-    )
-    stmt = (
-        select(counts.c.company_id)
-        .outerjoin(VerifactuRemission, VerifactuRemission.company_id == counts.c.company_id)
-        .where(
-            (VerifactuRemission.company_id.is_(None))
-            | (
-                (
-                    VerifactuRemission.next_allowed_at.is_(None)
-                    | (VerifactuRemission.next_allowed_at <= now)
-                    # 1,000 waiting lift AEAT's wait, never a failure's backoff (backoff.may_go)
-                    | (
-                        (counts.c.waiting >= MAX_RECORDS)
-                        & (
-                            VerifactuRemission.reason.is_(None)
-                            | (VerifactuRemission.reason == Reason.AEAT_WAIT.value)
-                        )
-                    )
-                )
-                & (
-                    VerifactuRemission.locked_until.is_(None)
-                    | (VerifactuRemission.locked_until < now)
-                )
-            )
-        )
-    )
     with db.read_session() as session:
-        return list(session.scalars(stmt))
-
-
-def _state(session: Session, company_id: str, skip_locked: bool) -> VerifactuRemission | None:
-    stmt = select(VerifactuRemission).where(VerifactuRemission.company_id == company_id)
-    if skip_locked:
-        stmt = stmt.with_for_update(skip_locked=True)
-    state = session.scalars(stmt).first()
-    if state is None:
-        state = VerifactuRemission(company_id=company_id, failures=0, incident_open=False)
-        session.add(state)
-        session.flush()
-    return state
+        return companies_due(session, now)
 
 
 def claim(
@@ -145,27 +109,17 @@ def claim(
 ) -> Batch | None:
     """Take the company's lease and mark its next batch as submitted; None if not ours now."""
     with db.write_session() as session:
-        state = _state(session, company_id, skip_locked=not db.is_sqlite)
-        if state is None or (state.locked_until is not None and state.locked_until > now):
+        state = RemissionRepository(session, company_id).state_to_claim(not db.is_sqlite)
+        if state.locked_until is not None and state.locked_until > now:
             return None
-        records = list(
-            session.scalars(
-                select(VerifactuRecord)
-                .where(
-                    VerifactuRecord.company_id == company_id,
-                    VerifactuRecord.status.in_(WAITING),
-                )
-                .order_by(VerifactuRecord.sequence)
-                .limit(MAX_RECORDS)
-            )
-        )
+        records = RecordRepository(session, company_id).next_batch(MAX_RECORDS)
         if not records:
             return None
         reason = backoff.stored(state.reason)
         if not may_go(state.next_allowed_at, reason, len(records) >= MAX_RECORDS, now):
             return None
         _abandon(session, company_id, state.locked_by)
-        company = session.get(Company, company_id)
+        company = CompanyRepository(session, company_id).company()
         assert company is not None
         submission = Submission(
             company_id=company_id,
@@ -192,30 +146,10 @@ def claim(
 def _abandon(session: Session, company_id: str, holder: str | None) -> None:
     """A submission still `sending` when its company's lease is free again lost its worker
     (killed, or stalled past its lease): keep it, marked, and send its records again."""
-    session.execute(
-        update(Submission)
-        .where(Submission.company_id == company_id, Submission.status == "sending")
-        .values(
-            status="abandoned",
-            error=f"Its worker ({holder or 'unknown'}) stopped before AEAT's answer was"
-            " recorded; its records went again with the next submission.",
-        )
+    SubmissionRepository(session, company_id).abandon_sending(
+        f"Its worker ({holder or 'unknown'}) stopped before AEAT's answer was"
+        " recorded; its records went again with the next submission."
     )
-
-
-def mirror_on_invoices(session: Session, records: Sequence[VerifactuRecord]) -> None:
-    """An invoice shows the state of its latest record."""
-    for record in records:
-        session.execute(
-            update(Invoice)
-            .where(Invoice.id == record.invoice_id, Invoice.verifactu_record_id == record.id)
-            .values(
-                verifactu_status=record.status,
-                verifactu_csv=record.aeat_csv,
-                verifactu_code=record.aeat_code,
-                verifactu_description=record.aeat_description,
-            )
-        )
 
 
 # --- 3. send ------------------------------------------------------------------------------------
@@ -287,8 +221,7 @@ def _apply_answer(
     result: SubmissionResult,
     now: datetime,
 ) -> None:
-    submission = session.get(Submission, batch.submission_id)
-    assert submission is not None
+    submission = _submission(session, batch)
     submission.status = "answered"
     submission.csv = result.csv
     submission.aeat_status = result.status.value
@@ -317,7 +250,7 @@ def _apply_answer(
                 record.aeat_csv = result.csv
         _announce(session, record)
     mirror_on_invoices(session, rows)
-    state = session.get(VerifactuRemission, batch.company.id)
+    state = RemissionRepository(session, batch.company.id).state()
     assert state is not None
     state.aeat_wait_until = state.next_allowed_at = now + timedelta(seconds=result.wait_seconds)
     state.reason = Reason.AEAT_WAIT.value
@@ -330,8 +263,7 @@ def _apply_answer(
 
 def _apply_failure(session: Session, batch: Batch, error: AeatError, now: datetime) -> None:
     transient = isinstance(error, TransientError)
-    submission = session.get(Submission, batch.submission_id)
-    assert submission is not None
+    submission = _submission(session, batch)
     submission.status = "transient_error" if transient else "permanent_error"
     submission.error = error.message[:2000]
     submission.response = error.raw
@@ -340,7 +272,7 @@ def _apply_failure(session: Session, batch: Batch, error: AeatError, now: dateti
     for record in rows:
         record.status = "pending"
     mirror_on_invoices(session, rows)
-    state = session.get(VerifactuRemission, batch.company.id)
+    state = RemissionRepository(session, batch.company.id).state()
     assert state is not None
     state.failures = (state.failures or 0) + 1
     state.last_error = error.message[:2000]
@@ -361,18 +293,15 @@ def _apply_failure(session: Session, batch: Batch, error: AeatError, now: dateti
     _release(state, batch, now)
 
 
+def _submission(session: Session, batch: Batch) -> Submission:
+    submission = SubmissionRepository(session, batch.company.id).get(batch.submission_id)
+    assert submission is not None
+    return submission
+
+
 def _in_flight(session: Session, batch: Batch) -> list[VerifactuRecord]:
     """The batch's records still waiting for this submission's answer."""
-    ids = [r.id for r in batch.records]
-    return list(
-        session.scalars(
-            select(VerifactuRecord).where(
-                VerifactuRecord.id.in_(ids),
-                VerifactuRecord.submission_id == batch.submission_id,
-                VerifactuRecord.status == "submitted",
-            )
-        )
-    )
+    return records_in_flight(session, [r.id for r in batch.records], batch.submission_id)
 
 
 def _release(state: VerifactuRemission, batch: Batch, now: datetime) -> None:
@@ -385,16 +314,15 @@ def _release(state: VerifactuRemission, batch: Batch, now: datetime) -> None:
 def _still_ours(session: Session, batch: Batch) -> bool:
     """Whether the batch's holder kept the lease through the send. If not, another holder
     abandoned this submission and sent its records again: its outcome is theirs to record."""
-    state = session.get(VerifactuRemission, batch.company.id, with_for_update=True)
-    submission = session.get(Submission, batch.submission_id)
+    state = RemissionRepository(session, batch.company.id).state(for_update=True)
+    submission = SubmissionRepository(session, batch.company.id).get(batch.submission_id)
     assert state is not None and submission is not None
     return state.locked_by == batch.holder and submission.status == "sending"
 
 
 def _late(session: Session, batch: Batch, outcome: SubmissionResult | AeatError) -> None:
     """Keep what came back for an abandoned submission, for the record; change nothing else."""
-    submission = session.get(Submission, batch.submission_id)
-    assert submission is not None
+    submission = _submission(session, batch)
     if isinstance(outcome, SubmissionResult):
         submission.csv = outcome.csv
         submission.aeat_status = outcome.status.value
@@ -407,7 +335,7 @@ def retry_now(session: Session, company_id: str, now: datetime | None = None) ->
     failure may have blamed: its certificate, its environment): the next attempt is now, or
     when AEAT's TiempoEsperaEnvio ends, never before. True if there was a backoff to lift."""
     now = now or utcnow()
-    state = session.get(VerifactuRemission, company_id, with_for_update=True)
+    state = RemissionRepository(session, company_id).state(for_update=True)
     if state is None:
         return False
     after = lifted(backoff.stored(state.reason), state.aeat_wait_until, now)
@@ -451,7 +379,7 @@ def remit(
             _apply_answer(session, batch, outcome, now)
         else:
             _apply_failure(session, batch, outcome, now)
-        submission = session.get(Submission, batch.submission_id)
+        submission = _submission(session, batch)
         session.commit()  # expire_on_commit=False: the row stays readable for the caller
         return submission
 
@@ -476,4 +404,6 @@ def remit_due(
 def _announce(session: Session, record: VerifactuRecord) -> None:
     """verifactu.record.<status>, with the record as GET /v1/invoices/{id}/verifactu shows it."""
     if record.status in ("accepted", "accepted_with_errors", "rejected"):
-        emit(session, record.company_id, f"verifactu.record.{record.status}", present(record))
+        event = f"verifactu.record.{record.status}"
+        if wants(session, record.company_id, event):  # else the answer is not even built
+            emit(session, record.company_id, event, RecordOut.of(record))

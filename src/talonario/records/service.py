@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
@@ -16,6 +15,7 @@ from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
 from talonario.models import Company, Invoice, VerifactuRecord
 from talonario.records import chain
+from talonario.records.repository import RecordRepository
 from talonario.system import identity
 from talonario.taxes.totals import BreakdownRow, TaxType
 from talonario.verifactu.codes import IdType, InvoiceType, PreviousRejection, RectificationType
@@ -229,19 +229,14 @@ def record_correction(
     RechazoPrevio: X when AEAT holds nothing for the invoice (its altas were all rejected),
     S when a correction of an invoice AEAT holds was rejected, absent otherwise.
     """
-    latest = session.get(VerifactuRecord, invoice.verifactu_record_id)
+    records = RecordRepository(session, company.id)
+    latest = records.get(invoice.verifactu_record_id) if invoice.verifactu_record_id else None
     if latest is None or latest.kind != "alta" or latest.status not in CORRECTABLE:
         raise NothingToCorrect(
             "Only an alta AEAT rejected or accepted with errors can be corrected; this"
             f" invoice's record is {latest.status if latest else 'missing'}.",
         )
-    stored = session.scalar(
-        select(func.count()).where(
-            VerifactuRecord.invoice_id == invoice.id,
-            VerifactuRecord.kind == "alta",
-            VerifactuRecord.status.in_(("accepted", "accepted_with_errors")),
-        )
-    )
+    stored = records.stored_altas(invoice.id)
     rejection = None
     if latest.status == "rejected":
         rejection = PreviousRejection.REJECTED if stored else PreviousRejection.NOT_AT_AEAT

@@ -13,14 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import httpx
-from sqlalchemy import or_, select
 
 from talonario import __version__
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.kit.clock import utcnow
-from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from talonario.models import WebhookDelivery, WebhookEndpoint
 from talonario.webhooks import guard, signing
+from talonario.webhooks.repository import (
+    WebhookDeliveryRepository,
+    WebhookEndpointRepository,
+    WebhookEventRepository,
+    next_due_delivery,
+)
 
 # Waits after each failed attempt: about three days in all, then the delivery has failed.
 SCHEDULE = tuple(
@@ -39,6 +44,7 @@ USER_AGENT = f"Talonario-Webhooks/{__version__}"
 
 @dataclass(frozen=True)
 class Job:
+    company_id: str
     delivery_id: str
     attempt: int
     event_id: str
@@ -95,23 +101,13 @@ def deliver_due(
 
 def _claim(db: Database, now: datetime) -> Job | None:
     with db.write_session() as session:
-        delivery = session.scalars(
-            select(WebhookDelivery)
-            .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-            .where(
-                WebhookDelivery.status == "pending",
-                WebhookDelivery.next_attempt_at <= now,
-                or_(WebhookDelivery.locked_until.is_(None), WebhookDelivery.locked_until <= now),
-                WebhookEndpoint.enabled.is_(True),
-            )
-            .order_by(WebhookDelivery.next_attempt_at)
-            .limit(1)
-            .with_for_update(skip_locked=True, of=WebhookDelivery)
-        ).first()
+        delivery = next_due_delivery(session, now)
         if delivery is None:
             return None
-        endpoint = session.get_one(WebhookEndpoint, delivery.endpoint_id)
-        event = session.get_one(WebhookEvent, delivery.event_id)
+        company_id = delivery.company_id
+        endpoint = WebhookEndpointRepository(session, company_id).get(delivery.endpoint_id)
+        event = WebhookEventRepository(session, company_id).get(delivery.event_id)
+        assert endpoint is not None and event is not None  # foreign keys of the delivery
         delivery.attempts += 1
         delivery.locked_until = now + LEASE
         secrets = [endpoint.secret]
@@ -119,7 +115,13 @@ def _claim(db: Database, now: datetime) -> Job | None:
         if endpoint.previous_secret and expires is not None and expires > now:
             secrets.append(endpoint.previous_secret)
         job = Job(
-            delivery.id, delivery.attempts, event.id, event.body, endpoint.url, tuple(secrets)
+            company_id,
+            delivery.id,
+            delivery.attempts,
+            event.id,
+            event.body,
+            endpoint.url,
+            tuple(secrets),
         )
         session.commit()
         return job
@@ -171,10 +173,11 @@ def _ms_since(began: float) -> int:
 
 def _record(db: Database, job: Job, outcome: Outcome, started: datetime, now: datetime) -> None:
     with db.write_session() as session:
-        delivery = session.get(WebhookDelivery, job.delivery_id)
+        delivery = WebhookDeliveryRepository(session, job.company_id).get(job.delivery_id)
         if delivery is None or delivery.status != "pending" or delivery.attempts != job.attempt:
             return  # the endpoint was deleted, or our lease ran out and another worker took over
-        endpoint = session.get_one(WebhookEndpoint, delivery.endpoint_id)
+        endpoint = WebhookEndpointRepository(session, job.company_id).get(delivery.endpoint_id)
+        assert endpoint is not None  # a foreign key of the delivery
         delivery.last_attempt_at = started
         delivery.response_status = outcome.status
         delivery.response_body = outcome.body

@@ -1,9 +1,11 @@
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel
 
 from talonario.auth.context import Context, reader, writer
-from talonario.kit.pagination import Limit, StartingAfter, page
+from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.webhooks import service
@@ -13,9 +15,14 @@ from talonario.webhooks.schemas import (
     WebhookEndpointCreate,
     WebhookEndpointOut,
     WebhookEndpointUpdate,
-    present_delivery,
-    present_endpoint,
 )
+
+T = TypeVar("T")
+
+
+def _page(items: Sequence[T], more: bool, of: Callable[[T], BaseModel]) -> dict[str, Any]:
+    return {"object": "list", "data": [of(i) for i in items], "has_more": more}
+
 
 router = APIRouter(prefix="/webhook-endpoints", tags=["webhooks"], route_class=DecimalRoute)
 
@@ -32,7 +39,7 @@ def create_webhook_endpoint(
     endpoint, secret = service.create(
         ctx.session, ctx.company_id, body, ctx.settings.webhooks_allow_private
     )
-    return ctx.respond(present_endpoint(endpoint, secret), 201)
+    return ctx.respond(WebhookEndpointOut.of(endpoint, secret), 201)
 
 
 @router.get("", response_model=ListOf[WebhookEndpointOut])
@@ -41,13 +48,13 @@ def list_webhook_endpoints(
 ) -> Response:
     """List the company's webhook endpoints (never their secrets), newest first."""
     items, more = service.list_endpoints(ctx.session, ctx.company_id, limit, starting_after)
-    return ctx.respond(page(items, more, present_endpoint))
+    return ctx.respond(_page(items, more, WebhookEndpointOut.of))
 
 
 @router.get("/{endpoint_id}", response_model=WebhookEndpointOut)
 def get_webhook_endpoint(endpoint_id: str, ctx: Context = reader("webhooks:read")) -> Response:
     """Retrieve a webhook endpoint."""
-    return ctx.respond(present_endpoint(service.get(ctx.session, ctx.company_id, endpoint_id)))
+    return ctx.respond(WebhookEndpointOut.of(service.get(ctx.session, ctx.company_id, endpoint_id)))
 
 
 @router.patch("/{endpoint_id}", response_model=WebhookEndpointOut)
@@ -59,7 +66,7 @@ def update_webhook_endpoint(
     endpoint = service.update(
         ctx.session, ctx.company_id, endpoint_id, body, ctx.settings.webhooks_allow_private
     )
-    return ctx.respond(present_endpoint(endpoint))
+    return ctx.respond(WebhookEndpointOut.of(endpoint))
 
 
 @router.delete("/{endpoint_id}", status_code=204)
@@ -74,7 +81,7 @@ def rotate_webhook_secret(endpoint_id: str, ctx: Context = writer("webhooks:writ
     """Replace the signing secret; the answer carries the new one, shown this once. For 24 hours
     deliveries carry a signature with each secret, so the receiver can switch without a gap."""
     endpoint, secret = service.rotate_secret(ctx.session, ctx.company_id, endpoint_id)
-    return ctx.respond(present_endpoint(endpoint, secret))
+    return ctx.respond(WebhookEndpointOut.of(endpoint, secret))
 
 
 @router.get("/{endpoint_id}/deliveries", response_model=ListOf[WebhookDeliveryOut])
@@ -90,7 +97,7 @@ def list_webhook_deliveries(
     items, more = service.list_deliveries(
         ctx.session, ctx.company_id, endpoint_id, limit, starting_after, status
     )
-    return ctx.respond(page(items, more, present_delivery))
+    return ctx.respond(_page(items, more, WebhookDeliveryOut.of))
 
 
 @router.post(
@@ -104,4 +111,4 @@ def replay_webhook_delivery(
     """Send a delivery's event again: a new delivery, due now, with the same `webhook-id` so the
     receiver can tell it is the same event."""
     delivery = service.replay(ctx.session, ctx.company_id, endpoint_id, delivery_id)
-    return ctx.respond(present_delivery(delivery), 201)
+    return ctx.respond(WebhookDeliveryOut.of(delivery), 201)

@@ -6,20 +6,16 @@ If the change rolls back, the event was never emitted; if it commits, the event 
 
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from talonario.db.txmemo import remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.jsonenc import dumps
-from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from talonario.models import WebhookDelivery, WebhookEvent
+from talonario.webhooks.repository import enabled_endpoints
 from talonario.webhooks.schemas import EVENT_TYPES
-
-_ENDPOINTS = WebhookEndpoint.__table__
-_ENABLED = select(_ENDPOINTS.c.id, _ENDPOINTS.c.events).where(
-    _ENDPOINTS.c.company_id == bindparam("p_company_id"), _ENDPOINTS.c.enabled.is_(True)
-)
 
 
 def _subscribers(session: Session, company_id: str, event_type: str) -> list[str]:
@@ -27,8 +23,7 @@ def _subscribers(session: Session, company_id: str, event_type: str) -> list[str
     once per transaction, with a Core query (group commit asks inside its lock)."""
 
     def enabled() -> list[tuple[str, list[str]]]:
-        rows = session.connection().execute(_ENABLED, {"p_company_id": company_id})
-        return [(endpoint_id, events) for endpoint_id, events in rows]
+        return enabled_endpoints(session, company_id)
 
     endpoints = remembered(session, ("webhook_endpoints", company_id), enabled)
     return [endpoint_id for endpoint_id, events in endpoints if event_type in events]
@@ -40,8 +35,11 @@ def wants(session: Session, company_id: str, event_type: str) -> bool:
     return bool(_subscribers(session, company_id, event_type))
 
 
-def emit(session: Session, company_id: str, event_type: str, data: dict[str, Any]) -> None:
-    """Queue `event_type` with `data` (the object as the API presents it) for every enabled
+def emit(
+    session: Session, company_id: str, event_type: str, data: BaseModel | dict[str, Any]
+) -> None:
+    """Queue `event_type` with `data` (the object as the API presents it: its Out model, or
+    the dict of one) for every enabled
     endpoint of the company that subscribes to it. Never commits: the caller's transaction does.
     """
     if event_type not in EVENT_TYPES:

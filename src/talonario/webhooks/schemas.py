@@ -1,7 +1,14 @@
 from datetime import datetime
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Literal, Self, get_args
 
-from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    Field,
+    SerializerFunctionWrapHandler,
+    WithJsonSchema,
+    model_serializer,
+)
 
 from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Input
@@ -88,6 +95,30 @@ class WebhookEndpointOut(BaseModel):
         description="The signing secret (`whsec_…`); only in the answer that makes it.",
     )
 
+    @classmethod
+    def of(cls, endpoint: WebhookEndpoint, secret: str | None = None) -> Self:
+        return cls.model_construct(
+            id=endpoint.id,
+            object="webhook_endpoint",
+            url=endpoint.url,
+            events=endpoint.events,
+            enabled=endpoint.enabled,
+            disabled_reason=endpoint.disabled_reason,
+            disabled_at=endpoint.disabled_at,
+            created_at=endpoint.created_at,
+            updated_at=endpoint.updated_at,
+            secret=secret,
+        )
+
+    # No return annotation: the published schema stays the model's own.
+    @model_serializer(mode="wrap")
+    def _without_absent_secret(self, handler: SerializerFunctionWrapHandler):
+        """The key `secret` only in the answers that show one."""
+        out = handler(self)
+        if out.get("secret") is None:
+            out.pop("secret", None)
+        return out
+
 
 class WebhookDeliveryOut(BaseModel):
     id: str
@@ -108,41 +139,24 @@ class WebhookDeliveryOut(BaseModel):
     created_at: datetime
     updated_at: datetime
 
-
-def present_endpoint(endpoint: WebhookEndpoint, secret: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": endpoint.id,
-        "object": "webhook_endpoint",
-        "url": endpoint.url,
-        "events": endpoint.events,
-        "enabled": endpoint.enabled,
-        "disabled_reason": endpoint.disabled_reason,
-        "disabled_at": endpoint.disabled_at,
-        "created_at": endpoint.created_at,
-        "updated_at": endpoint.updated_at,
-    }
-    if secret is not None:
-        out["secret"] = secret
-    return out
-
-
-def present_delivery(delivery: WebhookDelivery) -> dict[str, Any]:
-    return {
-        "id": delivery.id,
-        "object": "webhook_delivery",
-        "endpoint_id": delivery.endpoint_id,
-        "event_id": delivery.event_id,
-        "event_type": delivery.event_type,
-        "status": delivery.status,
-        "attempts": delivery.attempts,
-        "next_attempt_at": delivery.next_attempt_at,
-        "last_attempt_at": delivery.last_attempt_at,
-        "response_status": delivery.response_status,
-        "response_body": delivery.response_body,
-        "duration_ms": delivery.duration_ms,
-        "error": delivery.error,
-        "delivered_at": delivery.delivered_at,
-        "replay_of": delivery.replay_of,
-        "created_at": delivery.created_at,
-        "updated_at": delivery.updated_at,
-    }
+    @classmethod
+    def of(cls, delivery: WebhookDelivery) -> Self:
+        return cls.model_construct(
+            id=delivery.id,
+            object="webhook_delivery",
+            endpoint_id=delivery.endpoint_id,
+            event_id=delivery.event_id,
+            event_type=delivery.event_type,
+            status=delivery.status,
+            attempts=delivery.attempts,
+            next_attempt_at=delivery.next_attempt_at,
+            last_attempt_at=delivery.last_attempt_at,
+            response_status=delivery.response_status,
+            response_body=delivery.response_body,
+            duration_ms=delivery.duration_ms,
+            error=delivery.error,
+            delivered_at=delivery.delivered_at,
+            replay_of=delivery.replay_of,
+            created_at=delivery.created_at,
+            updated_at=delivery.updated_at,
+        )

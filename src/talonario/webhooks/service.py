@@ -3,15 +3,13 @@
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import delete as sql_delete
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.kit.clock import utcnow
-from talonario.kit.pagination import paginate
 from talonario.models import WebhookDelivery, WebhookEndpoint
 from talonario.webhooks import guard
+from talonario.webhooks.repository import WebhookDeliveryRepository, WebhookEndpointRepository
 from talonario.webhooks.schemas import WebhookEndpointCreate, WebhookEndpointUpdate
 from talonario.webhooks.signing import new_secret
 
@@ -42,12 +40,8 @@ def check_url(url: str, allow_private: bool) -> None:
         raise WebhookUrlNotAllowed(f"url: {exc}.", param="url") from None
 
 
-def _query(company_id: str):  # type: ignore[no-untyped-def]
-    return select(WebhookEndpoint).where(WebhookEndpoint.company_id == company_id)
-
-
 def get(session: Session, company_id: str, endpoint_id: str) -> WebhookEndpoint:
-    endpoint = session.scalars(_query(company_id).where(WebhookEndpoint.id == endpoint_id)).first()
+    endpoint = WebhookEndpointRepository(session, company_id).get(endpoint_id)
     if endpoint is None:
         raise WebhookEndpointNotFound(f"No webhook endpoint '{endpoint_id}'.", param="id")
     return endpoint
@@ -56,7 +50,7 @@ def get(session: Session, company_id: str, endpoint_id: str) -> WebhookEndpoint:
 def list_endpoints(
     session: Session, company_id: str, limit: int, starting_after: str | None
 ) -> tuple[Sequence[WebhookEndpoint], bool]:
-    return paginate(session, _query(company_id), WebhookEndpoint.id, limit, starting_after)
+    return WebhookEndpointRepository(session, company_id).listed(limit, starting_after)
 
 
 def create(
@@ -68,7 +62,7 @@ def create(
     endpoint = WebhookEndpoint(
         company_id=company_id, url=body.url, events=body.events, secret=secret, enabled=True
     )
-    session.add(endpoint)
+    WebhookEndpointRepository(session, company_id).add(endpoint)
     session.flush()
     return endpoint, secret
 
@@ -113,7 +107,7 @@ def rotate_secret(
 def delete(session: Session, company_id: str, endpoint_id: str) -> None:
     """Delete an endpoint and its delivery log; nothing more is sent to it."""
     endpoint = get(session, company_id, endpoint_id)
-    session.execute(sql_delete(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id))
+    WebhookDeliveryRepository(session, company_id).delete_of_endpoint(endpoint.id)
     session.delete(endpoint)
     session.flush()
 
@@ -127,12 +121,8 @@ def list_deliveries(
     status: str | None = None,
 ) -> tuple[Sequence[WebhookDelivery], bool]:
     endpoint = get(session, company_id, endpoint_id)
-    stmt = select(WebhookDelivery).where(
-        WebhookDelivery.company_id == company_id, WebhookDelivery.endpoint_id == endpoint.id
-    )
-    if status:
-        stmt = stmt.where(WebhookDelivery.status == status)
-    return paginate(session, stmt, WebhookDelivery.id, limit, starting_after)
+    deliveries = WebhookDeliveryRepository(session, company_id)
+    return deliveries.of_endpoint(endpoint.id, limit, starting_after, status)
 
 
 def replay(
@@ -140,13 +130,8 @@ def replay(
 ) -> WebhookDelivery:
     """Send a delivery's event again, as a new delivery due now (same `webhook-id`)."""
     endpoint = get(session, company_id, endpoint_id)
-    original = session.scalars(
-        select(WebhookDelivery).where(
-            WebhookDelivery.company_id == company_id,
-            WebhookDelivery.endpoint_id == endpoint.id,
-            WebhookDelivery.id == delivery_id,
-        )
-    ).first()
+    deliveries = WebhookDeliveryRepository(session, company_id)
+    original = deliveries.one_of_endpoint(endpoint.id, delivery_id)
     if original is None:
         raise WebhookDeliveryNotFound(f"No webhook delivery '{delivery_id}'.", param="delivery_id")
     if not endpoint.enabled:
@@ -163,6 +148,6 @@ def replay(
         next_attempt_at=utcnow(),
         replay_of=original.id,
     )
-    session.add(replayed)
+    deliveries.add(replayed)
     session.flush()
     return replayed

@@ -1,0 +1,52 @@
+"""The chain head's statements: the issuing hot path, so they are compiled once, bound by
+parameter, and run on the transaction's connection (no ORM unit of work).
+
+One row per company (`verifactu_chain_heads`, keyed by company_id): each statement names the
+company it touches.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from talonario.models import VerifactuChainHead
+from talonario.models.base import table_of
+
+_HEADS = table_of(VerifactuChainHead)
+_LOCK_HEAD = (
+    select(_HEADS).where(_HEADS.c.company_id == bindparam("p_company_id")).with_for_update()
+)
+_MOVE_HEAD = (
+    update(_HEADS)
+    .where(_HEADS.c.company_id == bindparam("p_company_id"))
+    .values(
+        last_record_id=bindparam("p_record_id"),
+        last_sequence=bindparam("p_sequence"),
+        last_huella=bindparam("p_huella"),
+        last_issuer_nif=bindparam("p_issuer_nif"),
+        last_invoice_number=bindparam("p_invoice_number"),
+        last_issue_date=bindparam("p_issue_date"),
+        updated_at=bindparam("p_updated_at"),
+    )
+)
+
+
+def add_head(session: Session, company_id: str) -> None:
+    """The empty chain of a new company (written with the company's own flush)."""
+    session.add(VerifactuChainHead(company_id=company_id, last_sequence=0))
+
+
+def lock_head_row(conn: Connection, company_id: str) -> Row[Any] | None:
+    """The company's head row, locked until the transaction ends; None if it has none."""
+    return conn.execute(_LOCK_HEAD, {"p_company_id": company_id}).first()
+
+
+def insert_head_row(conn: Connection, company_id: str, now: datetime) -> None:
+    conn.execute(insert(_HEADS), {"company_id": company_id, "last_sequence": 0, "updated_at": now})
+
+
+def move_head(conn: Connection, values: dict[str, Any]) -> None:
+    """Point the head at its new last record: `values` binds _MOVE_HEAD's `p_*` parameters."""
+    conn.execute(_MOVE_HEAD, values)
