@@ -15,7 +15,7 @@ from talonario import migrate, serving
 from talonario.aeat_sandbox import control as sandbox_control
 from talonario.auth.keys import issue_key
 from talonario.companies import service as companies
-from talonario.companies.schemas import CompanyCreate, present_company
+from talonario.companies.schemas import CompanyCreate, CompanyOut
 from talonario.config import Settings, get_settings
 from talonario.db import create_database
 from talonario.errors import AppError
@@ -76,7 +76,7 @@ def company_create(
     with db.write_session() as session:
         company, _, secret = companies.create_company(session, body)
         session.commit()
-        payload = {"company": present_company(company), "api_key": secret}
+        payload = {"company": CompanyOut.of(company), "api_key": secret}
     db.dispose()
     if as_json:
         typer.echo(dumps(payload).decode())

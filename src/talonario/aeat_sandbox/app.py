@@ -121,11 +121,11 @@ class _Sandbox:
         with self.db.write_session() as session:
             fault = faults.add(session, spec)
             session.commit()
-            return faults.present(fault)
+            return faults.FaultOut.of(fault).model_dump()
 
     def list_faults(self, nif: str | None) -> list[dict[str, Any]]:
         with self.db.read_session() as session:
-            return [faults.present(fault) for fault in faults.listed(session, nif)]
+            return [faults.FaultOut.of(f).model_dump() for f in faults.listed(session, nif)]
 
     def clear_faults(self, nif: str | None) -> int:
         with self.db.write_session() as session:

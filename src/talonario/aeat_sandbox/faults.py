@@ -178,11 +178,6 @@ def take_record_error(session: Session, number: str, nif: str) -> tuple[int, str
     return used.code, used.description or description(used.code)
 
 
-def present(fault: SandboxFault) -> dict[str, Any]:
-    # Kept for app.py, which answers plain JSON; FaultOut.of is the answer.
-    return FaultOut.of(fault).model_dump()
-
-
 def _use(session: Session, fault: SandboxFault | None) -> SandboxFault | None:
     if fault is None:
         return None

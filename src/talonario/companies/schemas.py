@@ -156,7 +156,3 @@ class CompanyOut(BaseModel):
             created_at=company.created_at,
             updated_at=company.updated_at,
         )
-
-
-# For cli.py until it answers CompanyOut.of itself (not this package's file to change).
-present_company = CompanyOut.of
