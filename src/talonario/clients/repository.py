@@ -10,6 +10,7 @@ from talonario.models import Client, Invoice
 
 class ClientRepository(Repository[Client]):
     model = Client
+    noun = "client"
 
     def page_matching(
         self, limit: int, starting_after: str | None, nif: str | None, external_id: str | None

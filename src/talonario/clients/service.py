@@ -51,20 +51,9 @@ def list_clients(
     )
 
 
-def _ensure_free(
-    repo: ClientRepository, external_id: str | None, own_id: str | None = None
-) -> None:
-    """409 `external_id_taken` when another client of the company has this external_id."""
-    if external_id is None:
-        return
-    owner = repo.external_id_owner(external_id)
-    if owner is not None and owner != own_id:
-        raise external_ids._taken("client", external_id)
-
-
 def create(session: Session, company_id: str, body: ClientCreate) -> Client:
     repo = ClientRepository(session, company_id)
-    _ensure_free(repo, body.external_id)
+    repo.ensure_external_id_free(body.external_id)
     client = Client(
         company_id=company_id,
         name=body.name,
@@ -89,7 +78,7 @@ def update(session: Session, company_id: str, client_id: str, body: ClientUpdate
             value = getattr(body, nested)
             changes[nested] = value.model_dump() if value is not None else None
     if "external_id" in changes:
-        _ensure_free(repo, changes["external_id"], client.id)
+        repo.ensure_external_id_free(changes["external_id"], client.id)
     nif = changes.get("nif", client.nif)
     foreign_id = changes.get("foreign_id", client.foreign_id)
     if "nif" in changes and changes["nif"] is not None and "foreign_id" not in changes:

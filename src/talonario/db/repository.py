@@ -14,6 +14,7 @@ from sqlalchemy import Delete, Select, Update, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from talonario.db import rows
+from talonario.kit import external_ids
 from talonario.kit.pagination import paginate
 from talonario.models import Company
 
@@ -26,6 +27,7 @@ class Repository(Generic[M]):
     model: ClassVar[type[Any]]
     # The column that names the company: `company_id` on every tenant table, `id` on companies.
     scope: ClassVar[str] = "company_id"
+    noun: ClassVar[str] = "object"  # as the 409 of a taken external_id names it
 
     def __init__(self, session: Session, company_id: str) -> None:
         self.session = session
@@ -98,6 +100,16 @@ class Repository(Generic[M]):
         return self.session.scalar(
             self.select(self._id).where(self.model.external_id == external_id)
         )
+
+    def ensure_external_id_free(self, external_id: str | None, own_id: str | None = None) -> None:
+        """409 `external_id_taken` if another of the company's rows has this external_id. Checked
+        before the write so the answer names the field; under a race the UNIQUE constraint
+        refuses the second (`kit/external_ids.flush` answers the same 409)."""
+        if external_id is None:
+            return
+        owner = self.external_id_owner(external_id)
+        if owner is not None and owner != own_id:
+            raise external_ids.taken(self.noun, external_id)
 
     def add(self, row: M) -> M:
         """Add a new row of this company to the session (it flushes with the transaction)."""

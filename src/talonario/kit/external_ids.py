@@ -31,7 +31,7 @@ def ensure_free(
         select(model.id).where(model.company_id == company_id, model.external_id == external_id)
     )
     if other is not None and other != own_id:
-        raise _taken(noun, external_id)
+        raise taken(noun, external_id)
 
 
 def flush(session: Session, external_id: str | None, *, noun: str) -> None:
@@ -52,9 +52,9 @@ def refused(
 ) -> ExternalIdTaken | None:
     """The 409 when the constraint that refused a write is the external_id's (None otherwise):
     at flush here, at commit for rows group commit inserts then."""
-    return _taken(noun, external_id) if "external_id" in str(exc.orig) else None
+    return taken(noun, external_id) if "external_id" in str(exc.orig) else None
 
 
-def _taken(noun: str, external_id: str | None) -> ExternalIdTaken:
+def taken(noun: str, external_id: str | None) -> ExternalIdTaken:
     which = f"external_id '{external_id}'" if external_id is not None else "this external_id"
     return ExternalIdTaken(f"Another {noun} has {which}.", param="external_id")

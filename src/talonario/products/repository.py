@@ -10,6 +10,7 @@ from talonario.models import Product
 
 class ProductRepository(Repository[Product]):
     model = Product
+    noun = "product"
 
     def newest_first(
         self, limit: int, starting_after: str | None

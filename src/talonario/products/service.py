@@ -55,20 +55,9 @@ def _checked_tax(tax: TaxIn, today: date) -> dict[str, object]:
     return data
 
 
-def _ensure_free(
-    repo: ProductRepository, external_id: str | None, own_id: str | None = None
-) -> None:
-    """409 `external_id_taken` when another product of the company has this external_id."""
-    if external_id is None:
-        return
-    owner = repo.external_id_owner(external_id)
-    if owner is not None and owner != own_id:
-        raise external_ids._taken("product", external_id)
-
-
 def create(session: Session, company_id: str, body: ProductCreate, today: date) -> Product:
     repo = ProductRepository(session, company_id)
-    _ensure_free(repo, body.external_id)
+    repo.ensure_external_id_free(body.external_id)
     product = Product(
         company_id=company_id,
         name=body.name,
@@ -90,7 +79,7 @@ def update(
     product = _get(repo, product_id)
     changes = body.model_dump(exclude_unset=True)
     if "external_id" in changes:
-        _ensure_free(repo, changes["external_id"], product.id)
+        repo.ensure_external_id_free(changes["external_id"], product.id)
     for field in ("name", "unit_price", "description", "unit", "external_id"):
         if field in changes:
             setattr(product, field, changes[field])
