@@ -4,7 +4,7 @@ from talonario.auth import service
 from talonario.auth.context import Context, reader, writer
 from talonario.auth.keys import check_grantable, issue_key
 from talonario.auth.schemas import ApiKeyCreate, ApiKeyOut
-from talonario.kit.pagination import Limit, StartingAfter
+from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 
@@ -25,8 +25,7 @@ def list_api_keys(
 ) -> Response:
     """List the company's keys (never their secrets), newest first."""
     items, more = service.list_keys(ctx.session, ctx.company_id, limit, starting_after)
-    data = [ApiKeyOut.of(key) for key in items]
-    return ctx.respond(ListOf[ApiKeyOut].model_construct(data=data, has_more=more))
+    return ctx.respond(page(items, more, ApiKeyOut.of))
 
 
 @router.delete("/{key_id}", response_model=ApiKeyOut)

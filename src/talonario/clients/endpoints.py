@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Response
 from talonario.auth.context import Context, reader, writer
 from talonario.clients import service
 from talonario.clients.schemas import ClientCreate, ClientOut, ClientUpdate
-from talonario.kit.pagination import Limit, StartingAfter
+from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 
@@ -31,8 +31,7 @@ def list_clients(
     items, more = service.list_clients(
         ctx.session, ctx.company_id, limit, starting_after, nif, external_id
     )
-    data = [ClientOut.of(client) for client in items]
-    return ctx.respond(ListOf[ClientOut].model_construct(data=data, has_more=more))
+    return ctx.respond(page(items, more, ClientOut.of))
 
 
 @router.get("/{client_id}", response_model=ClientOut)

@@ -35,7 +35,6 @@ def paginate(
     return rows[:limit], len(rows) > limit
 
 
-def page(
-    items: Sequence[T], has_more: bool, present: Callable[[T], dict[str, Any]]
-) -> dict[str, Any]:
-    return {"object": "list", "data": [present(i) for i in items], "has_more": has_more}
+def page(items: Sequence[T], has_more: bool, of: Callable[[T], Any]) -> dict[str, Any]:
+    """A list answer (`ListOf[XOut]`): each item as `of` answers it (its `XOut.of`)."""
+    return {"object": "list", "data": [of(i) for i in items], "has_more": has_more}

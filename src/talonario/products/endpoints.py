@@ -2,7 +2,7 @@ from fastapi import APIRouter, Response
 
 from talonario.auth.context import Context, reader, writer
 from talonario.kit.clock import today_in
-from talonario.kit.pagination import Limit, StartingAfter
+from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.products import service
@@ -25,8 +25,7 @@ def list_products(
 ) -> Response:
     """List products, newest first."""
     items, more = service.list_products(ctx.session, ctx.company_id, limit, starting_after)
-    data = [ProductOut.of(product) for product in items]
-    return ctx.respond(ListOf[ProductOut].model_construct(data=data, has_more=more))
+    return ctx.respond(page(items, more, ProductOut.of))
 
 
 @router.get("/{product_id}", response_model=ProductOut)

@@ -1,7 +1,7 @@
 from fastapi import APIRouter, Response
 
 from talonario.auth.context import Context, reader, writer
-from talonario.kit.pagination import Limit, StartingAfter
+from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.series import service
@@ -30,8 +30,7 @@ def list_series(
 ) -> Response:
     """List series, newest first."""
     items, more = service.list_series(ctx.session, ctx.company_id, limit, starting_after, kind)
-    data = [SeriesOut.of(series) for series in items]
-    return ctx.respond(ListOf[SeriesOut].model_construct(data=data, has_more=more))
+    return ctx.respond(page(items, more, SeriesOut.of))
 
 
 @router.get("/{series_id}", response_model=SeriesOut)

@@ -1,11 +1,9 @@
-from collections.abc import Callable, Sequence
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel
 
 from talonario.auth.context import Context, reader, writer
-from talonario.kit.pagination import Limit, StartingAfter
+from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.webhooks import service
@@ -18,10 +16,6 @@ from talonario.webhooks.schemas import (
 )
 
 T = TypeVar("T")
-
-
-def _page(items: Sequence[T], more: bool, of: Callable[[T], BaseModel]) -> dict[str, Any]:
-    return {"object": "list", "data": [of(i) for i in items], "has_more": more}
 
 
 router = APIRouter(prefix="/webhook-endpoints", tags=["webhooks"], route_class=DecimalRoute)
@@ -48,7 +42,7 @@ def list_webhook_endpoints(
 ) -> Response:
     """List the company's webhook endpoints (never their secrets), newest first."""
     items, more = service.list_endpoints(ctx.session, ctx.company_id, limit, starting_after)
-    return ctx.respond(_page(items, more, WebhookEndpointOut.of))
+    return ctx.respond(page(items, more, WebhookEndpointOut.of))
 
 
 @router.get("/{endpoint_id}", response_model=WebhookEndpointOut)
@@ -97,7 +91,7 @@ def list_webhook_deliveries(
     items, more = service.list_deliveries(
         ctx.session, ctx.company_id, endpoint_id, limit, starting_after, status
     )
-    return ctx.respond(_page(items, more, WebhookDeliveryOut.of))
+    return ctx.respond(page(items, more, WebhookDeliveryOut.of))
 
 
 @router.post(
