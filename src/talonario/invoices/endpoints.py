@@ -6,7 +6,8 @@ from fastapi import APIRouter, Query, Response
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
 from talonario.invoices import lifecycle, service
-from talonario.invoices.presenter import deliveries_of, present_invoice
+from talonario.invoices.presenter import present_invoice
+from talonario.invoices.repository import InvoiceRepository, ListFilters
 from talonario.invoices.schemas import (
     InvoiceCreate,
     InvoiceOut,
@@ -85,7 +86,7 @@ def list_invoices(
     ctx: Context = reader("invoices:read"),
 ) -> Response:
     """List invoices, newest first, with filters. An unknown parameter is a 400 naming it."""
-    filters = service.ListFilters(
+    filters = ListFilters(
         status,
         client,
         series,
@@ -98,8 +99,9 @@ def list_invoices(
         q,
     )
     items, more = service.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
-    payments = service.payments_of(ctx.session, [i.id for i in items])
-    deliveries = deliveries_of(ctx.session, items)
+    repo = InvoiceRepository(ctx.session, ctx.company_id)
+    payments = repo.payments_of([i.id for i in items])
+    deliveries = repo.deliveries_of(items)
     data = [present_invoice(i, payments[i.id], deliveries[i.id]) for i in items]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
 
@@ -108,7 +110,7 @@ def list_invoices(
 def get_invoice(ref: Ref, ctx: Context = reader("invoices:read")) -> Response:
     """Retrieve an invoice by id or by your `external_id`."""
     invoice = service.get(ctx.session, ctx.company_id, ref)
-    payments = service.payments_of(ctx.session, [invoice.id])[invoice.id]
+    payments = service.payments_of(ctx.session, ctx.company_id, [invoice.id])[invoice.id]
     return ctx.respond(present_invoice(invoice, payments))
 
 

@@ -10,14 +10,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.errors import Conflict, InvalidRequest
 from talonario.invoices import service
+from talonario.invoices.repository import InvoiceRepository
 from talonario.invoices.schemas import RectifyIn
-from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
 from talonario.models import Company, Invoice
 from talonario.records import service as verifactu
@@ -58,11 +57,7 @@ def void(session: Session, settings: Settings, company: Company, ref: str, reaso
     if invoice.substitutes:
         # The replaced F2s stand again on their own.
         ids = [s["id"] for s in invoice.substitutes]
-        session.execute(
-            update(Invoice)
-            .where(Invoice.company_id == company.id, Invoice.id.in_(ids))
-            .values(substituted_by=None)
-        )
+        InvoiceRepository(session, company.id).release_substituted(ids)
     service.flush(session)
     service.announce(session, invoice, "invoice.voided")
     return invoice
@@ -174,7 +169,7 @@ def prepare_rectify(
         exclude_347=originals[0].exclude_347,
         corrective=corrective,
     )
-    external_ids.ensure_free(session, Invoice, company.id, body.external_id, noun="invoice")
+    service.ensure_external_id_free(session, company.id, body.external_id)
     service.apply_totals(invoice, lines, inputs, originals[0].withholding_rate)
     if body.issue:
         invoice.issued_on = service.check_issue(

@@ -1,12 +1,11 @@
 """Invoice rows as the public JSON object (decimals stay Decimal; jsonenc writes them exactly)."""
 
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased, object_session
+from sqlalchemy.orm import object_session
 
+from talonario.invoices.repository import Delivery, InvoiceRepository
 from talonario.kit.money import decimal_or_none
 from talonario.models import EmailOutbox, Invoice, Payment, PublicLink
 
@@ -47,14 +46,11 @@ def present_payment(payment: Payment) -> dict[str, Any]:
     }
 
 
-Delivery = tuple[PublicLink | None, EmailOutbox | None]
-
-
 def present_invoice(
     invoice: Invoice, payments: list[Payment] | None = None, delivery: Delivery | None = None
 ) -> dict[str, Any]:
-    """`delivery` (public link, latest email) comes from `deliveries_of()` when presenting a
-    list; a lone invoice still in its session looks its own up."""
+    """`delivery` (public link, latest email) comes from `InvoiceRepository.deliveries_of()`
+    when presenting a list; a lone invoice still in its session looks its own up."""
     withholding = None
     if invoice.withholding_rate is not None:
         withholding = {"rate": invoice.withholding_rate, "amount": invoice.withholding_total}
@@ -146,37 +142,7 @@ def _delivery(invoice: Invoice) -> Delivery:
     session = object_session(invoice)
     if session is None:
         return None, None
-    return deliveries_of(session, [invoice])[invoice.id]
-
-
-def deliveries_of(session: Session, invoices: Sequence[Invoice]) -> dict[str, Delivery]:
-    """The public link and the latest email of each invoice: two queries for a whole page (a
-    draft has neither, so drafts cost none)."""
-    found: dict[str, Delivery] = {i.id: (None, None) for i in invoices}
-    ids = [i.id for i in invoices if i.status != "draft"]
-    if not ids:
-        return found
-    links = {
-        link.invoice_id: link
-        for link in session.scalars(select(PublicLink).where(PublicLink.invoice_id.in_(ids)))
-    }
-    newest_first = func.row_number().over(
-        partition_by=EmailOutbox.invoice_id,
-        order_by=(EmailOutbox.created_at.desc(), EmailOutbox.id.desc()),
-    )
-    ranked = (
-        select(EmailOutbox, newest_first.label("newest"))
-        .where(EmailOutbox.invoice_id.in_(ids))
-        .subquery()
-    )
-    latest = aliased(EmailOutbox, ranked)
-    emails = {
-        email.invoice_id: email
-        for email in session.scalars(select(latest).where(ranked.c.newest == 1))
-    }
-    for invoice_id in ids:
-        found[invoice_id] = (links.get(invoice_id), emails.get(invoice_id))
-    return found
+    return InvoiceRepository(session, invoice.company_id).delivery_of(invoice)
 
 
 def _public_link(link: PublicLink | None) -> dict[str, Any] | None:

@@ -8,13 +8,10 @@ the other.
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,13 +21,12 @@ from talonario.db.rows import insert_new
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.invoices import preflight
 from talonario.invoices.presenter import present_invoice
+from talonario.invoices.repository import InvoiceRepository, ListFilters
 from talonario.invoices.schemas import ClientInline, InvoiceCreate, InvoiceUpdate, LineIn
 from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
-from talonario.kit.pagination import paginate
 from talonario.models import Client, Company, Invoice, Payment
-from talonario.models.base import table_of
 from talonario.products import service as products
 from talonario.records import service as verifactu
 from talonario.series import service as series_service
@@ -86,37 +82,11 @@ class SeriesKindMismatch(InvalidRequest):
     code = "series_kind_mismatch"
 
 
-@dataclass(frozen=True, slots=True)
-class ListFilters:
-    status: str | None = None
-    client: str | None = None
-    series: str | None = None
-    type: str | None = None
-    issued_on_gte: date | None = None
-    issued_on_lte: date | None = None
-    external_id: str | None = None
-    verifactu_status: str | None = None
-    number: str | None = None
-    q: str | None = None
-
-
-def _query(company_id: str):  # type: ignore[no-untyped-def]
-    return select(Invoice).where(Invoice.company_id == company_id)
-
-
 def get(
     session: Session, company_id: str, ref: str, for_update: bool = False, param: str = "id"
 ) -> Invoice:
     """By Talonario id or, failing that, by the caller's external_id."""
-    stmt = _query(company_id).where(Invoice.id == ref)
-    if for_update:
-        stmt = stmt.with_for_update()
-    invoice = session.scalars(stmt).first()
-    if invoice is None:
-        stmt = _query(company_id).where(Invoice.external_id == ref)
-        if for_update:
-            stmt = stmt.with_for_update()
-        invoice = session.scalars(stmt).first()
+    invoice = InvoiceRepository(session, company_id).get_by_ref(ref, for_update=for_update)
     if invoice is None:
         raise InvoiceNotFound(f"No invoice '{ref}'.", param=param)
     return invoice
@@ -129,59 +99,24 @@ def list_invoices(
     limit: int,
     starting_after: str | None,
 ) -> tuple[Sequence[Invoice], bool]:
-    stmt = _query(company_id)
-    if filters.status:
-        stmt = stmt.where(Invoice.status == filters.status)
-    if filters.client:
-        stmt = stmt.where(Invoice.client_id.in_(clients.ids_of_ref(company_id, filters.client)))
-    if filters.number:
-        stmt = stmt.where(Invoice.number == filters.number)
-    if filters.q:
-        stmt = stmt.where(_text_matches(filters.q))
-    if filters.series:
-        stmt = stmt.where(
-            (Invoice.series_id == filters.series) | (Invoice.series_code == filters.series)
-        )
-    if filters.type:
-        stmt = stmt.where(Invoice.type == filters.type)
-    if filters.issued_on_gte:
-        stmt = stmt.where(Invoice.issued_on >= filters.issued_on_gte)
-    if filters.issued_on_lte:
-        stmt = stmt.where(Invoice.issued_on <= filters.issued_on_lte)
-    if filters.external_id:
-        stmt = stmt.where(Invoice.external_id == filters.external_id)
-    if filters.verifactu_status:
-        stmt = stmt.where(Invoice.verifactu_status == filters.verifactu_status)
-    return paginate(session, stmt, Invoice.id, limit, starting_after)
+    return InvoiceRepository(session, company_id).listed(filters, limit, starting_after)
 
 
-def _text_matches(text: str) -> Any:
-    """Part of the number, external_id or the client snapshot's name or NIF, in any case.
-
-    A substring cannot use an index: the scan is bounded by the company (the list's index on
-    company_id, id) and stops at the page's end, newest first. Exact lookups go through
-    `number`, `external_id` and `client`, which are indexed.
-    """
-    needle = text.lower()
-    columns = (
-        Invoice.number,
-        Invoice.external_id,
-        Invoice.client["name"].as_string(),
-        Invoice.client["nif"].as_string(),
-    )
-    return or_(*(func.lower(c).contains(needle, autoescape=True) for c in columns))
+def payments_of(
+    session: Session, company_id: str, invoice_ids: Sequence[str]
+) -> dict[str, list[Payment]]:
+    return InvoiceRepository(session, company_id).payments_of(invoice_ids)
 
 
-def payments_of(session: Session, invoice_ids: Sequence[str]) -> dict[str, list[Payment]]:
-    found: dict[str, list[Payment]] = {i: [] for i in invoice_ids}
-    if not invoice_ids:
-        return found
-    rows = session.scalars(
-        select(Payment).where(Payment.invoice_id.in_(invoice_ids)).order_by(Payment.id)
-    )
-    for payment in rows:
-        found[payment.invoice_id].append(payment)
-    return found
+def ensure_external_id_free(
+    session: Session, company_id: str, external_id: str | None, own_id: str | None = None
+) -> None:
+    """409 `external_id_taken` if another invoice of the company has this external_id."""
+    if external_id is None:
+        return
+    owner = InvoiceRepository(session, company_id).external_id_owner(external_id)
+    if owner is not None and owner != own_id:
+        raise external_ids._taken("invoice", external_id)
 
 
 # --- lines and totals -------------------------------------------------------------------------
@@ -353,7 +288,7 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
     only numbers, chains and stores.
     """
     _check_type(body.type)
-    external_ids.ensure_free(session, Invoice, company.id, body.external_id, noun="invoice")
+    ensure_external_id_free(session, company.id, body.external_id)
     series_id, series_code = resolve_series(session, company.id, body.series)
     client_id, client = resolve_client(session, company.id, body.client)
     on = body.operation_date or body.issued_on or today
@@ -440,9 +375,7 @@ def update(
         )
         invoice.substitutes = resolve_substitutes(session, company_id, invoice.type, refs)
     if "external_id" in changes:
-        external_ids.ensure_free(
-            session, Invoice, company_id, body.external_id, invoice.id, noun="invoice"
-        )
+        ensure_external_id_free(session, company_id, body.external_id, invoice.id)
         invoice.external_id = body.external_id
     if "series" in changes:
         invoice.series_id, invoice.series_code = resolve_series(session, company_id, body.series)
@@ -475,7 +408,7 @@ def update(
 def delete(session: Session, company_id: str, ref: str) -> None:
     invoice = get(session, company_id, ref, for_update=True)
     _ensure_draft(invoice)
-    session.delete(invoice)
+    InvoiceRepository(session, company_id).remove(invoice)
     session.flush()
 
 
@@ -670,18 +603,8 @@ def mark_substituted(session: Session, company_id: str, invoice: Invoice) -> Non
     if not invoice.substitutes:
         return
     ids = [s["id"] for s in invoice.substitutes]
-    invoices = table_of(Invoice)
-    result = session.connection().execute(
-        sql_update(invoices)
-        .where(
-            invoices.c.company_id == company_id,
-            invoices.c.id.in_(ids),
-            invoices.c.substituted_by.is_(None),
-            invoices.c.status != "voided",
-        )
-        .values(substituted_by=invoice.id)
-    )
-    if result.rowcount != len(ids):
+    marked = InvoiceRepository(session, company_id).mark_substituted(ids, invoice.id)
+    if marked != len(ids):
         raise AlreadySubstituted(
             "A simplified invoice listed in `substitutes` was replaced or voided meanwhile.",
             param="substitutes",
