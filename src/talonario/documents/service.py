@@ -27,7 +27,7 @@ from talonario.documents.repository import (
 from talonario.documents.schemas import PublicLinkIn, SendIn
 from talonario.documents.view import InvoiceView, invoice_view
 from talonario.errors import Conflict, InvalidRequest
-from talonario.invoices import service as invoices
+from talonario.invoices import lookup as invoices
 from talonario.invoices.presenter import present_invoice
 from talonario.invoices.repository import InvoiceRepository
 from talonario.kit.clock import utcnow

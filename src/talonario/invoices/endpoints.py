@@ -5,7 +5,8 @@ from fastapi import APIRouter, Query, Response
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
-from talonario.invoices import lifecycle, service
+from talonario.invoices import issuing, lifecycle, lookup, service
+from talonario.invoices.errors import conflict_of
 from talonario.invoices.presenter import present_invoice
 from talonario.invoices.repository import InvoiceRepository, ListFilters
 from talonario.invoices.schemas import (
@@ -46,7 +47,7 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
         present_invoice,
         201,
-        service.conflict_of,
+        conflict_of,
     )
 
 
@@ -98,7 +99,7 @@ def list_invoices(
         number,
         q,
     )
-    items, more = service.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
+    items, more = lookup.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
     repo = InvoiceRepository(ctx.session, ctx.company_id)
     payments = repo.payments_of([i.id for i in items])
     deliveries = repo.deliveries_of(items)
@@ -109,8 +110,8 @@ def list_invoices(
 @router.get("/{ref}", response_model=InvoiceOut)
 def get_invoice(ref: Ref, ctx: Context = reader("invoices:read")) -> Response:
     """Retrieve an invoice by id or by your `external_id`."""
-    invoice = service.get(ctx.session, ctx.company_id, ref)
-    payments = service.payments_of(ctx.session, ctx.company_id, [invoice.id])[invoice.id]
+    invoice = lookup.get(ctx.session, ctx.company_id, ref)
+    payments = lookup.payments_of(ctx.session, ctx.company_id, [invoice.id])[invoice.id]
     return ctx.respond(present_invoice(invoice, payments))
 
 
@@ -137,11 +138,11 @@ def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
         today = _today(ctx, company.timezone)
-        prepared = service.prepare_issue(session, company, ref, today)
+        prepared = issuing.prepare_issue(session, company, ref, today)
     return ctx.write_and_respond(
-        lambda s: service.issue_prepared(s, ctx.settings, company, prepared, today),
+        lambda s: issuing.issue_prepared(s, ctx.settings, company, prepared, today),
         present_invoice,
-        conflict=service.conflict_of,
+        conflict=conflict_of,
     )
 
 
@@ -166,5 +167,5 @@ def rectify_invoice(ref: Ref, body: RectifyIn, ctx: Context = writer("invoices:w
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
         present_invoice,
         201,
-        service.conflict_of,
+        conflict_of,
     )

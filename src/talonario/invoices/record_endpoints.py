@@ -9,8 +9,10 @@ from pydantic import BaseModel, Field
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
 from talonario.errors import AppError, Conflict, ErrorOut
-from talonario.invoices import service as invoices
+from talonario.invoices.errors import InvoiceNotFound, flush
+from talonario.invoices.lookup import get
 from talonario.invoices.presenter import present_invoice
+from talonario.invoices.references import issued
 from talonario.invoices.schemas import InvoiceOut
 from talonario.kit.negotiation import preferred
 from talonario.kit.routing import DecimalRoute
@@ -27,7 +29,7 @@ router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 @router.get("/invoices/{ref}/verifactu", response_model=ListOf[RecordOut])
 def invoice_records(ref: str, ctx: Context = reader("invoices:read")) -> Response:
     """The invoice's VERI*FACTU records (its alta, and an anulación if voided), in chain order."""
-    invoice = invoices.get(ctx.session, ctx.company_id, ref)
+    invoice = get(ctx.session, ctx.company_id, ref)
     rows = repository.of_invoice(ctx.session, ctx.company_id, invoice.id)
     data = [repository.present(r) for r in rows]
     return ctx.respond({"object": "list", "data": data, "has_more": False})
@@ -52,9 +54,9 @@ def qr_image(
 ) -> Response:
     """The AEAT QR of an issued invoice (level M, sized for 30–40 mm). PNG rendered once, kept.
     A voided invoice keeps the QR of its alta."""
-    invoice = invoices.get(ctx.session, ctx.company_id, ref)
+    invoice = get(ctx.session, ctx.company_id, ref)
     if invoice.qr_url is None or invoice.verifactu_record_id is None:
-        raise invoices.InvoiceNotFound("A draft has no QR: issue the invoice first.", param="id")
+        raise InvoiceNotFound("A draft has no QR: issue the invoice first.", param="id")
     url, invoice_id = invoice.qr_url, invoice.id
     ctx.close()
     vary = {"Vary": "Accept"}
@@ -70,9 +72,9 @@ def correct_record(ref: str, ctx: Context = writer("invoices:write")) -> Respons
     """Subsanación: a new alta for an invoice whose record AEAT rejected or accepted with
     errors, with the invoice's current data, chained and remitted like any record."""
     company = companies.get(ctx.session, ctx.company_id)
-    invoice = invoices.get(ctx.session, ctx.company_id, ref, for_update=True)
+    invoice = get(ctx.session, ctx.company_id, ref, for_update=True)
     service.record_correction(ctx.session, ctx.settings, company, invoice)
-    invoices.flush(ctx.session)
+    flush(ctx.session)
     return ctx.respond(present_invoice(invoice))
 
 
@@ -102,7 +104,7 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
     record whose answer was never heard (pending or submitted)."""
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
-        invoice = invoices.issued(invoices.get(session, ctx.company_id, ref), "id")
+        invoice = issued(get(session, ctx.company_id, ref), "id")
     try:
         held = aeat_held.ask(ctx.runtime.db, ctx.settings, company, invoice)
     except PermanentError as exc:
@@ -111,9 +113,9 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
         raise AeatQueryRefused(f"The query cannot go to AEAT: {exc.message}") from exc
     except AeatError as exc:
         raise AeatUnavailable(f"AEAT did not answer the query: {exc.message}") from exc
-    invoice = invoices.get(ctx.session, ctx.company_id, invoice.id, for_update=True)
+    invoice = get(ctx.session, ctx.company_id, invoice.id, for_update=True)
     agree = aeat_held.reconcile(ctx.session, invoice, held)
-    invoices.flush(ctx.session)
+    flush(ctx.session)
     aeat = {
         "found": held is not None,
         "status": held.status.value if held else None,

@@ -7,7 +7,8 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from talonario.errors import Conflict, InvalidRequest, NotFound
-from talonario.invoices import service as invoices
+from talonario.invoices import lookup as invoices
+from talonario.invoices.events import announce
 from talonario.invoices.presenter import pending_amount
 from talonario.kit.clock import utcnow
 from talonario.models import Invoice, Payment
@@ -61,7 +62,7 @@ def add(
     _settle(invoice)
     session.flush()
     if invoice.status == "paid":
-        invoices.announce(session, invoice, "invoice.paid")
+        announce(session, invoice, "invoice.paid")
     return invoice, payment
 
 
