@@ -34,7 +34,7 @@ from talonario.documents import formatting as fmt
 from talonario.documents import service
 from talonario.documents.repository import PublicLinkRepository, due_emails, outbox_row
 from talonario.documents.view import InvoiceView
-from talonario.invoices.presenter import present_invoice
+from talonario.invoices.answers import InvoiceOut
 from talonario.invoices.repository import InvoiceRepository
 from talonario.kit.clock import utcnow
 from talonario.models import EmailOutbox
@@ -346,9 +346,11 @@ def _mark_sent(session: Session, row: EmailOutbox) -> None:
     row.status = "sent"
     row.sent_at = row.last_attempt_at
     row.last_error = None
-    invoice = InvoiceRepository(session, row.company_id).get(row.invoice_id, for_update=True)
+    invoices = InvoiceRepository(session, row.company_id)
+    invoice = invoices.get(row.invoice_id, for_update=True)
     assert invoice is not None
     invoice.sent_at = row.sent_at
     session.flush()
     # In the same transaction: the event exists if and only if the email is recorded as sent.
-    webhooks.emit(session, row.company_id, "invoice.sent", present_invoice(invoice))
+    data = InvoiceOut.of(invoice, delivery=invoices.delivery_of(invoice)).model_dump()
+    webhooks.emit(session, row.company_id, "invoice.sent", data)

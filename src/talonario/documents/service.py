@@ -28,7 +28,7 @@ from talonario.documents.schemas import PublicLinkIn, SendIn
 from talonario.documents.view import InvoiceView, invoice_view
 from talonario.errors import Conflict, InvalidRequest
 from talonario.invoices import lookup as invoices
-from talonario.invoices.presenter import present_invoice
+from talonario.invoices.answers import InvoiceOut
 from talonario.invoices.repository import InvoiceRepository
 from talonario.kit.clock import utcnow
 from talonario.models import EmailOutbox, Invoice, InvoicePdf, PublicLink
@@ -68,7 +68,8 @@ def view_of(session: Session, invoice: Invoice) -> InvoiceView:
             "email": company.email,
             "phone": company.phone,
         }  # fmt: skip
-    return invoice_view(present_invoice(invoice), issuer=issuer)
+    # The view shows neither the public link nor the email: no need to read them.
+    return invoice_view(InvoiceOut.of(invoice).model_dump(), issuer=issuer)
 
 
 def invoice_pdf(db: Database, company_id: str, ref: str) -> Pdf:

@@ -6,12 +6,11 @@ from fastapi import APIRouter, Query, Response
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
 from talonario.invoices import issuing, lifecycle, lookup, service
+from talonario.invoices.answers import InvoiceOut
 from talonario.invoices.errors import conflict_of
-from talonario.invoices.presenter import present_invoice
 from talonario.invoices.repository import InvoiceRepository, ListFilters
 from talonario.invoices.schemas import (
     InvoiceCreate,
-    InvoiceOut,
     InvoiceStatus,
     InvoiceType,
     InvoiceUpdate,
@@ -45,7 +44,7 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
         invoice = service.prepare(session, company, body, _today(ctx, company.timezone))
     return ctx.write_and_respond(
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
-        present_invoice,
+        InvoiceOut.of,
         201,
         conflict_of,
     )
@@ -103,7 +102,7 @@ def list_invoices(
     repo = InvoiceRepository(ctx.session, ctx.company_id)
     payments = repo.payments_of([i.id for i in items])
     deliveries = repo.deliveries_of(items)
-    data = [present_invoice(i, payments[i.id], deliveries[i.id]) for i in items]
+    data = [InvoiceOut.of(i, payments[i.id], deliveries[i.id]) for i in items]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
 
 
@@ -112,7 +111,8 @@ def get_invoice(ref: Ref, ctx: Context = reader("invoices:read")) -> Response:
     """Retrieve an invoice by id or by your `external_id`."""
     invoice = lookup.get(ctx.session, ctx.company_id, ref)
     payments = lookup.payments_of(ctx.session, ctx.company_id, [invoice.id])[invoice.id]
-    return ctx.respond(present_invoice(invoice, payments))
+    delivery = lookup.delivery_of(ctx.session, invoice)
+    return ctx.respond(InvoiceOut.of(invoice, payments, delivery))
 
 
 @router.patch("/{ref}", response_model=InvoiceOut)
@@ -122,7 +122,7 @@ def update_invoice(
     """Change a draft. An issued invoice is immutable (409)."""
     company = companies.get(ctx.session, ctx.company_id)
     invoice = service.update(ctx.session, ctx.company_id, ref, body, _today(ctx, company.timezone))
-    return ctx.respond(present_invoice(invoice))
+    return ctx.respond(InvoiceOut.of(invoice))  # a draft: no link, no email
 
 
 @router.delete("/{ref}", status_code=204)
@@ -141,7 +141,7 @@ def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response
         prepared = issuing.prepare_issue(session, company, ref, today)
     return ctx.write_and_respond(
         lambda s: issuing.issue_prepared(s, ctx.settings, company, prepared, today),
-        present_invoice,
+        InvoiceOut.of,  # just issued: no link, no email yet
         conflict=conflict_of,
     )
 
@@ -152,7 +152,7 @@ def void_invoice(ref: Ref, body: VoidIn, ctx: Context = writer("invoices:write")
     chain and the status becomes `voided`. A real operation is corrected with /rectify."""
     company = companies.get(ctx.session, ctx.company_id)
     invoice = lifecycle.void(ctx.session, ctx.settings, company, ref, body.reason)
-    return ctx.respond(present_invoice(invoice))
+    return ctx.respond(InvoiceOut.of(invoice, delivery=lookup.delivery_of(ctx.session, invoice)))
 
 
 @router.post("/{ref}/rectify", status_code=201, response_model=InvoiceOut)
@@ -165,7 +165,7 @@ def rectify_invoice(ref: Ref, body: RectifyIn, ctx: Context = writer("invoices:w
         invoice = lifecycle.prepare_rectify(session, company, ref, body, today)
     return ctx.write_and_respond(
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
-        present_invoice,
+        InvoiceOut.of,
         201,
         conflict_of,
     )

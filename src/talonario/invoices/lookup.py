@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from talonario.invoices.errors import InvoiceNotFound
-from talonario.invoices.repository import InvoiceRepository, ListFilters
+from talonario.invoices.repository import Delivery, InvoiceRepository, ListFilters
 from talonario.kit import external_ids
 from talonario.models import Invoice, Payment
 
@@ -46,3 +46,8 @@ def ensure_external_id_free(
     owner = InvoiceRepository(session, company_id).external_id_owner(external_id)
     if owner is not None and owner != own_id:
         raise external_ids._taken("invoice", external_id)
+
+
+def delivery_of(session: Session, invoice: Invoice) -> Delivery:
+    """The public link and latest email of an invoice (a draft has neither: no query)."""
+    return InvoiceRepository(session, invoice.company_id).delivery_of(invoice)

@@ -1,7 +1,7 @@
 """An issued invoice's VERI*FACTU side: its records, its QR, a correction (subsanación) and
 what AEAT holds for it."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from fastapi import APIRouter, Header, Query, Response
 from pydantic import BaseModel, Field
@@ -9,11 +9,10 @@ from pydantic import BaseModel, Field
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
 from talonario.errors import AppError, Conflict, ErrorOut
+from talonario.invoices.answers import InvoiceOut
 from talonario.invoices.errors import InvoiceNotFound, flush
-from talonario.invoices.lookup import get
-from talonario.invoices.presenter import present_invoice
+from talonario.invoices.lookup import delivery_of, get
 from talonario.invoices.references import issued
-from talonario.invoices.schemas import InvoiceOut
 from talonario.kit.negotiation import preferred
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
@@ -22,6 +21,7 @@ from talonario.records import repository, service
 from talonario.records.endpoints import RecordOut
 from talonario.verifactu.client import AeatError, PermanentError
 from talonario.verifactu.qr import qr_svg
+from talonario.verifactu.responses import QueriedRecord
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 
@@ -75,7 +75,7 @@ def correct_record(ref: str, ctx: Context = writer("invoices:write")) -> Respons
     invoice = get(ctx.session, ctx.company_id, ref, for_update=True)
     service.record_correction(ctx.session, ctx.settings, company, invoice)
     flush(ctx.session)
-    return ctx.respond(present_invoice(invoice))
+    return ctx.respond(InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice)))
 
 
 class HeldOut(BaseModel):
@@ -87,6 +87,18 @@ class HeldOut(BaseModel):
     code: int | None
     description: str | None
     in_agreement: bool = Field(description="AEAT holds what this invoice's latest record says.")
+
+    @classmethod
+    def of(cls, held: QueriedRecord | None, in_agreement: bool) -> Self:
+        """What AEAT answered (`None`: it holds no record of the invoice)."""
+        return cls.model_construct(
+            found=held is not None,
+            status=held.status.value if held else None,
+            huella=held.huella if held else None,
+            code=held.code if held else None,
+            description=held.description if held else None,
+            in_agreement=in_agreement,
+        )
 
 
 class QueryOut(BaseModel):
@@ -116,15 +128,8 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
     invoice = get(ctx.session, ctx.company_id, invoice.id, for_update=True)
     agree = aeat_held.reconcile(ctx.session, invoice, held)
     flush(ctx.session)
-    aeat = {
-        "found": held is not None,
-        "status": held.status.value if held else None,
-        "huella": held.huella if held else None,
-        "code": held.code if held else None,
-        "description": held.description if held else None,
-        "in_agreement": agree,
-    }
-    return ctx.respond({"invoice": present_invoice(invoice), "aeat": aeat})
+    answer = InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice))
+    return ctx.respond(QueryOut.model_construct(invoice=answer, aeat=HeldOut.of(held, agree)))
 
 
 class AeatQueryRefused(Conflict):

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.invoices import lookup as invoices
+from talonario.invoices.answers import pending_amount
 from talonario.invoices.events import announce
-from talonario.invoices.presenter import pending_amount
 from talonario.kit.clock import utcnow
 from talonario.models import Invoice, Payment
 from talonario.payments.repository import PaymentRepository
