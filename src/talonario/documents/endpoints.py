@@ -7,8 +7,8 @@ from talonario.auth.context import Context, reader, runtime_of, writer
 from talonario.documents import service
 from talonario.documents.page import HEADERS, NOT_FOUND, render_page
 from talonario.documents.schemas import PublicLinkIn, SendIn
-from talonario.invoices.presenter import present_invoice
-from talonario.invoices.schemas import InvoiceOut
+from talonario.invoices.answers import InvoiceOut
+from talonario.invoices.lookup import delivery_of
 from talonario.kit.routing import DecimalRoute
 from talonario.verifactu.qr import qr_png
 
@@ -43,7 +43,7 @@ def public_link(ref: str, body: PublicLinkIn, ctx: Context = writer("invoices:wr
     """
     base_url = ctx.settings.base_url
     invoice = service.set_public_link(ctx.session, base_url, ctx.company_id, ref, body)
-    return ctx.respond(present_invoice(invoice))
+    return ctx.respond(InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice)))
 
 
 @router.post("/{ref}/send", status_code=202, response_model=InvoiceOut)
@@ -54,7 +54,8 @@ def send_invoice(ref: str, body: SendIn, ctx: Context = writer("invoices:write")
     (`retrying` with `last_error`, `sent`, or `failed`) and `sent_at` is set once sent.
     """
     invoice = service.queue_email(ctx.session, ctx.company_id, ref, body)
-    return ctx.respond(present_invoice(invoice), 202)
+    answer = InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice))
+    return ctx.respond(answer, 202)
 
 
 _PUBLIC: dict[int | str, dict[str, Any]] = {

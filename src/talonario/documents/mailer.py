@@ -26,17 +26,18 @@ from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.documents import formatting as fmt
 from talonario.documents import service
+from talonario.documents.repository import PublicLinkRepository, due_emails, outbox_row
 from talonario.documents.view import InvoiceView
-from talonario.invoices.presenter import present_invoice
+from talonario.invoices.answers import InvoiceOut
+from talonario.invoices.repository import InvoiceRepository
 from talonario.kit.clock import utcnow
-from talonario.models import EmailOutbox, Invoice, PublicLink
+from talonario.models import EmailOutbox
 from talonario.webhooks import outbox as webhooks
 
 log = logging.getLogger("talonario.email")
@@ -266,18 +267,8 @@ def send_due_emails(db: Database, settings: Settings, *, now: datetime | None = 
 
 def _claim(db: Database, now: datetime, limit: int) -> list[tuple[str, datetime]]:
     lease = now + LEASE
-    due = or_(
-        and_(EmailOutbox.status == "pending", EmailOutbox.next_attempt_at <= now),
-        and_(EmailOutbox.status == "sending", EmailOutbox.lease_until < now),
-    )
     with db.write_session() as session:
-        rows = session.scalars(
-            select(EmailOutbox)
-            .where(due)
-            .order_by(EmailOutbox.next_attempt_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        ).all()
+        rows = due_emails(session, now, limit)
         for row in rows:
             row.status = "sending"
             row.lease_until = lease
@@ -309,12 +300,12 @@ def _send_one(
 
 def _message_for(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage:
     with db.read_session() as session:
-        row = session.get(EmailOutbox, row_id)
+        row = outbox_row(session, row_id)
         assert row is not None
-        invoice = session.get(Invoice, row.invoice_id)
+        invoice = InvoiceRepository(session, row.company_id).get(row.invoice_id)
         assert invoice is not None
         view = service.view_of(session, invoice)
-        link = session.get(PublicLink, invoice.id)
+        link = PublicLinkRepository(session, row.company_id).get(invoice.id)
         url = link.url if link is not None and service.is_live(link, utcnow()) else None
         to, cc, subject, message = list(row.to), list(row.cc), row.subject, row.message
         company_id, invoice_id = row.company_id, invoice.id
@@ -331,7 +322,7 @@ def _finish(
     db: Database, row_id: str, lease: datetime, now: datetime, error: Exception | None
 ) -> None:
     with db.write_session() as session:
-        row = session.get(EmailOutbox, row_id, with_for_update=True)
+        row = outbox_row(session, row_id, for_update=True)
         if row is None or row.status != "sending" or row.lease_until != lease:
             return  # our lease ran out and another worker took the row over
         row.lease_until = None
@@ -355,9 +346,11 @@ def _mark_sent(session: Session, row: EmailOutbox) -> None:
     row.status = "sent"
     row.sent_at = row.last_attempt_at
     row.last_error = None
-    invoice = session.get(Invoice, row.invoice_id, with_for_update=True)
+    invoices = InvoiceRepository(session, row.company_id)
+    invoice = invoices.get(row.invoice_id, for_update=True)
     assert invoice is not None
     invoice.sent_at = row.sent_at
     session.flush()
     # In the same transaction: the event exists if and only if the email is recorded as sent.
-    webhooks.emit(session, row.company_id, "invoice.sent", present_invoice(invoice))
+    data = InvoiceOut.of(invoice, delivery=invoices.delivery_of(invoice)).model_dump()
+    webhooks.emit(session, row.company_id, "invoice.sent", data)

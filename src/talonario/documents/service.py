@@ -11,20 +11,27 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from talonario.companies import logo
 from talonario.db import Database
+from talonario.db.repository import CompanyRepository
 from talonario.documents.pdf import render_invoice
+from talonario.documents.repository import (
+    EmailOutboxRepository,
+    InvoicePdfRepository,
+    PublicLinkRepository,
+    link_by_token,
+)
 from talonario.documents.schemas import PublicLinkIn, SendIn
 from talonario.documents.view import InvoiceView, invoice_view
 from talonario.errors import Conflict, InvalidRequest
-from talonario.invoices import service as invoices
-from talonario.invoices.presenter import present_invoice
+from talonario.invoices import lookup as invoices
+from talonario.invoices.answers import InvoiceOut
+from talonario.invoices.repository import InvoiceRepository
 from talonario.kit.clock import utcnow
-from talonario.models import Company, EmailOutbox, Invoice, InvoicePdf, PublicLink
+from talonario.models import EmailOutbox, Invoice, InvoicePdf, PublicLink
 
 
 class InvoiceNotIssued(Conflict):
@@ -53,7 +60,7 @@ def view_of(session: Session, invoice: Invoice) -> InvoiceView:
     """A draft has no issuer snapshot yet: its preview shows the company as it is now."""
     issuer = None
     if invoice.issuer is None:
-        company = session.get(Company, invoice.company_id)
+        company = CompanyRepository(session, invoice.company_id).company()
         issuer = None if company is None else {
             "legal_name": company.legal_name,
             "nif": company.nif,
@@ -61,7 +68,8 @@ def view_of(session: Session, invoice: Invoice) -> InvoiceView:
             "email": company.email,
             "phone": company.phone,
         }  # fmt: skip
-    return invoice_view(present_invoice(invoice), issuer=issuer)
+    # The view shows neither the public link nor the email: no need to read them.
+    return invoice_view(InvoiceOut.of(invoice).model_dump(), issuer=issuer)
 
 
 def invoice_pdf(db: Database, company_id: str, ref: str) -> Pdf:
@@ -72,7 +80,8 @@ def invoice_pdf(db: Database, company_id: str, ref: str) -> Pdf:
     with db.read_session() as session:
         invoice = invoices.get(session, company_id, ref)
         view = view_of(session, invoice)
-        stored = None if view.is_draft else session.get(InvoicePdf, invoice.id)
+        pdfs = InvoicePdfRepository(session, company_id)
+        stored = None if view.is_draft else pdfs.get(invoice.id)
         invoice_id = invoice.id
         content = stored.content if stored is not None else None
         # The logo as it is now: a stored PDF keeps the one it was first rendered with.
@@ -92,12 +101,12 @@ def _store(db: Database, company_id: str, invoice_id: str, content: bytes) -> by
     row = InvoicePdf(invoice_id=invoice_id, company_id=company_id, content=content, sha256=digest)
     try:
         with db.write_session() as session:
-            session.add(row)
+            InvoicePdfRepository(session, company_id).add(row)
             session.commit()
         return content
     except IntegrityError:
         with db.read_session() as session:
-            winner = session.get(InvoicePdf, invoice_id)
+            winner = InvoicePdfRepository(session, company_id).get(invoice_id)
             assert winner is not None
             return winner.content
 
@@ -117,7 +126,8 @@ def set_public_link(
     invoice = invoices.get(session, company_id, ref, for_update=True)
     _ensure_issued(invoice, "shared")
     now = utcnow()
-    link = session.get(PublicLink, invoice.id)
+    links = PublicLinkRepository(session, company_id)
+    link = links.get(invoice.id)
     if not body.enabled:
         if link is not None:
             link.enabled = False
@@ -126,8 +136,7 @@ def set_public_link(
         return invoice
     expires_at = now + timedelta(days=body.max_days)
     if link is None:
-        link = PublicLink(invoice_id=invoice.id, company_id=company_id)
-        session.add(link)
+        link = links.add(PublicLink(invoice_id=invoice.id, company_id=company_id))
     if not is_live(link, now):
         # A revoked or expired link never comes back: whoever held it must not regain access.
         link.token = secrets.token_urlsafe(32)  # 256 bits
@@ -152,10 +161,10 @@ def find_by_token(session: Session, token: str) -> Invoice | None:
     """The invoice behind a live public link, or None (unknown, revoked or expired: all 404)."""
     if not 20 <= len(token) <= 64:
         return None
-    link = session.scalars(select(PublicLink).where(PublicLink.token == token)).first()
+    link = link_by_token(session, token)
     if link is None or not is_live(link, utcnow()):
         return None
-    return session.get(Invoice, link.invoice_id)
+    return InvoiceRepository(session, link.company_id).get(link.invoice_id)
 
 
 # --- email --------------------------------------------------------------------------------------
@@ -175,7 +184,7 @@ def queue_email(session: Session, company_id: str, ref: str, body: SendIn) -> In
                 "The client has no email: give the recipient in `to`.", param="to"
             )
         to = [client_email]
-    session.add(
+    EmailOutboxRepository(session, company_id).add(
         EmailOutbox(
             company_id=company_id,
             invoice_id=invoice.id,

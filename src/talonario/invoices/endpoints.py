@@ -5,11 +5,12 @@ from fastapi import APIRouter, Query, Response
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
-from talonario.invoices import lifecycle, service
-from talonario.invoices.presenter import deliveries_of, present_invoice
+from talonario.invoices import issuing, lifecycle, lookup, service
+from talonario.invoices.answers import InvoiceOut
+from talonario.invoices.errors import conflict_of
+from talonario.invoices.repository import InvoiceRepository, ListFilters
 from talonario.invoices.schemas import (
     InvoiceCreate,
-    InvoiceOut,
     InvoiceStatus,
     InvoiceType,
     InvoiceUpdate,
@@ -43,9 +44,9 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
         invoice = service.prepare(session, company, body, _today(ctx, company.timezone))
     return ctx.write_and_respond(
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
-        present_invoice,
+        InvoiceOut.of,
         201,
-        service.conflict_of,
+        conflict_of,
     )
 
 
@@ -85,7 +86,7 @@ def list_invoices(
     ctx: Context = reader("invoices:read"),
 ) -> Response:
     """List invoices, newest first, with filters. An unknown parameter is a 400 naming it."""
-    filters = service.ListFilters(
+    filters = ListFilters(
         status,
         client,
         series,
@@ -97,19 +98,21 @@ def list_invoices(
         number,
         q,
     )
-    items, more = service.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
-    payments = service.payments_of(ctx.session, [i.id for i in items])
-    deliveries = deliveries_of(ctx.session, items)
-    data = [present_invoice(i, payments[i.id], deliveries[i.id]) for i in items]
+    items, more = lookup.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
+    repo = InvoiceRepository(ctx.session, ctx.company_id)
+    payments = repo.payments_of([i.id for i in items])
+    deliveries = repo.deliveries_of(items)
+    data = [InvoiceOut.of(i, payments[i.id], deliveries[i.id]) for i in items]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
 
 
 @router.get("/{ref}", response_model=InvoiceOut)
 def get_invoice(ref: Ref, ctx: Context = reader("invoices:read")) -> Response:
     """Retrieve an invoice by id or by your `external_id`."""
-    invoice = service.get(ctx.session, ctx.company_id, ref)
-    payments = service.payments_of(ctx.session, [invoice.id])[invoice.id]
-    return ctx.respond(present_invoice(invoice, payments))
+    invoice = lookup.get(ctx.session, ctx.company_id, ref)
+    payments = lookup.payments_of(ctx.session, ctx.company_id, [invoice.id])[invoice.id]
+    delivery = lookup.delivery_of(ctx.session, invoice)
+    return ctx.respond(InvoiceOut.of(invoice, payments, delivery))
 
 
 @router.patch("/{ref}", response_model=InvoiceOut)
@@ -119,7 +122,7 @@ def update_invoice(
     """Change a draft. An issued invoice is immutable (409)."""
     company = companies.get(ctx.session, ctx.company_id)
     invoice = service.update(ctx.session, ctx.company_id, ref, body, _today(ctx, company.timezone))
-    return ctx.respond(present_invoice(invoice))
+    return ctx.respond(InvoiceOut.of(invoice))  # a draft: no link, no email
 
 
 @router.delete("/{ref}", status_code=204)
@@ -135,11 +138,11 @@ def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
         today = _today(ctx, company.timezone)
-        prepared = service.prepare_issue(session, company, ref, today)
+        prepared = issuing.prepare_issue(session, company, ref, today)
     return ctx.write_and_respond(
-        lambda s: service.issue_prepared(s, ctx.settings, company, prepared, today),
-        present_invoice,
-        conflict=service.conflict_of,
+        lambda s: issuing.issue_prepared(s, ctx.settings, company, prepared, today),
+        InvoiceOut.of,  # just issued: no link, no email yet
+        conflict=conflict_of,
     )
 
 
@@ -149,7 +152,7 @@ def void_invoice(ref: Ref, body: VoidIn, ctx: Context = writer("invoices:write")
     chain and the status becomes `voided`. A real operation is corrected with /rectify."""
     company = companies.get(ctx.session, ctx.company_id)
     invoice = lifecycle.void(ctx.session, ctx.settings, company, ref, body.reason)
-    return ctx.respond(present_invoice(invoice))
+    return ctx.respond(InvoiceOut.of(invoice, delivery=lookup.delivery_of(ctx.session, invoice)))
 
 
 @router.post("/{ref}/rectify", status_code=201, response_model=InvoiceOut)
@@ -162,7 +165,7 @@ def rectify_invoice(ref: Ref, body: RectifyIn, ctx: Context = writer("invoices:w
         invoice = lifecycle.prepare_rectify(session, company, ref, body, today)
     return ctx.write_and_respond(
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
-        present_invoice,
+        InvoiceOut.of,
         201,
-        service.conflict_of,
+        conflict_of,
     )

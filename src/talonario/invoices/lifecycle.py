@@ -10,14 +10,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.errors import Conflict, InvalidRequest
 from talonario.invoices import service
+from talonario.invoices.errors import InvoiceNotIssued, InvoiceVoided, flush
+from talonario.invoices.events import announce
+from talonario.invoices.issuing import check_issue
+from talonario.invoices.lines import apply_totals, build_lines, line_inputs
+from talonario.invoices.lookup import ensure_external_id_free, get
+from talonario.invoices.parties import resolve_client
+from talonario.invoices.references import issued, reference
+from talonario.invoices.repository import InvoiceRepository
 from talonario.invoices.schemas import RectifyIn
-from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
 from talonario.models import Company, Invoice
 from talonario.records import service as verifactu
@@ -36,13 +42,11 @@ def void(session: Session, settings: Settings, company: Company, ref: str, reaso
     # The head before the invoice row, as issuing does: an F3 that substitutes this F2 locks
     # the head, then this row.
     verifactu.lock_chain(session, company.id)
-    invoice = service.get(session, company.id, ref, for_update=True)
+    invoice = get(session, company.id, ref, for_update=True)
     if invoice.status == "draft":
-        raise service.InvoiceNotIssued(
-            "A draft has no record to cancel: delete it instead.", param="id"
-        )
+        raise InvoiceNotIssued("A draft has no record to cancel: delete it instead.", param="id")
     if invoice.status == "voided":
-        raise service.InvoiceVoided(f"Invoice {invoice.number} is already voided.", param="id")
+        raise InvoiceVoided(f"Invoice {invoice.number} is already voided.", param="id")
     if invoice.paid_amount > 0:
         raise InvoiceHasPayments(
             "A paid invoice was a real operation: correct it with /rectify, or delete its"
@@ -58,13 +62,9 @@ def void(session: Session, settings: Settings, company: Company, ref: str, reaso
     if invoice.substitutes:
         # The replaced F2s stand again on their own.
         ids = [s["id"] for s in invoice.substitutes]
-        session.execute(
-            update(Invoice)
-            .where(Invoice.company_id == company.id, Invoice.id.in_(ids))
-            .values(substituted_by=None)
-        )
-    service.flush(session)
-    service.announce(session, invoice, "invoice.voided")
+        InvoiceRepository(session, company.id).release_substituted(ids)
+    flush(session)
+    announce(session, invoice, "invoice.voided")
     return invoice
 
 
@@ -74,12 +74,10 @@ def void(session: Session, settings: Settings, company: Company, ref: str, reaso
 def _originals(
     session: Session, company_id: str, ref: str, more: Sequence[str] | None
 ) -> list[Invoice]:
-    originals = [service.issued(service.get(session, company_id, ref), "id")]
+    originals = [issued(get(session, company_id, ref), "id")]
     for i, other in enumerate(more or ()):
         param = f"also_rectifies.{i}"
-        originals.append(
-            service.issued(service.get(session, company_id, other, param=param), param)
-        )
+        originals.append(issued(get(session, company_id, other, param=param), param))
     unique = {o.id: o for o in originals}
     return list(unique.values())
 
@@ -138,22 +136,22 @@ def prepare_rectify(
             )
     series_id, series_code = service.resolve_series(session, company.id, body.series)
     if body.client is not None:
-        client_id, client = service.resolve_client(session, company.id, body.client)
+        client_id, client = resolve_client(session, company.id, body.client)
     elif body.type == "R5":
         client_id, client = None, None
     else:
         client_id, client = originals[0].client_id, originals[0].client
     on = body.operation_date or body.issued_on or today
     if body.lines is not None:
-        lines, inputs = service.build_lines(session, company.id, body.lines, on)
+        lines, inputs = build_lines(session, company.id, body.lines, on)
     else:
         lines = _default_lines(originals, body.method)
-        inputs = service.line_inputs(lines)
+        inputs = line_inputs(lines)
     corrective: dict[str, Any] = {
         "type": body.type,
         "method": body.method,
         "reason": body.reason,
-        "rectified_invoices": [service.reference(o) for o in originals],
+        "rectified_invoices": [reference(o) for o in originals],
         "rectified_amounts": (
             _rectified_amounts(originals) if body.method == "substitution" else None
         ),
@@ -174,10 +172,8 @@ def prepare_rectify(
         exclude_347=originals[0].exclude_347,
         corrective=corrective,
     )
-    external_ids.ensure_free(session, Invoice, company.id, body.external_id, noun="invoice")
-    service.apply_totals(invoice, lines, inputs, originals[0].withholding_rate)
+    ensure_external_id_free(session, company.id, body.external_id)
+    apply_totals(invoice, lines, inputs, originals[0].withholding_rate)
     if body.issue:
-        invoice.issued_on = service.check_issue(
-            session, company, invoice, today, refresh_client=False
-        )
+        invoice.issued_on = check_issue(session, company, invoice, today, refresh_client=False)
     return invoice

@@ -1,7 +1,7 @@
 """An issued invoice's VERI*FACTU side: its records, its QR, a correction (subsanación) and
 what AEAT holds for it."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from fastapi import APIRouter, Header, Query, Response
 from pydantic import BaseModel, Field
@@ -9,9 +9,10 @@ from pydantic import BaseModel, Field
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
 from talonario.errors import AppError, Conflict, ErrorOut
-from talonario.invoices import service as invoices
-from talonario.invoices.presenter import present_invoice
-from talonario.invoices.schemas import InvoiceOut
+from talonario.invoices.answers import InvoiceOut
+from talonario.invoices.errors import InvoiceNotFound, flush
+from talonario.invoices.lookup import delivery_of, get
+from talonario.invoices.references import issued
 from talonario.kit.negotiation import preferred
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
@@ -20,6 +21,7 @@ from talonario.records import repository, service
 from talonario.records.endpoints import RecordOut
 from talonario.verifactu.client import AeatError, PermanentError
 from talonario.verifactu.qr import qr_svg
+from talonario.verifactu.responses import QueriedRecord
 
 router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 
@@ -27,7 +29,7 @@ router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 @router.get("/invoices/{ref}/verifactu", response_model=ListOf[RecordOut])
 def invoice_records(ref: str, ctx: Context = reader("invoices:read")) -> Response:
     """The invoice's VERI*FACTU records (its alta, and an anulación if voided), in chain order."""
-    invoice = invoices.get(ctx.session, ctx.company_id, ref)
+    invoice = get(ctx.session, ctx.company_id, ref)
     rows = repository.of_invoice(ctx.session, ctx.company_id, invoice.id)
     data = [repository.present(r) for r in rows]
     return ctx.respond({"object": "list", "data": data, "has_more": False})
@@ -52,9 +54,9 @@ def qr_image(
 ) -> Response:
     """The AEAT QR of an issued invoice (level M, sized for 30–40 mm). PNG rendered once, kept.
     A voided invoice keeps the QR of its alta."""
-    invoice = invoices.get(ctx.session, ctx.company_id, ref)
+    invoice = get(ctx.session, ctx.company_id, ref)
     if invoice.qr_url is None or invoice.verifactu_record_id is None:
-        raise invoices.InvoiceNotFound("A draft has no QR: issue the invoice first.", param="id")
+        raise InvoiceNotFound("A draft has no QR: issue the invoice first.", param="id")
     url, invoice_id = invoice.qr_url, invoice.id
     ctx.close()
     vary = {"Vary": "Accept"}
@@ -70,10 +72,10 @@ def correct_record(ref: str, ctx: Context = writer("invoices:write")) -> Respons
     """Subsanación: a new alta for an invoice whose record AEAT rejected or accepted with
     errors, with the invoice's current data, chained and remitted like any record."""
     company = companies.get(ctx.session, ctx.company_id)
-    invoice = invoices.get(ctx.session, ctx.company_id, ref, for_update=True)
+    invoice = get(ctx.session, ctx.company_id, ref, for_update=True)
     service.record_correction(ctx.session, ctx.settings, company, invoice)
-    invoices.flush(ctx.session)
-    return ctx.respond(present_invoice(invoice))
+    flush(ctx.session)
+    return ctx.respond(InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice)))
 
 
 class HeldOut(BaseModel):
@@ -85,6 +87,18 @@ class HeldOut(BaseModel):
     code: int | None
     description: str | None
     in_agreement: bool = Field(description="AEAT holds what this invoice's latest record says.")
+
+    @classmethod
+    def of(cls, held: QueriedRecord | None, in_agreement: bool) -> Self:
+        """What AEAT answered (`None`: it holds no record of the invoice)."""
+        return cls.model_construct(
+            found=held is not None,
+            status=held.status.value if held else None,
+            huella=held.huella if held else None,
+            code=held.code if held else None,
+            description=held.description if held else None,
+            in_agreement=in_agreement,
+        )
 
 
 class QueryOut(BaseModel):
@@ -102,7 +116,7 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
     record whose answer was never heard (pending or submitted)."""
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
-        invoice = invoices.issued(invoices.get(session, ctx.company_id, ref), "id")
+        invoice = issued(get(session, ctx.company_id, ref), "id")
     try:
         held = aeat_held.ask(ctx.runtime.db, ctx.settings, company, invoice)
     except PermanentError as exc:
@@ -111,18 +125,11 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
         raise AeatQueryRefused(f"The query cannot go to AEAT: {exc.message}") from exc
     except AeatError as exc:
         raise AeatUnavailable(f"AEAT did not answer the query: {exc.message}") from exc
-    invoice = invoices.get(ctx.session, ctx.company_id, invoice.id, for_update=True)
+    invoice = get(ctx.session, ctx.company_id, invoice.id, for_update=True)
     agree = aeat_held.reconcile(ctx.session, invoice, held)
-    invoices.flush(ctx.session)
-    aeat = {
-        "found": held is not None,
-        "status": held.status.value if held else None,
-        "huella": held.huella if held else None,
-        "code": held.code if held else None,
-        "description": held.description if held else None,
-        "in_agreement": agree,
-    }
-    return ctx.respond({"invoice": present_invoice(invoice), "aeat": aeat})
+    flush(ctx.session)
+    answer = InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice))
+    return ctx.respond(QueryOut.model_construct(invoice=answer, aeat=HeldOut.of(held, agree)))
 
 
 class AeatQueryRefused(Conflict):

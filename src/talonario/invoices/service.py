@@ -1,313 +1,30 @@
-"""Invoices: drafts, issuing (number + snapshots, atomically), reading and listing.
-
-`issue()` runs inside the caller's transaction: the number is taken under the series row's lock,
-held until that transaction ends, and the VERI*FACTU record of the same invoice joins this
-transaction, so an invoice is never issued without its number and its record, nor either without
-the other.
+"""Invoices: new drafts (prepared in a read phase, stored or issued in the write one), and
+changing or deleting a draft. Issuing is invoices/issuing.py; voiding and rectifying,
+invoices/lifecycle.py.
 """
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from talonario.clients import service as clients
 from talonario.config import Settings
 from talonario.db.rows import insert_new
-from talonario.errors import Conflict, InvalidRequest, NotFound
-from talonario.invoices import preflight
-from talonario.invoices.presenter import present_invoice
-from talonario.invoices.schemas import ClientInline, InvoiceCreate, InvoiceUpdate, LineIn
-from talonario.kit import external_ids
-from talonario.kit.clock import utcnow
+from talonario.errors import InvalidRequest
+from talonario.invoices.errors import conflict_of, flush
+from talonario.invoices.events import announce
+from talonario.invoices.issuing import check_issue, ensure_draft, number_and_chain
+from talonario.invoices.lines import apply_totals, build_lines, line_inputs
+from talonario.invoices.lookup import ensure_external_id_free, get
+from talonario.invoices.parties import resolve_client
+from talonario.invoices.references import resolve_substitutes
+from talonario.invoices.repository import InvoiceRepository
+from talonario.invoices.schemas import InvoiceCreate, InvoiceUpdate
 from talonario.kit.ids import new_id
-from talonario.kit.pagination import paginate
-from talonario.models import Client, Company, Invoice, Payment
-from talonario.models.base import table_of
-from talonario.products import service as products
-from talonario.records import service as verifactu
+from talonario.models import Company, Invoice
 from talonario.series import service as series_service
-from talonario.taxes.tax_schema import DEFAULT_TAX, line_tax, stored_tax
-from talonario.taxes.totals import (
-    LineInput,
-    TaxRuleViolation,
-    check_line_tax,
-    compute_totals,
-)
-from talonario.webhooks import outbox
-
-# The series kind each invoice type is numbered in (RD 1619/2012 art. 6.1.a: rectifying
-# invoices need a series of their own).
-KIND_OF_TYPE = {
-    "F1": "standard",
-    "F3": "standard",
-    "F2": "simplified",
-    "R1": "corrective",
-    "R2": "corrective",
-    "R3": "corrective",
-    "R4": "corrective",
-    "R5": "corrective",
-}
-ISSUED = ("issued", "partially_paid", "paid")
-
-
-class InvoiceNotFound(NotFound):
-    code = "invoice_not_found"
-
-
-class InvoiceAlreadyIssued(Conflict):
-    code = "invoice_already_issued"
-
-
-class InvoiceNumberTaken(Conflict):
-    code = "invoice_number_taken"
-
-
-class InvoiceNotIssued(Conflict):
-    code = "invoice_not_issued"
-
-
-class InvoiceVoided(Conflict):
-    code = "invoice_voided"
-
-
-class AlreadySubstituted(Conflict):
-    code = "invoice_already_substituted"
-
-
-class SeriesKindMismatch(InvalidRequest):
-    code = "series_kind_mismatch"
-
-
-@dataclass(frozen=True, slots=True)
-class ListFilters:
-    status: str | None = None
-    client: str | None = None
-    series: str | None = None
-    type: str | None = None
-    issued_on_gte: date | None = None
-    issued_on_lte: date | None = None
-    external_id: str | None = None
-    verifactu_status: str | None = None
-    number: str | None = None
-    q: str | None = None
-
-
-def _query(company_id: str):  # type: ignore[no-untyped-def]
-    return select(Invoice).where(Invoice.company_id == company_id)
-
-
-def get(
-    session: Session, company_id: str, ref: str, for_update: bool = False, param: str = "id"
-) -> Invoice:
-    """By Talonario id or, failing that, by the caller's external_id."""
-    stmt = _query(company_id).where(Invoice.id == ref)
-    if for_update:
-        stmt = stmt.with_for_update()
-    invoice = session.scalars(stmt).first()
-    if invoice is None:
-        stmt = _query(company_id).where(Invoice.external_id == ref)
-        if for_update:
-            stmt = stmt.with_for_update()
-        invoice = session.scalars(stmt).first()
-    if invoice is None:
-        raise InvoiceNotFound(f"No invoice '{ref}'.", param=param)
-    return invoice
-
-
-def list_invoices(
-    session: Session,
-    company_id: str,
-    filters: ListFilters,
-    limit: int,
-    starting_after: str | None,
-) -> tuple[Sequence[Invoice], bool]:
-    stmt = _query(company_id)
-    if filters.status:
-        stmt = stmt.where(Invoice.status == filters.status)
-    if filters.client:
-        stmt = stmt.where(Invoice.client_id.in_(clients.ids_of_ref(company_id, filters.client)))
-    if filters.number:
-        stmt = stmt.where(Invoice.number == filters.number)
-    if filters.q:
-        stmt = stmt.where(_text_matches(filters.q))
-    if filters.series:
-        stmt = stmt.where(
-            (Invoice.series_id == filters.series) | (Invoice.series_code == filters.series)
-        )
-    if filters.type:
-        stmt = stmt.where(Invoice.type == filters.type)
-    if filters.issued_on_gte:
-        stmt = stmt.where(Invoice.issued_on >= filters.issued_on_gte)
-    if filters.issued_on_lte:
-        stmt = stmt.where(Invoice.issued_on <= filters.issued_on_lte)
-    if filters.external_id:
-        stmt = stmt.where(Invoice.external_id == filters.external_id)
-    if filters.verifactu_status:
-        stmt = stmt.where(Invoice.verifactu_status == filters.verifactu_status)
-    return paginate(session, stmt, Invoice.id, limit, starting_after)
-
-
-def _text_matches(text: str) -> Any:
-    """Part of the number, external_id or the client snapshot's name or NIF, in any case.
-
-    A substring cannot use an index: the scan is bounded by the company (the list's index on
-    company_id, id) and stops at the page's end, newest first. Exact lookups go through
-    `number`, `external_id` and `client`, which are indexed.
-    """
-    needle = text.lower()
-    columns = (
-        Invoice.number,
-        Invoice.external_id,
-        Invoice.client["name"].as_string(),
-        Invoice.client["nif"].as_string(),
-    )
-    return or_(*(func.lower(c).contains(needle, autoescape=True) for c in columns))
-
-
-def payments_of(session: Session, invoice_ids: Sequence[str]) -> dict[str, list[Payment]]:
-    found: dict[str, list[Payment]] = {i: [] for i in invoice_ids}
-    if not invoice_ids:
-        return found
-    rows = session.scalars(
-        select(Payment).where(Payment.invoice_id.in_(invoice_ids)).order_by(Payment.id)
-    )
-    for payment in rows:
-        found[payment.invoice_id].append(payment)
-    return found
-
-
-# --- lines and totals -------------------------------------------------------------------------
-
-
-def build_lines(
-    session: Session, company_id: str, lines: list[LineIn], on: date
-) -> tuple[list[dict[str, Any]], list[LineInput]]:
-    catalogue = products.get_many(session, company_id, (ln.product for ln in lines if ln.product))
-    stored: list[dict[str, Any]] = []
-    inputs: list[LineInput] = []
-    for i, line in enumerate(lines):
-        product = catalogue.get(line.product) if line.product else None
-        if line.product and product is None:
-            raise InvalidRequest(f"No product '{line.product}'.", param=f"lines.{i}.product")
-        if line.tax is not None:
-            tax_data = line.tax.model_dump(mode="python")
-        elif product is not None:
-            tax_data = product.tax
-        else:
-            tax_data = DEFAULT_TAX
-        tax = line_tax(tax_data)
-        try:
-            check_line_tax(tax, on=on)
-        except TaxRuleViolation as exc:
-            raise InvalidRequest(exc.message, param=f"lines.{i}.{exc.param}") from None
-        unit_price = line.unit_price if line.unit_price is not None else product.unit_price  # type: ignore[union-attr]
-        inputs.append(LineInput(line.quantity, unit_price, line.discount_percent, tax))
-        stored.append(
-            {
-                "description": line.description or product.name,  # type: ignore[union-attr]
-                "product": product.id if product is not None else None,
-                "quantity": line.quantity,
-                "unit": line.unit if line.unit is not None else (product.unit if product else None),
-                "unit_price": unit_price,
-                "discount_percent": line.discount_percent,
-                "tax": stored_tax(tax),
-            }
-        )
-    return stored, inputs
-
-
-def apply_totals(
-    invoice: Invoice,
-    lines: list[dict[str, Any]],
-    inputs: list[LineInput],
-    withholding: Decimal | None,
-) -> None:
-    try:
-        totals = compute_totals(inputs, withholding_rate=withholding)
-    except TaxRuleViolation as exc:
-        param = "withholding.rate" if exc.param == "withholding_rate" else f"lines.{exc.param}"
-        raise InvalidRequest(exc.message, param=param) from None
-    for line_out, amounts in zip(lines, totals.lines, strict=True):
-        line_out.update(subtotal=amounts.subtotal, taxes=amounts.taxes + amounts.surcharge)
-        line_out["total"] = amounts.total
-    invoice.lines = lines
-    invoice.tax_breakdown = [
-        {
-            "tax_type": row.tax_type.value,
-            "regime": row.regime,
-            "operation": row.operation,
-            "rate": row.rate,
-            "base": row.base,
-            "tax_amount": row.tax_amount,
-            "surcharge_rate": row.surcharge_rate,
-            "surcharge_amount": row.surcharge_amount,
-        }
-        for row in totals.tax_breakdown
-    ]
-    invoice.subtotal = totals.subtotal
-    invoice.taxes_total = totals.taxes_total
-    invoice.surcharge_total = totals.surcharge_total
-    invoice.withholding_rate = totals.withholding_rate
-    invoice.withholding_total = totals.withholding_total
-    invoice.total = totals.total
-
-
-def line_inputs(lines: list[dict[str, Any]]) -> list[LineInput]:
-    return [
-        LineInput(
-            Decimal(ln["quantity"]),
-            Decimal(ln["unit_price"]),
-            Decimal(ln["discount_percent"]),
-            line_tax(ln["tax"]),
-        )
-        for ln in lines
-    ]
-
-
-# --- recipients ---------------------------------------------------------------------------------
-
-
-def _client_snapshot(client: Client) -> dict[str, Any]:
-    return {
-        "name": client.name,
-        "nif": client.nif,
-        "foreign_id": client.foreign_id,
-        "email": client.email,
-        "address": client.address,
-    }
-
-
-def resolve_client(
-    session: Session, company_id: str, ref: str | ClientInline | None
-) -> tuple[str | None, dict[str, Any] | None]:
-    if ref is None:
-        return None, None
-    if isinstance(ref, ClientInline):
-        return None, ref.model_dump(mode="python")
-    client = clients.get(session, company_id, ref, param="client")
-    return client.id, _client_snapshot(client)
-
-
-def _issuer_snapshot(company: Company) -> dict[str, Any]:
-    return {
-        "legal_name": company.legal_name,
-        "trade_name": company.trade_name,
-        "nif": company.nif,
-        "address": company.address,
-        "email": company.email,
-        "phone": company.phone,
-    }
-
-
-# --- create, change, delete ---------------------------------------------------------------------
 
 
 def _check_type(invoice_type: str) -> None:
@@ -353,7 +70,7 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
     only numbers, chains and stores.
     """
     _check_type(body.type)
-    external_ids.ensure_free(session, Invoice, company.id, body.external_id, noun="invoice")
+    ensure_external_id_free(session, company.id, body.external_id)
     series_id, series_code = resolve_series(session, company.id, body.series)
     client_id, client = resolve_client(session, company.id, body.client)
     on = body.operation_date or body.issued_on or today
@@ -392,35 +109,23 @@ def save_new(
     The row is written with a plain INSERT (db/rows.py): the invoice is new and nothing else in
     the transaction touches it, so the ORM's unit of work would only add cost under the lock.
     """
-    with _integrity_as_conflict():
+    try:
         if issue:
             assert invoice.issued_on is not None, "prepare() checks an invoice to issue"
             number_and_chain(session, settings, company, invoice, invoice.issued_on, new=True)
             announce(session, invoice, "invoice.issued")
         else:
             insert_new(session, invoice)
+    except IntegrityError as exc:
+        raise conflict_of(exc) from exc
     return invoice
-
-
-def announce(session: Session, invoice: Invoice, event_type: str) -> None:
-    """The webhook event of a change, in the change's transaction (built only if wanted)."""
-    if outbox.wants(session, invoice.company_id, event_type):
-        outbox.emit(session, invoice.company_id, event_type, present_invoice(invoice))
-
-
-def _ensure_draft(invoice: Invoice) -> None:
-    if invoice.status != "draft":
-        raise InvoiceAlreadyIssued(
-            f"Invoice {invoice.number} is issued: it can no longer change or be deleted."
-            " Correct it with a rectifying invoice.",
-        )
 
 
 def update(
     session: Session, company_id: str, ref: str, body: InvoiceUpdate, today: date
 ) -> Invoice:
     invoice = get(session, company_id, ref, for_update=True)
-    _ensure_draft(invoice)
+    ensure_draft(invoice)
     changes = body.model_dump(exclude_unset=True)
     if body.type is not None:
         _check_type(body.type)
@@ -440,9 +145,7 @@ def update(
         )
         invoice.substitutes = resolve_substitutes(session, company_id, invoice.type, refs)
     if "external_id" in changes:
-        external_ids.ensure_free(
-            session, Invoice, company_id, body.external_id, invoice.id, noun="invoice"
-        )
+        ensure_external_id_free(session, company_id, body.external_id, invoice.id)
         invoice.external_id = body.external_id
     if "series" in changes:
         invoice.series_id, invoice.series_code = resolve_series(session, company_id, body.series)
@@ -474,215 +177,6 @@ def update(
 
 def delete(session: Session, company_id: str, ref: str) -> None:
     invoice = get(session, company_id, ref, for_update=True)
-    _ensure_draft(invoice)
-    session.delete(invoice)
+    ensure_draft(invoice)
+    InvoiceRepository(session, company_id).remove(invoice)
     session.flush()
-
-
-def conflict_of(exc: IntegrityError) -> Conflict:
-    """What a constraint refusing an invoice means to the caller (rows written at commit, in
-    group commit, meet theirs there: the endpoint maps them with this)."""
-    taken = external_ids.refused(exc, "invoice")
-    if taken is not None:
-        return taken
-    return InvoiceNumberTaken(
-        "The series produced a number another invoice already has; check its format.",
-        param="series",
-    )
-
-
-@contextmanager
-def _integrity_as_conflict() -> Iterator[None]:
-    try:
-        yield
-    except IntegrityError as exc:
-        raise conflict_of(exc) from exc
-
-
-def flush(session: Session) -> None:
-    with _integrity_as_conflict():
-        session.flush()
-
-
-# --- issuing ------------------------------------------------------------------------------------
-
-
-def _check_issuable(invoice: Invoice, company: Company, today: date) -> date:
-    """The AEAT pre-flight (invoices/preflight.py) on the draft as it would be issued."""
-    issued_on = invoice.issued_on or today
-    draft = preflight.Draft(
-        type=invoice.type,
-        issued_on=issued_on,
-        operation_date=invoice.operation_date,
-        client=invoice.client,
-        lines=invoice.lines,
-        tax_breakdown=invoice.tax_breakdown,
-        subtotal=invoice.subtotal,
-        taxes_total=invoice.taxes_total,
-        surcharge_total=invoice.surcharge_total,
-        activity=invoice.activity,
-        substitutes=len(invoice.substitutes or ()),
-        withholding_rate=invoice.withholding_rate,
-        issuer_address=company.address,
-        rectification=(invoice.corrective or {}).get("method"),
-    )
-    try:
-        preflight.check(draft, today)
-    except preflight.Violation as v:
-        raise InvalidRequest(v.message, param=v.param, code=v.code) from None
-    return issued_on
-
-
-def check_issue(
-    session: Session, company: Company, invoice: Invoice, today: date, refresh_client: bool
-) -> date:
-    """What must hold before a draft may be numbered; only reads. Returns the issue date.
-
-    `refresh_client` takes a fresh snapshot of a stored client (a draft may be older than the
-    client's last change); a client resolved a moment ago needs none.
-    """
-    _ensure_draft(invoice)
-    kind = KIND_OF_TYPE[invoice.type]
-    if invoice.series_id is not None:
-        series = series_service.get(session, company.id, invoice.series_id)
-        if series.kind != kind:
-            raise SeriesKindMismatch(
-                f"A {invoice.type} invoice is numbered in a {kind} series, not {series.kind}.",
-                param="series",
-            )
-    if refresh_client and invoice.client_id is not None:
-        invoice.client = _client_snapshot(
-            clients.get(session, company.id, invoice.client_id, "client")
-        )
-    return _check_issuable(invoice, company, today)
-
-
-def number_and_chain(
-    session: Session,
-    settings: Settings,
-    company: Company,
-    invoice: Invoice,
-    issued_on: date,
-    *,
-    new: bool = False,
-) -> Invoice:
-    """The locked part of issuing: the number, the frozen issuer and the chained alta record.
-
-    Runs in the caller's write transaction and never commits: the number and the record are
-    stored together or not at all. Everything that only reads was checked before.
-    """
-    verifactu.lock_chain(session, company.id)
-    assigned = series_service.assign_number(
-        session, company.id, invoice.series_id, KIND_OF_TYPE[invoice.type], issued_on.year
-    )
-    invoice.series_id = assigned.series_id
-    invoice.series_code = assigned.series_code
-    invoice.number = assigned.number
-    invoice.sequence = assigned.sequence
-    invoice.issued_on = issued_on
-    invoice.issued_at = utcnow()
-    invoice.issuer = _issuer_snapshot(company)
-    invoice.status = "issued"
-    if invoice.id is None:
-        invoice.id = new_id()
-    mark_substituted(session, company.id, invoice)
-    verifactu.record_issue(session, settings, company, invoice, new=new)
-    return invoice
-
-
-def issue(
-    session: Session, settings: Settings, company: Company, invoice: Invoice, today: date
-) -> Invoice:
-    """Check, number and chain in one transaction (the caller's)."""
-    issued_on = check_issue(session, company, invoice, today, refresh_client=True)
-    return number_and_chain(session, settings, company, invoice, issued_on)
-
-
-def prepare_issue(session: Session, company: Company, ref: str, today: date) -> Invoice:
-    """Read phase of issuing a stored draft: load it and run every check, holding no lock."""
-    invoice = get(session, company.id, ref)
-    invoice.issued_on = check_issue(session, company, invoice, today, refresh_client=True)
-    return invoice
-
-
-def issue_prepared(
-    session: Session, settings: Settings, company: Company, prepared: Invoice, today: date
-) -> Invoice:
-    """Write phase: lock the draft; if it changed since it was checked, check it again here."""
-    verifactu.lock_chain(session, company.id)
-    invoice = get(session, company.id, prepared.id, for_update=True)
-    _ensure_draft(invoice)
-    if invoice.updated_at != prepared.updated_at:
-        issue(session, settings, company, invoice, today)
-    else:
-        invoice.client = prepared.client
-        assert prepared.issued_on is not None
-        number_and_chain(session, settings, company, invoice, prepared.issued_on)
-    flush(session)
-    announce(session, invoice, "invoice.issued")
-    return invoice
-
-
-# --- references between invoices ----------------------------------------------------------------
-
-
-def reference(invoice: Invoice) -> dict[str, Any]:
-    """How another invoice cites this one (FacturasRectificadas, FacturasSustituidas)."""
-    assert invoice.number and invoice.issued_on
-    return {"id": invoice.id, "number": invoice.number, "issued_on": invoice.issued_on}
-
-
-def issued(invoice: Invoice, param: str) -> Invoice:
-    if invoice.status == "voided":
-        raise InvoiceVoided(f"Invoice {invoice.number} is voided.", param=param)
-    if invoice.status not in ISSUED:
-        raise InvoiceNotIssued("A draft has no record to act on: issue it first.", param=param)
-    return invoice
-
-
-def resolve_substitutes(
-    session: Session, company_id: str, invoice_type: str, refs: Sequence[str] | None
-) -> list[dict[str, Any]] | None:
-    """The F2s an F3 replaces, checked: issued, simplified, not voided, not replaced already."""
-    if not refs:
-        return None
-    if invoice_type != "F3":
-        raise InvalidRequest("Only an F3 substitutes simplified invoices.", param="substitutes")
-    found: dict[str, dict[str, Any]] = {}
-    for i, ref in enumerate(refs):
-        param = f"substitutes.{i}"
-        original = issued(get(session, company_id, ref, param=param), param)
-        if original.type != "F2":
-            raise InvalidRequest(
-                f"Invoice {original.number} is a {original.type}: an F3 replaces F2s only.",
-                param=param,
-            )
-        if original.substituted_by is not None:
-            raise AlreadySubstituted(
-                f"Invoice {original.number} is already replaced by another F3.", param=param
-            )
-        found[original.id] = reference(original)
-    return list(found.values())
-
-
-def mark_substituted(session: Session, company_id: str, invoice: Invoice) -> None:
-    """In the issue transaction: the F2s point at their F3, unless another F3 won the race."""
-    if not invoice.substitutes:
-        return
-    ids = [s["id"] for s in invoice.substitutes]
-    invoices = table_of(Invoice)
-    result = session.connection().execute(
-        sql_update(invoices)
-        .where(
-            invoices.c.company_id == company_id,
-            invoices.c.id.in_(ids),
-            invoices.c.substituted_by.is_(None),
-            invoices.c.status != "voided",
-        )
-        .values(substituted_by=invoice.id)
-    )
-    if result.rowcount != len(ids):
-        raise AlreadySubstituted(
-            "A simplified invoice listed in `substitutes` was replaced or voided meanwhile.",
-            param="substitutes",
-        )

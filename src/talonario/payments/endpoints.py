@@ -2,8 +2,7 @@ from fastapi import APIRouter, Response
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
-from talonario.invoices.presenter import present_payment
-from talonario.invoices.schemas import PaymentOut
+from talonario.invoices.answers import PaymentOut
 from talonario.kit.clock import today_in
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
@@ -21,14 +20,14 @@ def create_payment(
     company = companies.get(ctx.session, ctx.company_id)
     today = today_in(company.timezone)
     _, payment = service.add(ctx.session, ctx.company_id, ref, body, today)
-    return ctx.respond(present_payment(payment), 201)
+    return ctx.respond(PaymentOut.of(payment), 201)
 
 
 @router.get("/{ref}/payments", response_model=ListOf[PaymentOut])
 def list_payments(ref: str, ctx: Context = reader("invoices:read")) -> Response:
     """The invoice's payments, oldest first."""
     payments = service.list_payments(ctx.session, ctx.company_id, ref)
-    data = [present_payment(p) for p in payments]
+    data = [PaymentOut.of(p) for p in payments]
     return ctx.respond({"object": "list", "data": data, "has_more": False})
 
 

@@ -4,14 +4,15 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talonario.errors import Conflict, InvalidRequest, NotFound
-from talonario.invoices import service as invoices
-from talonario.invoices.presenter import pending_amount
+from talonario.invoices import lookup as invoices
+from talonario.invoices.answers import pending_amount
+from talonario.invoices.events import announce
 from talonario.kit.clock import utcnow
 from talonario.models import Invoice, Payment
+from talonario.payments.repository import PaymentRepository
 from talonario.payments.schemas import PaymentCreate
 
 
@@ -56,35 +57,30 @@ def add(
         method=body.method,
         reference=body.reference,
     )
-    session.add(payment)
+    PaymentRepository(session, company_id).add(payment)
     invoice.paid_amount = invoice.paid_amount + body.amount
     _settle(invoice)
     session.flush()
     if invoice.status == "paid":
-        invoices.announce(session, invoice, "invoice.paid")
+        announce(session, invoice, "invoice.paid")
     return invoice, payment
 
 
 def list_payments(session: Session, company_id: str, ref: str) -> Sequence[Payment]:
     invoice = invoices.get(session, company_id, ref)
-    return invoices.payments_of(session, [invoice.id])[invoice.id]
+    return invoices.payments_of(session, company_id, [invoice.id])[invoice.id]
 
 
 def remove(session: Session, company_id: str, ref: str, payment_id: str) -> Invoice:
     invoice = invoices.get(session, company_id, ref, for_update=True)
-    payment = session.scalars(
-        select(Payment).where(
-            Payment.company_id == company_id,
-            Payment.invoice_id == invoice.id,
-            Payment.id == payment_id,
-        )
-    ).first()
+    payments = PaymentRepository(session, company_id)
+    payment = payments.on_invoice(invoice.id, payment_id)
     if payment is None:
         raise PaymentNotFound(f"No payment '{payment_id}' on this invoice.", param="payment_id")
     if invoice.status == "voided":
         raise InvoiceNotPayable("A voided invoice's payments are kept as they were.")
     invoice.paid_amount = max(invoice.paid_amount - payment.amount, Decimal("0.00"))
-    session.delete(payment)
+    payments.remove(payment)
     _settle(invoice)
     session.flush()
     return invoice

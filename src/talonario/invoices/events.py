@@ -1,0 +1,20 @@
+"""The webhook events of invoice changes."""
+
+from sqlalchemy.orm import Session
+
+from talonario.invoices.answers import InvoiceOut
+from talonario.invoices.repository import NO_DELIVERY, InvoiceRepository
+from talonario.models import Invoice
+from talonario.webhooks import outbox
+
+
+def announce(session: Session, invoice: Invoice, event_type: str) -> None:
+    """The webhook event of a change, in the change's transaction (built only if wanted)."""
+    if not outbox.wants(session, invoice.company_id, event_type):
+        return
+    # A public link and an email need an issued invoice: one just issued has neither yet.
+    delivery = NO_DELIVERY
+    if event_type != "invoice.issued":
+        delivery = InvoiceRepository(session, invoice.company_id).delivery_of(invoice)
+    data = InvoiceOut.of(invoice, delivery=delivery).model_dump()
+    outbox.emit(session, invoice.company_id, event_type, data)

@@ -1,0 +1,53 @@
+"""Finding invoices: one by id or external_id, a filtered page, their payments; and whether an
+external_id is free."""
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from talonario.invoices.errors import InvoiceNotFound
+from talonario.invoices.repository import Delivery, InvoiceRepository, ListFilters
+from talonario.kit import external_ids
+from talonario.models import Invoice, Payment
+
+
+def get(
+    session: Session, company_id: str, ref: str, for_update: bool = False, param: str = "id"
+) -> Invoice:
+    """By Talonario id or, failing that, by the caller's external_id."""
+    invoice = InvoiceRepository(session, company_id).get_by_ref(ref, for_update=for_update)
+    if invoice is None:
+        raise InvoiceNotFound(f"No invoice '{ref}'.", param=param)
+    return invoice
+
+
+def list_invoices(
+    session: Session,
+    company_id: str,
+    filters: ListFilters,
+    limit: int,
+    starting_after: str | None,
+) -> tuple[Sequence[Invoice], bool]:
+    return InvoiceRepository(session, company_id).listed(filters, limit, starting_after)
+
+
+def payments_of(
+    session: Session, company_id: str, invoice_ids: Sequence[str]
+) -> dict[str, list[Payment]]:
+    return InvoiceRepository(session, company_id).payments_of(invoice_ids)
+
+
+def ensure_external_id_free(
+    session: Session, company_id: str, external_id: str | None, own_id: str | None = None
+) -> None:
+    """409 `external_id_taken` if another invoice of the company has this external_id."""
+    if external_id is None:
+        return
+    owner = InvoiceRepository(session, company_id).external_id_owner(external_id)
+    if owner is not None and owner != own_id:
+        raise external_ids._taken("invoice", external_id)
+
+
+def delivery_of(session: Session, invoice: Invoice) -> Delivery:
+    """The public link and latest email of an invoice (a draft has neither: no query)."""
+    return InvoiceRepository(session, invoice.company_id).delivery_of(invoice)
