@@ -1,7 +1,6 @@
 """Clients: the recipients of invoices, identified as AEAT expects (NIF or IDOtro)."""
 
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -30,12 +29,6 @@ def _get(repo: ClientRepository, ref: str, param: str = "id") -> Client:
     if client is None:
         raise ClientNotFound(f"No client '{ref}'.", param=param)
     return client
-
-
-def ids_of_ref(company_id: str, ref: str) -> Any:
-    """The ids of the client `ref` names (ClientRepository.ids_of_ref), a subquery for
-    invoices/service, which has no session at hand: building a statement needs none."""
-    return ClientRepository(None, company_id).ids_of_ref(ref)  # type: ignore[arg-type]
 
 
 def list_clients(

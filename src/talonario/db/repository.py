@@ -10,7 +10,7 @@ that forgets the company cannot be written by accident: `select()` here already 
 from collections.abc import Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Delete, Select, Update, delete, or_, select, update
+from sqlalchemy import Delete, Select, Update, delete, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
 from talonario.db import rows
@@ -53,22 +53,30 @@ class Repository(Generic[M]):
         return delete(self.model).where(self._owned)
 
     def get(self, row_id: str, *, for_update: bool = False) -> M | None:
-        """The company's row with this id (through the identity map: a row this transaction
-        already holds costs no query), or None, also when the id is another company's."""
-        row = self.session.get(self.model, row_id, with_for_update=for_update or None)
+        """The company's row with this id, or None, also when the id is another company's.
+        A plain read goes through the identity map (a row this transaction holds costs no
+        query); a locking one names the company in its WHERE, so FOR UPDATE never touches
+        another company's row."""
+        if for_update:
+            key = inspect(self.model).primary_key[0]
+            return self.first(self.select().where(key == row_id).with_for_update())
+        row = self.session.get(self.model, row_id)
         if row is None or getattr(row, self.scope) != self.company_id:
             return None
         return row  # type: ignore[no-any-return]
 
     def get_by_ref(self, ref: str, *, for_update: bool = False) -> M | None:
-        """By Talonario id or, failing that, by the caller's external_id."""
-        found = self.get(ref, for_update=for_update)
-        if found is None and hasattr(self.model, "external_id"):
-            stmt = self.select().where(self.model.external_id == ref)
-            if for_update:
-                stmt = stmt.with_for_update()
-            found = self.session.scalars(stmt).first()
-        return found
+        """By Talonario id or, failing that, by the caller's external_id; the company is in
+        both WHEREs."""
+        columns = [self._id]
+        if hasattr(self.model, "external_id"):
+            columns.append(self.model.external_id)
+        for column in columns:
+            stmt = self.select().where(column == ref)
+            found = self.first(stmt.with_for_update() if for_update else stmt)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+        return None
 
     def ids_of_ref(self, ref: str) -> Select[Any]:
         """The ids `ref` names, by id or external_id: a subquery, so a filter on it stays one

@@ -19,7 +19,7 @@ from talonario.invoices.errors import InvoiceNotIssued, InvoiceVoided, flush
 from talonario.invoices.events import announce
 from talonario.invoices.issuing import check_issue
 from talonario.invoices.lines import apply_totals, build_lines, line_inputs
-from talonario.invoices.lookup import ensure_external_id_free, get
+from talonario.invoices.lookup import get
 from talonario.invoices.parties import resolve_client
 from talonario.invoices.references import issued, reference
 from talonario.invoices.repository import InvoiceRepository
@@ -172,7 +172,7 @@ def prepare_rectify(
         exclude_347=originals[0].exclude_347,
         corrective=corrective,
     )
-    ensure_external_id_free(session, company.id, body.external_id)
+    InvoiceRepository(session, company.id).ensure_external_id_free(body.external_id)
     apply_totals(invoice, lines, inputs, originals[0].withholding_rate)
     if body.issue:
         invoice.issued_on = check_issue(session, company, invoice, today, refresh_client=False)

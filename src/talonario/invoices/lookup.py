@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session
 
 from talonario.invoices.errors import InvoiceNotFound
 from talonario.invoices.repository import Delivery, InvoiceRepository, ListFilters
-from talonario.kit import external_ids
 from talonario.models import Invoice, Payment
 
 
@@ -35,17 +34,6 @@ def payments_of(
     session: Session, company_id: str, invoice_ids: Sequence[str]
 ) -> dict[str, list[Payment]]:
     return InvoiceRepository(session, company_id).payments_of(invoice_ids)
-
-
-def ensure_external_id_free(
-    session: Session, company_id: str, external_id: str | None, own_id: str | None = None
-) -> None:
-    """409 `external_id_taken` if another invoice of the company has this external_id."""
-    if external_id is None:
-        return
-    owner = InvoiceRepository(session, company_id).external_id_owner(external_id)
-    if owner is not None and owner != own_id:
-        raise external_ids._taken("invoice", external_id)
 
 
 def delivery_of(session: Session, invoice: Invoice) -> Delivery:

@@ -19,6 +19,7 @@ from talonario.kit.schema import ListOf
 from talonario.records import held as aeat_held
 from talonario.records import repository, service
 from talonario.records.endpoints import RecordOut
+from talonario.records.repository import RecordRepository
 from talonario.verifactu.client import AeatError, PermanentError
 from talonario.verifactu.qr import qr_svg
 from talonario.verifactu.responses import QueriedRecord
@@ -30,8 +31,8 @@ router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 def invoice_records(ref: str, ctx: Context = reader("invoices:read")) -> Response:
     """The invoice's VERI*FACTU records (its alta, and an anulación if voided), in chain order."""
     invoice = get(ctx.session, ctx.company_id, ref)
-    rows = repository.of_invoice(ctx.session, ctx.company_id, invoice.id)
-    data = [repository.present(r) for r in rows]
+    rows = RecordRepository(ctx.session, ctx.company_id).of_invoice(invoice.id)
+    data = [RecordOut.of(r) for r in rows]
     return ctx.respond({"object": "list", "data": data, "has_more": False})
 
 

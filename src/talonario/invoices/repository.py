@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import aliased
 
-from talonario.clients import service as clients
+from talonario.clients.repository import ClientRepository
 from talonario.db.repository import Repository
 from talonario.models import EmailOutbox, Invoice, Payment, PublicLink
 from talonario.models.base import table_of
@@ -36,18 +36,7 @@ class ListFilters:
 
 class InvoiceRepository(Repository[Invoice]):
     model = Invoice
-
-    def get_by_ref(self, ref: str, *, for_update: bool = False) -> Invoice | None:
-        """By id, then by external_id, with the company in both WHEREs: issuing locks its draft
-        with these very statements, and FOR UPDATE never touches another company's row."""
-        for column in (Invoice.id, Invoice.external_id):
-            stmt = self.select().where(column == ref)
-            if for_update:
-                stmt = stmt.with_for_update()
-            found = self.session.scalars(stmt).first()
-            if found is not None:
-                return found  # type: ignore[no-any-return]
-        return None
+    noun = "invoice"
 
     def listed(
         self, filters: ListFilters, limit: int, starting_after: str | None
@@ -57,7 +46,7 @@ class InvoiceRepository(Repository[Invoice]):
         if filters.status:
             stmt = stmt.where(Invoice.status == filters.status)
         if filters.client:
-            client_ids = clients.ids_of_ref(self.company_id, filters.client)
+            client_ids = ClientRepository(self.session, self.company_id).ids_of_ref(filters.client)
             stmt = stmt.where(Invoice.client_id.in_(client_ids))
         if filters.number:
             stmt = stmt.where(Invoice.number == filters.number)

@@ -17,7 +17,7 @@ from talonario.invoices.errors import conflict_of, flush
 from talonario.invoices.events import announce
 from talonario.invoices.issuing import check_issue, ensure_draft, number_and_chain
 from talonario.invoices.lines import apply_totals, build_lines, line_inputs
-from talonario.invoices.lookup import ensure_external_id_free, get
+from talonario.invoices.lookup import get
 from talonario.invoices.parties import resolve_client
 from talonario.invoices.references import resolve_substitutes
 from talonario.invoices.repository import InvoiceRepository
@@ -70,7 +70,7 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
     only numbers, chains and stores.
     """
     _check_type(body.type)
-    ensure_external_id_free(session, company.id, body.external_id)
+    InvoiceRepository(session, company.id).ensure_external_id_free(body.external_id)
     series_id, series_code = resolve_series(session, company.id, body.series)
     client_id, client = resolve_client(session, company.id, body.client)
     on = body.operation_date or body.issued_on or today
@@ -145,7 +145,7 @@ def update(
         )
         invoice.substitutes = resolve_substitutes(session, company_id, invoice.type, refs)
     if "external_id" in changes:
-        ensure_external_id_free(session, company_id, body.external_id, invoice.id)
+        InvoiceRepository(session, company_id).ensure_external_id_free(body.external_id, invoice.id)
         invoice.external_id = body.external_id
     if "series" in changes:
         invoice.series_id, invoice.series_code = resolve_series(session, company_id, body.series)

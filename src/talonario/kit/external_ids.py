@@ -2,9 +2,6 @@
 invoices). Checked before the write so the 409 names the field; the UNIQUE constraint stays the
 last line of defence under races."""
 
-from typing import Any
-
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -15,29 +12,10 @@ class ExternalIdTaken(Conflict):
     code = "external_id_taken"
 
 
-def ensure_free(
-    session: Session,
-    model: Any,
-    company_id: str,
-    external_id: str | None,
-    own_id: str | None = None,
-    *,
-    noun: str,
-) -> None:
-    """409 `external_id_taken` if another row of `model` in the company has this external_id."""
-    if external_id is None:
-        return
-    other = session.scalar(
-        select(model.id).where(model.company_id == company_id, model.external_id == external_id)
-    )
-    if other is not None and other != own_id:
-        raise taken(noun, external_id)
-
-
 def flush(session: Session, external_id: str | None, *, noun: str) -> None:
-    """Flush the row ensure_free let through. A twin request that took the same external_id
-    meanwhile is the same 409, not a 500: PostgreSQL holds the second INSERT until the first
-    commits, then the UNIQUE constraint refuses it."""
+    """Flush a row whose external_id the repository found free (`ensure_external_id_free`). A
+    twin request that took the same external_id meanwhile is the same 409, not a 500:
+    PostgreSQL holds the second INSERT until the first commits, then the constraint refuses it."""
     try:
         session.flush()
     except IntegrityError as exc:

@@ -12,7 +12,6 @@ from talonario.db import Database
 from talonario.db.repository import CompanyRepository, Repository
 from talonario.errors import NotFound
 from talonario.models import Company, VerifactuRecord
-from talonario.records.schemas import RecordOut
 from talonario.verifactu.audit import StoredRecord
 from talonario.verifactu.qr import qr_png as render_png
 
@@ -160,16 +159,6 @@ def company(session: Session, company_id: str) -> Company:
     if found is None:
         raise NotFound(f"No company '{company_id}'.")
     return found
-
-
-def of_invoice(session: Session, company_id: str, invoice_id: str) -> Sequence[VerifactuRecord]:
-    # Kept for invoices/record_endpoints.py, which may call RecordRepository instead.
-    return RecordRepository(session, company_id).of_invoice(invoice_id)
-
-
-def present(record: VerifactuRecord) -> RecordOut:
-    # Kept for invoices/record_endpoints.py, which may call RecordOut.of instead.
-    return RecordOut.of(record)
 
 
 def stored_xml(
