@@ -18,7 +18,10 @@ run: $(STAMP)
 	$(BIN)/talonario serve --demo --worker
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadgroup --ignore=tests/test_openapi_fuzz.py
+	# On its own: schemathesis gives its per-operation cases one node id, and loadgroup
+	# scheduling runs one item per node id, so under it 1 of the 60 operations was fuzzed.
+	$(BIN)/python -m pytest -p no:cacheprovider -n 2 tests/test_openapi_fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -52,7 +52,6 @@ schema.config.generation.update(modes=["positive", "negative"], database="none")
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 
 
-@pytest.mark.xdist_group("fuzz")
 @schema.parametrize()
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_answers_within_its_schema(case: schemathesis.Case) -> None:
