@@ -6,14 +6,9 @@ from talonario.auth.keys import issue_key
 from talonario.companies import repository
 from talonario.companies.schemas import CompanyCreate, CompanyUpdate
 from talonario.db.repository import CompanyRepository
-from talonario.errors import NotFound
 from talonario.models import ApiKey, Company
 from talonario.records import chain
 from talonario.series import service as series_service
-
-
-class CompanyNotFound(NotFound):
-    code = "company_not_found"
 
 
 def create_company(
@@ -37,19 +32,13 @@ def create_company(
 
 
 def get(session: Session, company_id: str) -> Company:
-    company = CompanyRepository(session, company_id).company()
-    if company is None:
-        raise CompanyNotFound(f"No company '{company_id}'.")
-    return company
+    return CompanyRepository(session, company_id).existing()
 
 
 def load(session: Session, company_id: str) -> Company:
     """A detached copy of the company for reading only (never add it to a session): one plain
     SELECT, cheaper than the ORM's identity-map load on the issuing path."""
-    company = CompanyRepository(session, company_id).loaded()
-    if company is None:
-        raise CompanyNotFound(f"No company '{company_id}'.")
-    return company
+    return CompanyRepository(session, company_id).existing(detached=True)
 
 
 def first_company(session: Session) -> Company | None:

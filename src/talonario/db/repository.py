@@ -14,6 +14,7 @@ from sqlalchemy import Delete, Select, Update, delete, inspect, or_, select, upd
 from sqlalchemy.orm import Session
 
 from talonario.db import rows
+from talonario.errors import NotFound
 from talonario.kit import external_ids
 from talonario.kit.pagination import paginate
 from talonario.models import Company
@@ -127,6 +128,10 @@ class Repository(Generic[M]):
         return row
 
 
+class CompanyNotFound(NotFound):
+    code = "company_not_found"
+
+
 class CompanyRepository(Repository[Company]):
     """The tenant itself: its one row, scoped by its id."""
 
@@ -138,3 +143,11 @@ class CompanyRepository(Repository[Company]):
 
     def loaded(self) -> Company | None:
         return self.load(self.company_id)
+
+    def existing(self, *, detached: bool = False) -> Company:
+        """The company (a detached copy for reading when `detached`), or 404
+        `company_not_found`: a key can outlive its company's row only in a broken database."""
+        found = self.loaded() if detached else self.company()
+        if found is None:
+            raise CompanyNotFound(f"No company '{self.company_id}'.")
+        return found

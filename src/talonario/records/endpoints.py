@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
 
 from talonario.auth.context import Context, reader, writer
+from talonario.db.repository import CompanyRepository
 from talonario.errors import InvalidRequest
 from talonario.kit.pagination import StartingAfter
 from talonario.kit.routing import DecimalRoute
@@ -68,7 +69,7 @@ def list_records(
 
 
 def _records_xml(ctx: Context, limit: int, starting_after: str | None) -> Response:
-    company = repository.company(ctx.session, ctx.company_id)
+    company = CompanyRepository(ctx.session, ctx.company_id).existing(detached=True)
     found = RecordRepository(ctx.session, ctx.company_id).chain_page(limit, starting_after)
     ctx.close()
     if found is None:

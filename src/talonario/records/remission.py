@@ -119,8 +119,7 @@ def claim(
         if not may_go(state.next_allowed_at, reason, len(records) >= MAX_RECORDS, now):
             return None
         _abandon(session, company_id, state.locked_by)
-        company = CompanyRepository(session, company_id).company()
-        assert company is not None
+        company = CompanyRepository(session, company_id).existing()
         submission = Submission(
             company_id=company_id,
             status="sending",

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
-from sqlalchemy.orm import Session
 
 from talonario.db import Database
-from talonario.db.repository import CompanyRepository, Repository
+from talonario.db.repository import Repository
 from talonario.errors import NotFound
-from talonario.models import Company, VerifactuRecord
+from talonario.models import VerifactuRecord
 from talonario.verifactu.audit import StoredRecord
 from talonario.verifactu.qr import qr_png as render_png
 
@@ -151,14 +150,6 @@ class RecordRepository(Repository[VerifactuRecord]):
             .where(VerifactuRecord.id == record_id, VerifactuRecord.qr_png.is_(None))
             .values(qr_png=png)
         )
-
-
-def company(session: Session, company_id: str) -> Company:
-    """The issuer, as a detached copy (the submission header names it)."""
-    found = CompanyRepository(session, company_id).loaded()
-    if found is None:
-        raise NotFound(f"No company '{company_id}'.")
-    return found
 
 
 def stored_xml(
