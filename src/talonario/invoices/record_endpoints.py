@@ -18,8 +18,8 @@ from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.records import held as aeat_held
 from talonario.records import repository, service
-from talonario.records.endpoints import RecordOut
 from talonario.records.repository import RecordRepository
+from talonario.records.schemas import RecordOut
 from talonario.verifactu.client import AeatError, PermanentError
 from talonario.verifactu.qr import qr_svg
 from talonario.verifactu.responses import QueriedRecord

@@ -1,7 +1,4 @@
-"""/v1/verifactu: the company's record chain, its audit, and its remission to AEAT.
-
-RecordOut is imported from here by invoices/record_endpoints.py (records/schemas.py holds it).
-"""
+"""/v1/verifactu: the company's record chain, its audit, and its remission to AEAT."""
 
 from typing import Annotated, Literal
 
