@@ -14,6 +14,7 @@ from talonario.models import ApiKey, IdempotencyRecord
 
 class ApiKeyRepository(Repository[ApiKey]):
     model = ApiKey
+    noun = "API key"
 
     def newest_first(self, limit: int, starting_after: str | None) -> tuple[Sequence[ApiKey], bool]:
         return self.page(self.select(), limit, starting_after)

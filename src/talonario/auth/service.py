@@ -25,10 +25,7 @@ def list_keys(
 
 
 def get(session: Session, company_id: str, key_id: str) -> ApiKey:
-    key = ApiKeyRepository(session, company_id).get(key_id)
-    if key is None:
-        raise ApiKeyNotFound(f"No API key '{key_id}'.", param="id")
-    return key
+    return ApiKeyRepository(session, company_id).found(ApiKeyNotFound, key_id)
 
 
 def revoke(session: Session, company_id: str, key_id: str, caller_key_id: str) -> ApiKey:

@@ -21,14 +21,9 @@ class ClientInUse(Conflict):
 
 def get(session: Session, company_id: str, ref: str, param: str = "id") -> Client:
     """By Talonario id or, failing that, by the caller's external_id (as invoices are)."""
-    return _get(ClientRepository(session, company_id), ref, param)
-
-
-def _get(repo: ClientRepository, ref: str, param: str = "id") -> Client:
-    client = repo.get_by_ref(ref)
-    if client is None:
-        raise ClientNotFound(f"No client '{ref}'.", param=param)
-    return client
+    return ClientRepository(session, company_id).found(
+        ClientNotFound, ref, by_ref=True, param=param
+    )
 
 
 def list_clients(
@@ -63,7 +58,7 @@ def create(session: Session, company_id: str, body: ClientCreate) -> Client:
 
 def update(session: Session, company_id: str, client_id: str, body: ClientUpdate) -> Client:
     repo = ClientRepository(session, company_id)
-    client = _get(repo, client_id)
+    client = repo.found(ClientNotFound, client_id, by_ref=True)
     changes = body.model_dump(exclude_unset=True)
     # Nested objects whole: exclude_unset would drop their own defaults (country ES).
     for nested in ("address", "foreign_id"):
@@ -90,7 +85,7 @@ def update(session: Session, company_id: str, client_id: str, body: ClientUpdate
 
 def delete(session: Session, company_id: str, client_id: str) -> None:
     repo = ClientRepository(session, company_id)
-    client = _get(repo, client_id)
+    client = repo.found(ClientNotFound, client_id, by_ref=True)
     if repo.has_invoices(client.id):
         raise ClientInUse("Invoices refer to this client; it cannot be deleted.", param="id")
     session.delete(client)

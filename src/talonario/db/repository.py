@@ -79,6 +79,26 @@ class Repository(Generic[M]):
                 return found  # type: ignore[no-any-return]
         return None
 
+    def found(
+        self,
+        missing: type[NotFound],
+        ref: str,
+        *,
+        by_ref: bool = False,
+        for_update: bool = False,
+        param: str = "id",
+    ) -> M:
+        """The row (by id, or by id then external_id with `by_ref`), or the 404 `missing`
+        saying "No <noun> '<ref>'." and naming `param`."""
+        row = (
+            self.get_by_ref(ref, for_update=for_update)
+            if by_ref
+            else self.get(ref, for_update=for_update)
+        )
+        if row is None:
+            raise missing(f"No {self.noun} '{ref}'.", param=param)
+        return row
+
     def ids_of_ref(self, ref: str) -> Select[Any]:
         """The ids `ref` names, by id or external_id: a subquery, so a filter on it stays one
         indexed statement."""

@@ -14,10 +14,8 @@ def get(
     session: Session, company_id: str, ref: str, for_update: bool = False, param: str = "id"
 ) -> Invoice:
     """By Talonario id or, failing that, by the caller's external_id."""
-    invoice = InvoiceRepository(session, company_id).get_by_ref(ref, for_update=for_update)
-    if invoice is None:
-        raise InvoiceNotFound(f"No invoice '{ref}'.", param=param)
-    return invoice
+    repo = InvoiceRepository(session, company_id)
+    return repo.found(InvoiceNotFound, ref, by_ref=True, for_update=for_update, param=param)
 
 
 def list_invoices(

@@ -20,14 +20,9 @@ class ProductNotFound(NotFound):
 
 def get(session: Session, company_id: str, ref: str, param: str = "id") -> Product:
     """By Talonario id or, failing that, by the caller's external_id."""
-    return _get(ProductRepository(session, company_id), ref, param)
-
-
-def _get(repo: ProductRepository, ref: str, param: str = "id") -> Product:
-    product = repo.get_by_ref(ref)
-    if product is None:
-        raise ProductNotFound(f"No product '{ref}'.", param=param)
-    return product
+    return ProductRepository(session, company_id).found(
+        ProductNotFound, ref, by_ref=True, param=param
+    )
 
 
 def get_many(session: Session, company_id: str, refs: Iterable[str]) -> dict[str, Product]:
@@ -76,7 +71,7 @@ def update(
     session: Session, company_id: str, product_id: str, body: ProductUpdate, today: date
 ) -> Product:
     repo = ProductRepository(session, company_id)
-    product = _get(repo, product_id)
+    product = repo.found(ProductNotFound, product_id, by_ref=True)
     changes = body.model_dump(exclude_unset=True)
     if "external_id" in changes:
         repo.ensure_external_id_free(changes["external_id"], product.id)

@@ -12,6 +12,7 @@ from talonario.models.base import table_of
 
 class SeriesRepository(Repository[Series]):
     model = Series
+    noun = "series"
 
     def by_code_or_id(self, ref: str) -> Series | None:
         return self.first(self.select().where((Series.id == ref) | (Series.code == ref)))

@@ -56,14 +56,7 @@ def create_defaults(session: Session, company_id: str) -> None:
 
 
 def get(session: Session, company_id: str, series_id: str) -> Series:
-    return _get(SeriesRepository(session, company_id), series_id)
-
-
-def _get(repo: SeriesRepository, series_id: str) -> Series:
-    series = repo.get(series_id)
-    if series is None:
-        raise SeriesNotFound(f"No series '{series_id}'.", param="id")
-    return series
+    return SeriesRepository(session, company_id).found(SeriesNotFound, series_id)
 
 
 def find_by_code_or_id(session: Session, company_id: str, ref: str) -> Series | None:
@@ -118,7 +111,7 @@ def create(session: Session, company_id: str, body: SeriesCreate) -> Series:
 
 def update_series(session: Session, company_id: str, series_id: str, body: SeriesUpdate) -> Series:
     repo = SeriesRepository(session, company_id)
-    series = _get(repo, series_id)
+    series = repo.found(SeriesNotFound, series_id)
     changes = body.model_dump(exclude_unset=True)
     if ("format" in changes or "next_number" in changes) and repo.has_issued(series.id):
         raise SeriesInUse(
@@ -143,7 +136,7 @@ def update_series(session: Session, company_id: str, series_id: str, body: Serie
 
 def delete(session: Session, company_id: str, series_id: str) -> None:
     repo = SeriesRepository(session, company_id)
-    series = _get(repo, series_id)
+    series = repo.found(SeriesNotFound, series_id)
     if series.is_default or repo.in_use(series.id):
         raise SeriesInUse(
             "A default series, or one that invoices use, cannot be deleted.", param="id"

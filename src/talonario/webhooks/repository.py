@@ -25,6 +25,7 @@ def enabled_endpoints(session: Session, company_id: str) -> list[tuple[str, list
 
 class WebhookEndpointRepository(Repository[WebhookEndpoint]):
     model = WebhookEndpoint
+    noun = "webhook endpoint"
 
     def listed(
         self, limit: int, starting_after: str | None

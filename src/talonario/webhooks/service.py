@@ -41,10 +41,9 @@ def check_url(url: str, allow_private: bool) -> None:
 
 
 def get(session: Session, company_id: str, endpoint_id: str) -> WebhookEndpoint:
-    endpoint = WebhookEndpointRepository(session, company_id).get(endpoint_id)
-    if endpoint is None:
-        raise WebhookEndpointNotFound(f"No webhook endpoint '{endpoint_id}'.", param="id")
-    return endpoint
+    return WebhookEndpointRepository(session, company_id).found(
+        WebhookEndpointNotFound, endpoint_id
+    )
 
 
 def list_endpoints(
