@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from talonario.db.repository import CompanyRepository, Repository
+from talonario.errors import NotFound
 from talonario.models import Client
 from talonario.runtime import Runtime
 from tests.fixtures.factories import create_company
@@ -12,6 +13,7 @@ from tests.fixtures.factories import create_company
 
 class Clients(Repository[Client]):
     model = Client
+    noun = "client"
 
 
 def two_companies_with_a_client_each(runtime: Runtime) -> tuple[str, str, str, str]:
@@ -83,3 +85,20 @@ def test_the_company_repository_finds_only_its_own_company(runtime: Runtime) -> 
         assert CompanyRepository(session, ours).get(theirs) is None
         loaded = CompanyRepository(session, theirs).loaded()
         assert loaded is not None and loaded.id == theirs
+
+
+def test_found_gives_the_row_or_a_404_naming_the_noun_and_the_param(runtime: Runtime) -> None:
+    ours, _, our_id, their_id = two_companies_with_a_client_each(runtime)
+
+    class Missing(NotFound):
+        code = "client_not_found"
+
+    with runtime.db.read_session() as session:
+        repo = Clients(session, ours)
+        assert repo.found(Missing, "c-1", by_ref=True).id == our_id
+        with pytest.raises(Missing) as refused:
+            repo.found(Missing, their_id, param="client")
+        assert refused.value.message == f"No client '{their_id}'."
+        assert refused.value.param == "client"
+        with pytest.raises(Missing):
+            repo.found(Missing, "c-1")  # an external_id only with by_ref
