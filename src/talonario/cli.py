@@ -2,7 +2,6 @@
 remission retry, sandbox."""
 
 import json
-import logging
 import os
 import ssl
 from pathlib import Path
@@ -24,6 +23,7 @@ from talonario.kit.jsonenc import dumps
 from talonario.kit.schema import Address
 from talonario.records import remission
 from talonario.records.status import status_of
+from talonario.worker import run_process as worker_process
 
 app = typer.Typer(help="Talonario: a VERI*FACTU invoicing API for Spain.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -216,7 +216,8 @@ def serve(
     migrate_first: Annotated[bool, typer.Option("--migrate/--no-migrate")] = True,
     demo: Annotated[bool, typer.Option("--demo", help="Create a demo company if none.")] = False,
     worker: Annotated[
-        bool, typer.Option("--worker/--no-worker", help="Run the background worker in-process.")
+        bool,
+        typer.Option("--worker/--no-worker", help="Also run the background worker (a process)."),
     ] = False,
 ) -> None:
     """Serve the API (with --worker, also remit records, deliver webhooks and send email)."""
@@ -248,6 +249,7 @@ def serve(
         port=port,
         workers=workers or settings.workers,
         bound=bound,
+        background=worker_process if settings.run_worker else None,
         log_level="warning",
         access_log=False,
     )
@@ -256,21 +258,9 @@ def serve(
 @app.command("worker")
 def worker_command() -> None:
     """Run the background worker until stopped (several may run at once)."""
-    import signal
-    import threading
+    from talonario.worker import run_process
 
-    from talonario.worker import run
-
-    settings = get_settings()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
-    db = create_database(settings)
-    try:
-        run(db, settings, stop)
-    finally:
-        db.dispose()
+    run_process()
 
 
 @app.command()

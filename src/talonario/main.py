@@ -238,15 +238,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime: Runtime = app.state.runtime
         tune_gc()
-        worker = None
-        if runtime.settings.run_worker:
-            from talonario.worker import WorkerThread
-
-            worker = WorkerThread(runtime.db, runtime.settings)
-            worker.start()
         yield
-        if worker is not None:
-            worker.stop()
         runtime.close()
 
     app = FastAPI(

@@ -4,14 +4,20 @@ uvicorn's `--workers` shares one listening socket between its processes, and the
 to wake accepts every connection waiting: keep-alive clients that connect together (a POS fleet
 after a restart, an ERP's connection pool) all land on one process while the others idle. Here
 each process binds its own socket with SO_REUSEPORT, and the kernel spreads the connections.
+
+A background process (the worker of `serve --worker`) runs beside them, is restarted if it dies,
+and is stopped with them.
 """
 
 import gc
 import multiprocessing
+import os
 import signal
 import socket
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import wait
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -40,12 +46,26 @@ def serve(
     port: int,
     workers: int,
     bound: socket.socket | None = None,
+    background: Callable[[int], None] | None = None,
     **options: Any,
 ) -> None:
     """Run `app` (an app factory's import path) in `workers` processes until SIGTERM/SIGINT.
 
     `bound`: the address already taken by `bind()`; one process serves on it, several release
-    it (each binds its own with SO_REUSEPORT) just before they start."""
+    it (each binds its own with SO_REUSEPORT) just before they start. `background`: a
+    module-level function run in a process of its own meanwhile, given this process's pid."""
+    with _background(background):
+        _serve(app, host, port, workers, bound, options)
+
+
+def _serve(
+    app: str,
+    host: str,
+    port: int,
+    workers: int,
+    bound: socket.socket | None,
+    options: dict[str, Any],
+) -> None:
     if workers == 1:
         sock = bound or bind(host, port)
         sock.listen(2048)
@@ -82,6 +102,39 @@ def serve(
         _stop_all(processes)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+@contextmanager
+def _background(target: Callable[[int], None] | None) -> Iterator[None]:
+    """`target` in a spawned process while the block runs, started again if it dies."""
+    if target is None:
+        yield
+        return
+    spawn = multiprocessing.get_context("spawn")
+    stopping = threading.Event()
+    current: list[BaseProcess] = []
+
+    def start() -> None:
+        process = spawn.Process(target=target, args=(os.getpid(),), name="talonario-worker")
+        process.start()
+        current[:] = [process]
+
+    def keep_running() -> None:
+        while not stopping.is_set():
+            wait([current[0].sentinel], timeout=0.5)
+            if current[0].exitcode is not None and not stopping.is_set():
+                time.sleep(1.0)  # a worker that dies at once must not spin
+                start()
+
+    start()
+    watcher = threading.Thread(target=keep_running, name="worker-supervisor", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        stopping.set()
+        watcher.join()
+        _stop_all(current)
 
 
 def tune_gc() -> None:

@@ -1,21 +1,27 @@
 """The background worker: remits VERI*FACTU records, delivers webhooks, sends email, and
 forgets Idempotency-Keys past their time.
 
-`talonario worker` runs it as a process; `talonario serve --worker` (what `make run` does) runs
-it as a thread beside the API. Several may run at once, in any mix: every job claims its work
-(a lease, and FOR UPDATE SKIP LOCKED on PostgreSQL), so nothing is sent twice. A remission
+`talonario worker` runs it as a process; `talonario serve --worker` (what `make run` does) starts
+one such process beside the API processes and keeps it running. Never a thread of an API
+process: a 1,000-record batch is a second of Python (envelope, answer, bookkeeping) that would
+hold the API's GIL, and under load its answers waited seconds behind it.
+
+Several may run at once, in any mix: every job claims its work (a lease, and FOR UPDATE SKIP
+LOCKED on PostgreSQL), so nothing is sent twice. A remission
 lease is renewed by a heartbeat while its batch is in flight, so a worker killed mid-send (even
 SIGKILL) holds its company for at most TALONARIO_REMISSION_LEASE_SECONDS; SIGTERM lets the
 pass in progress finish first.
 """
 
 import logging
+import os
+import signal
 import threading
 from collections.abc import Callable
 
 from talonario.auth.idempotency import purge_expired
-from talonario.config import Settings
-from talonario.db import Database
+from talonario.config import Settings, get_settings
+from talonario.db import Database, create_database
 from talonario.documents.mailer import send_due_emails
 from talonario.records.remission import remit_due
 from talonario.webhooks.delivery import deliver_due
@@ -52,18 +58,27 @@ def run(db: Database, settings: Settings, stop: threading.Event) -> None:
     log.info("worker stopped")
 
 
-class WorkerThread:
-    """The worker inside the API process (make run): started and stopped with the app."""
+def run_process(parent_pid: int | None = None) -> None:
+    """The worker as a process, until SIGTERM/SIGINT; with `parent_pid` (started by `serve`),
+    also until that process is gone, so a killed server leaves no orphan remitting."""
+    settings = get_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    if parent_pid is not None:
+        threading.Thread(
+            target=_stop_when_orphaned, args=(parent_pid, stop), name="parent-watch", daemon=True
+        ).start()
+    db = create_database(settings)
+    try:
+        run(db, settings, stop)
+    finally:
+        db.dispose()
 
-    def __init__(self, db: Database, settings: Settings) -> None:
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=run, args=(db, settings, self._stop), name="talonario-worker", daemon=True
-        )
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._thread.join(timeout)
+def _stop_when_orphaned(parent_pid: int, stop: threading.Event) -> None:
+    while not stop.wait(1.0):
+        if os.getppid() != parent_pid:
+            log.warning("the server that started this worker is gone: stopping")
+            stop.set()
