@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -36,13 +37,17 @@ from talonario.models import Company, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
 from talonario.records import credentials, lease
 from talonario.records.remission_repository import (
+    Mirrored,
     RemissionRepository,
     SubmissionRepository,
     companies_due,
-    mirror_on_invoices,
-    records_in_flight,
+    ids_in_flight,
+    mark_submitted,
+    mirror_states,
+    next_batch,
+    submitted_batch,
+    update_records,
 )
-from talonario.records.repository import RecordRepository
 from talonario.records.schemas import RecordOut
 from talonario.verifactu import backoff
 from talonario.verifactu.backoff import Reason, after_failure, lifted, may_go
@@ -112,11 +117,11 @@ def claim(
         state = RemissionRepository(session, company_id).state_to_claim(not db.is_sqlite)
         if state.locked_until is not None and state.locked_until > now:
             return None
-        records = RecordRepository(session, company_id).next_batch(MAX_RECORDS)
-        if not records:
+        waiting = next_batch(session, company_id, MAX_RECORDS)
+        if not waiting:
             return None
         reason = backoff.stored(state.reason)
-        if not may_go(state.next_allowed_at, reason, len(records) >= MAX_RECORDS, now):
+        if not may_go(state.next_allowed_at, reason, len(waiting) >= MAX_RECORDS, now):
             return None
         _abandon(session, company_id, state.locked_by)
         company = CompanyRepository(session, company_id).existing()
@@ -125,21 +130,32 @@ def claim(
             status="sending",
             environment=company.verifactu_environment,
             incident=state.incident_open,
-            records=len(records),
-            first_sequence=records[0].sequence,
-            last_sequence=records[-1].sequence,
+            records=len(waiting),
+            first_sequence=waiting[0].sequence,
+            last_sequence=waiting[-1].sequence,
         )
         session.add(submission)
         session.flush()
-        for record in records:
-            record.status = "submitted"
-            record.submission_id = submission.id
-            record.attempts = (record.attempts or 0) + 1
-        mirror_on_invoices(session, records)
+        # Set-based writes: the claim holds SQLite's one write lock, which the API waits for.
+        mark_submitted(session, company_id, [w.id for w in waiting], submission.id)
+        mirror_states(
+            session,
+            [
+                Mirrored(
+                    w.invoice_id, w.id, "submitted", w.aeat_csv, w.aeat_code, w.aeat_description
+                )
+                for w in waiting
+            ],
+        )
         state.locked_until = now + lease.duration(settings)
         state.locked_by = worker
         session.commit()
-        return Batch(submission.id, records, company, submission.incident, worker)
+        submission_id, incident = submission.id, submission.incident
+    # The records themselves, XML and all, are read after the lock is let go; the lease keeps
+    # them ours.
+    with db.read_session() as session:
+        records = submitted_batch(session, company_id, submission_id)
+    return Batch(submission_id, records, company, incident, worker)
 
 
 def _abandon(session: Session, company_id: str, holder: str | None) -> None:
@@ -214,11 +230,89 @@ def _identity(record: VerifactuRecord, nif: str) -> InvoiceId:
     return InvoiceId(nif, record.invoice_number, record.invoice_issue_date)
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a record becomes: worked out before the write lock is taken."""
+
+    record: VerifactuRecord
+    status: str
+    submitted_at: datetime | None
+    code: str | None
+    description: str | None
+    csv: str | None
+
+    def change(self) -> dict[str, Any]:
+        return {
+            "id": self.record.id,
+            "status": self.status,
+            "submitted_at": self.submitted_at,
+            "aeat_code": self.code,
+            "aeat_description": self.description,
+            "aeat_csv": self.csv,
+        }
+
+    def mirrored(self) -> Mirrored:
+        r = self.record
+        return Mirrored(r.invoice_id, r.id, self.status, self.csv, self.code, self.description)
+
+    def applied(self) -> VerifactuRecord:
+        """The (detached) record as it now stands, for its webhook event."""
+        r = self.record
+        r.status, r.submitted_at, r.aeat_csv = self.status, self.submitted_at, self.csv
+        r.aeat_code, r.aeat_description = self.code, self.description
+        return r
+
+
+def outcomes_of_answer(batch: Batch, result: SubmissionResult, now: datetime) -> list[Outcome]:
+    """Each record's state after AEAT's answer (CSV, code, description)."""
+    outcomes = []
+    for record in batch.records:
+        op = Operation.CANCELLATION if record.kind == "anulacion" else Operation.REGISTRATION
+        line = result.line_for(_identity(record, batch.company.nif), op)
+        if line is None:
+            # AEAT answers every record; one missing is sent again with the next batch.
+            outcomes.append(_unchanged(record, "pending"))
+            continue
+        code = str(line.code) if line.code is not None else None
+        if line.code == DUPLICATE and line.duplicate is not None:
+            # Sent before, answer lost: AEAT holds it; adopt the state it holds.
+            held = line.duplicate
+            held_code = str(held.code) if held.code is not None else None
+            status, csv = _STORED[held.status], record.aeat_csv
+            outcomes.append(Outcome(record, status, now, held_code, held.description, csv))
+        else:
+            csv = result.csv if line.status.stored else record.aeat_csv
+            outcomes.append(Outcome(record, _STATUS[line.status], now, code, line.description, csv))
+    return outcomes
+
+
+def _unchanged(record: VerifactuRecord, status: str) -> Outcome:
+    return Outcome(
+        record,
+        status,
+        record.submitted_at,
+        record.aeat_code,
+        record.aeat_description,
+        record.aeat_csv,
+    )
+
+
+def _write_outcomes(session: Session, batch: Batch, outcomes: list[Outcome]) -> None:
+    """The outcomes of the records still in flight: records, invoices, events."""
+    in_flight = ids_in_flight(session, [r.id for r in batch.records], batch.submission_id)
+    mine = [o for o in outcomes if o.record.id in in_flight]
+    update_records(session, [o.change() for o in mine])
+    mirror_states(session, [o.mirrored() for o in mine])
+    for outcome in mine:
+        _announce(session, outcome.applied())
+
+
 def _apply_answer(
     session: Session,
     batch: Batch,
     result: SubmissionResult,
     now: datetime,
+    outcomes: list[Outcome],
 ) -> None:
     submission = _submission(session, batch)
     submission.status = "answered"
@@ -227,28 +321,7 @@ def _apply_answer(
     submission.wait_seconds = result.wait_seconds
     submission.response = result.raw
     submission.answered_at = now
-    rows = _in_flight(session, batch)
-    for record in rows:
-        op = Operation.CANCELLATION if record.kind == "anulacion" else Operation.REGISTRATION
-        line = result.line_for(_identity(record, batch.company.nif), op)
-        if line is None:
-            # AEAT answers every record; one missing is sent again with the next batch.
-            record.status = "pending"
-            continue
-        record.submitted_at = now
-        record.aeat_code = str(line.code) if line.code is not None else None
-        record.aeat_description = line.description
-        if line.code == DUPLICATE and line.duplicate is not None:
-            # Sent before, answer lost: AEAT holds it; adopt the state it holds.
-            record.status = _STORED[line.duplicate.status]
-            record.aeat_code = str(line.duplicate.code) if line.duplicate.code is not None else None
-            record.aeat_description = line.duplicate.description
-        else:
-            record.status = _STATUS[line.status]
-            if line.status.stored:
-                record.aeat_csv = result.csv
-        _announce(session, record)
-    mirror_on_invoices(session, rows)
+    _write_outcomes(session, batch, outcomes)
     state = RemissionRepository(session, batch.company.id).state()
     assert state is not None
     state.aeat_wait_until = state.next_allowed_at = now + timedelta(seconds=result.wait_seconds)
@@ -267,10 +340,7 @@ def _apply_failure(session: Session, batch: Batch, error: AeatError, now: dateti
     submission.error = error.message[:2000]
     submission.response = error.raw
     submission.answered_at = now
-    rows = _in_flight(session, batch)
-    for record in rows:
-        record.status = "pending"
-    mirror_on_invoices(session, rows)
+    _write_outcomes(session, batch, [_unchanged(r, "pending") for r in batch.records])
     state = RemissionRepository(session, batch.company.id).state()
     assert state is not None
     state.failures = (state.failures or 0) + 1
@@ -296,11 +366,6 @@ def _submission(session: Session, batch: Batch) -> Submission:
     submission = SubmissionRepository(session, batch.company.id).get(batch.submission_id)
     assert submission is not None
     return submission
-
-
-def _in_flight(session: Session, batch: Batch) -> list[VerifactuRecord]:
-    """The batch's records still waiting for this submission's answer."""
-    return records_in_flight(session, [r.id for r in batch.records], batch.submission_id)
 
 
 def _release(state: VerifactuRemission, batch: Batch, now: datetime) -> None:
@@ -371,11 +436,14 @@ def remit(
         except Exception as exc:  # a bug or an OS error must not strand the batch under a lease
             log.exception("remission of %s failed", company_id)
             outcome = TransientError(f"{type(exc).__name__}: {exc}")
+    outcomes = (
+        outcomes_of_answer(batch, outcome, now) if isinstance(outcome, SubmissionResult) else []
+    )
     with db.write_session() as session:
         if not _still_ours(session, batch):
             _late(session, batch, outcome)
         elif isinstance(outcome, SubmissionResult):
-            _apply_answer(session, batch, outcome, now)
+            _apply_answer(session, batch, outcome, now, outcomes)
         else:
             _apply_failure(session, batch, outcome, now)
         submission = _submission(session, batch)

@@ -6,16 +6,18 @@ and the batch's own records and their invoices are addressed by id.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import Row, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from talonario.db.repository import CompanyRepository, Repository
 from talonario.models import Company, Invoice, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
-from talonario.records.repository import WAITING
+from talonario.models.base import table_of
+from talonario.records.repository import WAITING, RecordRepository
 from talonario.verifactu.backoff import Reason
 from talonario.verifactu.xml import MAX_RECORDS
 
@@ -99,13 +101,52 @@ class SubmissionRepository(Repository[Submission]):
         )
 
 
-def records_in_flight(
-    session: Session, ids: Sequence[str], submission_id: str
-) -> list[VerifactuRecord]:
+def next_batch(session: Session, company_id: str, limit: int) -> list[Row[Any]]:
+    """The first `limit` records waiting for AEAT, in chain order: (id, sequence, invoice_id,
+    aeat_csv, aeat_code, aeat_description), no XML, so the claim's lock is held briefly."""
+    repo = RecordRepository(session, company_id)
+    stmt = repo.select(
+        VerifactuRecord.id,
+        VerifactuRecord.sequence,
+        VerifactuRecord.invoice_id,
+        VerifactuRecord.aeat_csv,
+        VerifactuRecord.aeat_code,
+        VerifactuRecord.aeat_description,
+    ).where(VerifactuRecord.status.in_(WAITING))
+    return list(session.execute(stmt.order_by(VerifactuRecord.sequence).limit(limit)))
+
+
+def mark_submitted(
+    session: Session, company_id: str, ids: Sequence[str], submission_id: str
+) -> None:
+    """The claimed batch is `submitted` under `submission_id`, one more attempt each."""
+    session.execute(
+        RecordRepository(session, company_id)
+        .update()
+        .where(VerifactuRecord.id.in_(ids))
+        .values(
+            status="submitted",
+            submission_id=submission_id,
+            attempts=func.coalesce(VerifactuRecord.attempts, 0) + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def submitted_batch(session: Session, company_id: str, submission_id: str) -> list[VerifactuRecord]:
+    """The records `submission_id` carries, in chain order, with their stored XML."""
+    repo = RecordRepository(session, company_id)
+    stmt = repo.select().where(
+        VerifactuRecord.submission_id == submission_id, VerifactuRecord.status == "submitted"
+    )
+    return list(session.scalars(stmt.order_by(VerifactuRecord.sequence)))
+
+
+def ids_in_flight(session: Session, ids: Sequence[str], submission_id: str) -> set[str]:
     """Of the records `ids` (a claimed batch), those still waiting for `submission_id`'s answer."""
-    return list(
+    return set(
         session.scalars(
-            select(VerifactuRecord).where(
+            select(VerifactuRecord.id).where(
                 VerifactuRecord.id.in_(ids),
                 VerifactuRecord.submission_id == submission_id,
                 VerifactuRecord.status == "submitted",
@@ -114,9 +155,66 @@ def records_in_flight(
     )
 
 
-def mirror_on_invoices(session: Session, records: Sequence[VerifactuRecord]) -> None:
+def update_records(session: Session, changes: Sequence[dict[str, Any]]) -> None:
+    """Each record's new state, by id: one statement run for all (executemany); every change
+    names the same columns."""
+    if changes:
+        session.execute(update(VerifactuRecord), list(changes))
+
+
+@dataclass(frozen=True, slots=True)
+class Mirrored:
+    """A record's state as its invoice shows it."""
+
+    invoice_id: str
+    record_id: str
+    status: str
+    csv: str | None
+    code: str | None
+    description: str | None
+
+
+_INVOICES = table_of(Invoice)
+_MIRROR = (
+    update(_INVOICES)
+    .where(
+        _INVOICES.c.id == bindparam("m_invoice"),
+        _INVOICES.c.verifactu_record_id == bindparam("m_record"),
+    )
+    .values(
+        verifactu_status=bindparam("m_status"),
+        verifactu_csv=bindparam("m_csv"),
+        verifactu_code=bindparam("m_code"),
+        verifactu_description=bindparam("m_description"),
+    )
+)
+
+
+def mirror_states(session: Session, states: Sequence[Mirrored]) -> None:
     """An invoice shows the state of its latest record: each record's, on its invoice, if it is
-    still that invoice's latest."""
+    still that invoice's latest; one statement run for all (executemany). Invoices loaded in the
+    session are not refreshed: for the worker, which has none."""
+    if not states:
+        return
+    session.execute(
+        _MIRROR,
+        [
+            {
+                "m_invoice": m.invoice_id,
+                "m_record": m.record_id,
+                "m_status": m.status,
+                "m_csv": m.csv,
+                "m_code": m.code,
+                "m_description": m.description,
+            }
+            for m in states
+        ],
+    )
+
+
+def mirror_on_invoices(session: Session, records: Sequence[VerifactuRecord]) -> None:
+    """mirror_states for a few records, through the ORM: the session's loaded invoices (an
+    answer about to be built from them) show the new state too."""
     for record in records:
         session.execute(
             update(Invoice)
