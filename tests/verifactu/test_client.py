@@ -355,3 +355,26 @@ def test_operation_of_a_cancellation_line_is_anulacion(client: AeatClient) -> No
     line = result.line_for(cancel.invoice, Operation.CANCELLATION)
     assert line is not None and line.status is RecordStatus.ACCEPTED
     assert result.line_for(cancel.invoice) is None  # no alta line
+
+
+def test_lines_by_record_find_what_line_for_finds_alta_and_anulacion_apart(
+    client: AeatClient,
+) -> None:
+    taxpayer = Taxpayer()
+    altas = [taxpayer.alta(f"F-{n:04d}") for n in range(1, 4)]
+    client.submit(taxpayer.envelope(*altas))
+    cancel = taxpayer.anulacion("F-0002")
+    fourth = taxpayer.alta("F-0004")
+
+    result = client.submit(taxpayer.envelope(cancel, fourth))
+
+    lines = result.by_record()
+    assert set(lines) == {
+        (cancel.invoice, Operation.CANCELLATION),
+        (fourth.invoice, Operation.REGISTRATION),
+    }
+    assert lines[(cancel.invoice, Operation.CANCELLATION)] is result.line_for(
+        cancel.invoice, Operation.CANCELLATION
+    )
+    assert lines[(fourth.invoice, Operation.REGISTRATION)] is result.line_for(fourth.invoice)
+    assert (cancel.invoice, Operation.REGISTRATION) not in lines

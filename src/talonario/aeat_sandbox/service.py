@@ -1,14 +1,23 @@
 """What the sandbox does with a valid request: judge each record against what it holds, store
 what AEAT would store, answer; answer a Consulta from what it holds. Never commits: the caller
-(app.py) owns the transaction, one per request.
+(app.py) owns the transactions.
+
+A submission is judged first against what is held, reading only, and stored afterwards in a
+short write: when mounted in a Talonario server on SQLite the sandbox shares its database, and
+judging 1,000 records inside the one write lock held every invoice of the API back for a second.
+If another submission of the same taxpayer was stored in between, it is judged again under the
+lock (`is_current`); so are requests that meet record_error switches, which are used up as they
+hit.
 """
 
 import secrets
 import string
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from lxml import etree
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from talonario.aeat_sandbox import answers, checks, faults
@@ -34,9 +43,31 @@ _NS = {"sf": NS_SF, "sum": NS_SUM, "con": NS_QUERY}
 _CSV_ALPHABET = string.ascii_uppercase + string.digits
 
 
-def submit(session: Session, document: etree._Element, raw: bytes, *, wait_seconds: int) -> bytes:
-    """Judge and store the records of a schema-valid RegFactuSistemaFacturacion; the answer."""
+@dataclass
+class Judged:
+    """A submission judged: its answer, and the rows that storing it writes."""
+
+    nif: str
+    seen_submissions: tuple[int, str | None]  # the taxpayer's submissions when judging began
+    submission: SandboxSubmission
+    body: bytes
+    rows: list[Any] = field(default_factory=list)  # new rows, and held rows it changed
+    heads: list[SandboxChainHead] = field(default_factory=list)  # existing heads it advanced
+
+
+def judge(
+    session: Session,
+    document: etree._Element,
+    raw: bytes,
+    *,
+    wait_seconds: int,
+    locked: bool,
+) -> Judged | None:
+    """Judge the records of a schema-valid RegFactuSistemaFacturacion against what is held,
+    writing nothing. `locked`: the session holds the write lock (heads are read FOR UPDATE,
+    record_error switches are taken); unlocked, None when such a switch may hit the request."""
     header_nif = _header_nif(document, "sum:Cabecera/sf:ObligadoEmision/sf:NIF")
+    seen = _submissions_of(session, header_nif)
     representative = document.findtext("sum:Cabecera/sf:Representante/sf:NIF", None, _NS)
     if representative is not None and not checks.valid_nif(representative.strip()):
         raise RequestFault(Code.REPRESENTATIVE_NIF, representative)
@@ -44,6 +75,9 @@ def submit(session: Session, document: etree._Element, raw: bytes, *, wait_secon
         records = checks.read_records(document)
     except ValueError as exc:
         raise RequestFault(Code.DATE_FORMAT, str(exc)) from None
+    forcing = faults.any_record_errors(session, header_nif)
+    if forcing and not locked:
+        return None
     now = utcnow()
     submission = SandboxSubmission(
         id=new_id(),
@@ -55,9 +89,7 @@ def submit(session: Session, document: etree._Element, raw: bytes, *, wait_secon
         request_xml=raw.decode("utf-8", errors="replace"),
         response_xml="",
     )
-    session.add(submission)
-    session.flush()
-    judge = _Judge(session, submission, header_nif, _csv(), now)
+    judge = _Judge(session, submission, header_nif, _csv(), now, forcing=forcing, locked=locked)
     verdicts = [judge(record) for record in records]
     csv = judge.csv if any(v.status != "Incorrecto" for v in verdicts) else None
     answer = answers.submission(
@@ -72,7 +104,41 @@ def submit(session: Session, document: etree._Element, raw: bytes, *, wait_secon
     submission.csv = csv
     submission.status = answers.overall_status(verdicts)
     submission.response_xml = body.decode("utf-8")
-    return body
+    heads = [h for h in judge.heads.values() if h is not None and h not in judge.new_heads]
+    return Judged(header_nif, seen, submission, body, judge.rows, heads)
+
+
+def is_current(session: Session, judged: Judged) -> bool:
+    """Under the write lock: whether what `judged` was judged against still holds, i.e. no
+    submission of the taxpayer was stored since. The heads it read are locked first
+    (PostgreSQL), so two submissions of one chain are stored in turn."""
+    for head in judged.heads:
+        session.scalars(
+            select(SandboxChainHead.issuer_nif)
+            .where(
+                SandboxChainHead.issuer_nif == head.issuer_nif,
+                SandboxChainHead.installation == head.installation,
+            )
+            .with_for_update()
+        ).first()
+    return _submissions_of(session, judged.nif) == judged.seen_submissions
+
+
+def store(session: Session, judged: Judged) -> bytes:
+    """Write what `judged` stores (in the caller's write transaction); its answer."""
+    session.add(judged.submission)
+    session.flush()  # first: its records refer to it, and no relationship orders the inserts
+    session.add_all([*judged.rows, *judged.heads])
+    session.flush()
+    return judged.body
+
+
+def _submissions_of(session: Session, nif: str) -> tuple[int, str | None]:
+    """How many submissions of `nif` are held, and the latest one's id."""
+    count, latest = session.execute(
+        select(func.count(), func.max(SandboxSubmission.id)).where(SandboxSubmission.nif == nif)
+    ).one()
+    return int(count), latest
 
 
 def query(session: Session, document: etree._Element, *, page_size: int) -> bytes:
@@ -126,6 +192,9 @@ class _Judge:
         header_nif: str,
         csv: str,
         now: datetime,
+        *,
+        forcing: bool,
+        locked: bool,
     ) -> None:
         self.session = session
         self.submission = submission
@@ -134,8 +203,15 @@ class _Judge:
         self.now = now
         self.today = today_in(AEAT_TIMEZONE)
         # One look for switches up front spares a query per record in the usual case.
-        self.forcing = faults.any_record_errors(session, header_nif)
+        self.forcing = forcing
+        self.locked = locked
         self.heads: dict[tuple[str, str], SandboxChainHead | None] = {}
+        self.new_heads: list[SandboxChainHead] = []
+        # What this submission stores, kept here (nothing is flushed while judging): a later
+        # record of it sees what an earlier one stored.
+        self.rows: list[Any] = []
+        self.held: dict[tuple[str, str, str], SandboxInvoice] = {}
+        self.logged: set[tuple[str, str, object, str]] = set()
 
     def __call__(self, record: Incoming) -> Verdict:
         # One state per taxpayer: a record of another issuer than the header's is refused
@@ -143,20 +219,29 @@ class _Judge:
         own = record.issuer_nif == self.header_nif
         chain_key = (record.issuer_nif, record.installation)
         if own and chain_key not in self.heads:
-            self.heads[chain_key] = _head(self.session, record)
+            self.heads[chain_key] = _head(self.session, record, for_update=self.locked)
         head = self.heads.get(chain_key)
         # A record received before (a resend after a lost answer) is not a new link.
-        resend = own and _seen(self.session, record)
+        seen_key = (record.issuer_nif, record.number, record.issue_date, record.huella)
+        resend = own and (seen_key in self.logged or _seen(self.session, record))
         link_error = None if resend or not own else checks.chain(record, _link(head))
-        held = _held(self.session, record.issuer_nif, record.number, record.issue_date_text)
+        held_key = (record.issuer_nif, record.number, record.issue_date_text)
+        held = self.held.get(held_key) or _held(self.session, *held_key)
         forced = None
         if self.forcing:
             forced = faults.take_record_error(self.session, record.number, self.header_nif)
         verdict = self._decide(record, held, forced, link_error)
         if own and not resend:
-            self.heads[chain_key] = _advance(self.session, head, record)
-        self.session.add(_log(self.submission, verdict, self.now))
-        self.session.flush()
+            if head is None:
+                head = SandboxChainHead(
+                    issuer_nif=record.issuer_nif, installation=record.installation
+                )
+                self.new_heads.append(head)
+                self.rows.append(head)
+            self.heads[chain_key] = _advance(head, record)
+        self.rows.append(_log(self.submission, verdict, self.now))
+        if own:
+            self.logged.add(seen_key)
         return verdict
 
     def _decide(
@@ -194,6 +279,7 @@ class _Judge:
         code: int | None,
         text: str | None,
     ) -> None:
+        key = (record.issuer_nif, record.number, record.issue_date_text)
         if held is None:
             held = SandboxInvoice(
                 id=new_id(),
@@ -203,7 +289,9 @@ class _Judge:
                 recipient_nifs="",
             )
             held.period_year, held.period_month = record.period()
-            self.session.add(held)
+        if key not in self.held:
+            self.held[key] = held
+            self.rows.append(held)
         if record.is_alta:
             # A subsanación replaces the whole stored record and reactivates a cancelled one.
             held.alta_xml = record.xml
@@ -287,16 +375,16 @@ def _held_at_key(session: Session, key: etree._Element) -> SandboxInvoice | None
     )
 
 
-def _head(session: Session, record: Incoming) -> SandboxChainHead | None:
-    """The chain's last record, locked so two submissions of one chain are judged in turn."""
-    return session.scalars(
-        select(SandboxChainHead)
-        .where(
-            SandboxChainHead.issuer_nif == record.issuer_nif,
-            SandboxChainHead.installation == record.installation,
-        )
-        .with_for_update()
-    ).first()
+def _head(session: Session, record: Incoming, *, for_update: bool) -> SandboxChainHead | None:
+    """The chain's last record; `for_update` locks it, so two submissions of one chain are
+    judged in turn."""
+    statement = select(SandboxChainHead).where(
+        SandboxChainHead.issuer_nif == record.issuer_nif,
+        SandboxChainHead.installation == record.installation,
+    )
+    if for_update:
+        statement = statement.with_for_update()
+    return session.scalars(statement).first()
 
 
 def _link(head: SandboxChainHead | None) -> Link | None:
@@ -305,10 +393,7 @@ def _link(head: SandboxChainHead | None) -> Link | None:
     return Link(head.issuer_nif, head.number, formats.day(head.issue_date), head.huella)
 
 
-def _advance(session: Session, head: SandboxChainHead | None, record: Incoming) -> SandboxChainHead:
-    if head is None:
-        head = SandboxChainHead(issuer_nif=record.issuer_nif, installation=record.installation)
-        session.add(head)
+def _advance(head: SandboxChainHead, record: Incoming) -> SandboxChainHead:
     head.number = record.number
     head.issue_date = record.issue_date
     head.huella = record.huella

@@ -266,9 +266,10 @@ class Outcome:
 def outcomes_of_answer(batch: Batch, result: SubmissionResult, now: datetime) -> list[Outcome]:
     """Each record's state after AEAT's answer (CSV, code, description)."""
     outcomes = []
+    lines = result.by_record()
     for record in batch.records:
         op = Operation.CANCELLATION if record.kind == "anulacion" else Operation.REGISTRATION
-        line = result.line_for(_identity(record, batch.company.nif), op)
+        line = lines.get((_identity(record, batch.company.nif), op))
         if line is None:
             # AEAT answers every record; one missing is sent again with the next batch.
             outcomes.append(_unchanged(record, "pending"))
