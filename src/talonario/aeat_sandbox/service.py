@@ -13,11 +13,11 @@ hit.
 import secrets
 import string
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from lxml import etree
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from talonario.aeat_sandbox import answers, checks, faults
@@ -90,6 +90,7 @@ def judge(
         response_xml="",
     )
     judge = _Judge(session, submission, header_nif, _csv(), now, forcing=forcing, locked=locked)
+    judge.look_up(records)
     verdicts = [judge(record) for record in records]
     csv = judge.csv if any(v.status != "Incorrecto" for v in verdicts) else None
     answer = answers.submission(
@@ -210,8 +211,18 @@ class _Judge:
         # What this submission stores, kept here (nothing is flushed while judging): a later
         # record of it sees what an earlier one stored.
         self.rows: list[Any] = []
-        self.held: dict[tuple[str, str, str], SandboxInvoice] = {}
-        self.logged: set[tuple[str, str, object, str]] = set()
+        self.held: dict[tuple[str, str, date], SandboxInvoice] = {}
+        self.logged: set[tuple[str, str, date, str]] = set()
+        self.stored: set[tuple[str, str, date]] = set()
+
+    def look_up(self, records: list[Incoming]) -> None:
+        """What is held, and what was received, for the taxpayer's own records: two queries,
+        not two per record. A record of another issuer is looked up on its own."""
+        numbers = sorted({r.number for r in records if r.issuer_nif == self.header_nif})
+        if numbers:
+            for held in _held_of(self.session, self.header_nif, numbers):
+                self.held[(held.issuer_nif, held.number, held.issue_date)] = held
+            self.logged |= _seen_of(self.session, self.header_nif, numbers)
 
     def __call__(self, record: Incoming) -> Verdict:
         # One state per taxpayer: a record of another issuer than the header's is refused
@@ -223,10 +234,12 @@ class _Judge:
         head = self.heads.get(chain_key)
         # A record received before (a resend after a lost answer) is not a new link.
         seen_key = (record.issuer_nif, record.number, record.issue_date, record.huella)
-        resend = own and (seen_key in self.logged or _seen(self.session, record))
+        resend = own and seen_key in self.logged
         link_error = None if resend or not own else checks.chain(record, _link(head))
-        held_key = (record.issuer_nif, record.number, record.issue_date_text)
-        held = self.held.get(held_key) or _held(self.session, *held_key)
+        held_key = _held_key(record)
+        held = None
+        if held_key is not None:
+            held = self.held.get(held_key) if own else _held(self.session, *held_key)
         forced = None
         if self.forcing:
             forced = faults.take_record_error(self.session, record.number, self.header_nif)
@@ -279,7 +292,7 @@ class _Judge:
         code: int | None,
         text: str | None,
     ) -> None:
-        key = (record.issuer_nif, record.number, record.issue_date_text)
+        key = (record.issuer_nif, record.number, record.issue_date)
         if held is None:
             held = SandboxInvoice(
                 id=new_id(),
@@ -289,8 +302,9 @@ class _Judge:
                 recipient_nifs="",
             )
             held.period_year, held.period_month = record.period()
-        if key not in self.held:
-            self.held[key] = held
+        self.held[key] = held
+        if key not in self.stored:  # new, or held before and changed now: written by store()
+            self.stored.add(key)
             self.rows.append(held)
         if record.is_alta:
             # A subsanación replaces the whole stored record and reactivates a cancelled one.
@@ -352,11 +366,16 @@ def _date_filter(
     return statement
 
 
-def _held(session: Session, nif: str, number: str, day: str) -> SandboxInvoice | None:
+def _held_key(record: Incoming) -> tuple[str, str, date] | None:
+    """(issuer, number, issue date) of what a record is about; None if its date does not
+    parse (nothing can be held under it)."""
     try:
-        issue_date = checks.parse_day(day)
+        return record.issuer_nif, record.number, checks.parse_day(record.issue_date_text)
     except ValueError:
         return None
+
+
+def _held(session: Session, nif: str, number: str, issue_date: date) -> SandboxInvoice | None:
     return session.scalars(
         select(SandboxInvoice).where(
             SandboxInvoice.issuer_nif == nif,
@@ -366,13 +385,25 @@ def _held(session: Session, nif: str, number: str, day: str) -> SandboxInvoice |
     ).first()
 
 
+def _held_of(session: Session, nif: str, numbers: list[str]) -> list[SandboxInvoice]:
+    return list(
+        session.scalars(
+            select(SandboxInvoice).where(
+                SandboxInvoice.issuer_nif == nif, SandboxInvoice.number.in_(numbers)
+            )
+        )
+    )
+
+
 def _held_at_key(session: Session, key: etree._Element) -> SandboxInvoice | None:
     def text(tag: str) -> str:
         return (key.findtext(f"sf:{tag}", "", _NS) or "").strip()
 
-    return _held(
-        session, text("IDEmisorFactura"), text("NumSerieFactura"), text("FechaExpedicionFactura")
-    )
+    try:
+        issue_date = checks.parse_day(text("FechaExpedicionFactura"))
+    except ValueError:
+        return None
+    return _held(session, text("IDEmisorFactura"), text("NumSerieFactura"), issue_date)
 
 
 def _head(session: Session, record: Incoming, *, for_update: bool) -> SandboxChainHead | None:
@@ -400,22 +431,23 @@ def _advance(head: SandboxChainHead, record: Incoming) -> SandboxChainHead:
     return head
 
 
-def _seen(session: Session, record: Incoming) -> bool:
-    """Received before from its own issuer (a foreign copy sent under another header is not)."""
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    SandboxRecord.submission_id == SandboxSubmission.id,
-                    SandboxSubmission.nif == record.issuer_nif,
-                    SandboxRecord.issuer_nif == record.issuer_nif,
-                    SandboxRecord.number == record.number,
-                    SandboxRecord.issue_date == record.issue_date,
-                    SandboxRecord.huella == record.huella,
-                )
-            )
+def _seen_of(session: Session, nif: str, numbers: list[str]) -> set[tuple[str, str, date, str]]:
+    """(issuer, number, issue date, huella) of the records among `numbers` that `nif` sent
+    itself before (a foreign copy sent under another header is not received from it)."""
+    rows = session.execute(
+        select(
+            SandboxRecord.issuer_nif,
+            SandboxRecord.number,
+            SandboxRecord.issue_date,
+            SandboxRecord.huella,
+        ).where(
+            SandboxRecord.submission_id == SandboxSubmission.id,
+            SandboxSubmission.nif == nif,
+            SandboxRecord.issuer_nif == nif,
+            SandboxRecord.number.in_(numbers),
         )
     )
+    return {(r.issuer_nif, r.number, r.issue_date, r.huella) for r in rows}
 
 
 def _log(submission: SandboxSubmission, verdict: Verdict, now: datetime) -> SandboxRecord:
