@@ -57,9 +57,13 @@ SOAP_PATH = "/VerifactuSOAP"
 _XML = "text/xml; charset=utf-8"
 
 
-class _Sandbox:
+class Sandbox:
     def __init__(
-        self, settings: Settings, db: Database, query_page_size: int, keys: KeyCache | None
+        self,
+        settings: Settings,
+        db: Database,
+        query_page_size: int = 10000,
+        keys: KeyCache | None = None,
     ) -> None:
         self.settings = settings
         self.db = db
@@ -75,12 +79,12 @@ class _Sandbox:
 
     async def soap(self, request: Request) -> Response:
         raw = await request.body()
-        response, delay = await run_in_threadpool(self._answer, raw)
+        response, delay = await run_in_threadpool(self.answer, raw)
         if delay:
             await asyncio.sleep(delay)
         return response
 
-    def _answer(self, raw: bytes) -> tuple[Response, float]:
+    def answer(self, raw: bytes) -> tuple[Response, float]:
         """The answer and how long to hold it back. Records are stored before the delay, as when
         AEAT's answer is lost on the way back. A switch replaces the answer even to an invalid
         request; one scoped to a NIF needs a request whose Cabecera names it."""
@@ -182,7 +186,7 @@ def create_sandbox_app(
     """The AEAT sandbox over `db` (its `aeat_sandbox_` tables), answering
     TiempoEsperaEnvio = settings.sandbox_wait_seconds. `query_page_size` is AEAT's 10 000
     records per Consulta answer; tests lower it to see paging."""
-    sandbox = _Sandbox(settings, db, query_page_size, keys)
+    sandbox = Sandbox(settings, db, query_page_size, keys)
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "service": "aeat-sandbox"})

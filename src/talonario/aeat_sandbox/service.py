@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from lxml import etree
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from talonario.aeat_sandbox import answers, checks, faults
@@ -129,7 +129,21 @@ def store(session: Session, judged: Judged) -> bytes:
     """Write what `judged` stores (in the caller's write transaction); its answer."""
     session.add(judged.submission)
     session.flush()  # first: its records refer to it, and no relationship orders the inserts
-    session.add_all([*judged.rows, *judged.heads])
+    new: dict[type, list[dict[str, Any]]] = {}
+    for row in judged.rows:
+        state = inspect(row)
+        if state.transient:
+            columns = state.mapper.column_attrs.keys()
+            new.setdefault(type(row), []).append(
+                {k: v for k, v in state.dict.items() if k in columns}
+            )
+        else:
+            session.add(row)  # held before, changed now: an UPDATE
+    # One multi-row INSERT per table instead of the unit of work's per-object flush: this runs
+    # under the write lock, and 2,000 objects took it for a third of a second.
+    for model, rows in new.items():
+        session.execute(insert(model), rows)
+    session.add_all(judged.heads)
     session.flush()
     return judged.body
 

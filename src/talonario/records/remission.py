@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from talonario.aeat_sandbox.local import transport_for as local_sandbox
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.db.repository import CompanyRepository
@@ -171,15 +172,18 @@ def _abandon(session: Session, company_id: str, holder: str | None) -> None:
 
 
 def default_client(db: Database, company: Company, settings: Settings) -> AeatClient:
-    """The sandbox for `sandbox` companies; AEAT, over mutual TLS with the company's
-    certificate, for `preproduction` and `production` (at TALONARIO_AEAT_ENDPOINT_URL when set,
-    trusting TALONARIO_AEAT_CA_FILE's CAs besides the system's)."""
+    """The sandbox for `sandbox` companies (this server's own answered in-process:
+    aeat_sandbox/local.py); AEAT, over mutual TLS with the company's certificate, for
+    `preproduction` and `production` (at TALONARIO_AEAT_ENDPOINT_URL when set, trusting
+    TALONARIO_AEAT_CA_FILE's CAs besides the system's)."""
     env = Environment(company.verifactu_environment)
     if env is Environment.SANDBOX:
         mounted = settings.sandbox == "on"
-        return AeatClient(
-            sandbox_endpoint(settings.aeat_sandbox_url, settings.base_url, mounted=mounted)
-        )
+        url = sandbox_endpoint(settings.aeat_sandbox_url, settings.base_url, mounted=mounted)
+        if mounted and not settings.aeat_sandbox_url:
+            # This server's own sandbox: answered in this process (aeat_sandbox/local.py).
+            return AeatClient(url, transport=local_sandbox(settings, db))
+        return AeatClient(url)
     with db.read_session() as session:
         try:
             material = credentials.load_for_tls(session, settings, company.id)
