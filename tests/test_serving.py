@@ -1,14 +1,22 @@
 """`talonario serve --workers N`: every process takes connections, and none outlives the server."""
 
 import os
+import signal
 import socket
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
+from talonario.config import Settings
+from talonario.db import create_database
 from tests.fixtures.database import migrated_database
+from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import HOST, free_port, running_server, talonario_command
 
 pytestmark = [
@@ -120,3 +128,56 @@ def test_a_busy_port_fails_before_a_demo_company_and_key_are_made(
     assert b"Address already in use" in result.stderr
     assert b"API key" not in result.stdout + result.stderr
     assert companies == 0
+
+
+def _worker_processes(pid: int) -> list[int]:
+    """The server's spawned children that are not API servers (no listening socket of theirs
+    is needed: the worker is the child spawned without one)."""
+    found = []
+    for child in children(pid):
+        try:
+            with open(f"/proc/{child}/cmdline", "rb") as f:
+                cmdline = f.read()
+        except OSError:
+            continue
+        if b"spawn_main" in cmdline:
+            found.append(child)
+    return found
+
+
+def _eventually(check: Callable[[], Any], seconds: float = 15.0) -> Any:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if value := check():
+            return value
+        time.sleep(0.1)
+    raise AssertionError("not within the time allowed")
+
+
+def test_serve_with_the_worker_runs_it_as_a_process_restarted_if_it_dies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TALONARIO_RUN_WORKER", "true")
+    monkeypatch.setenv("TALONARIO_WORKER_POLL_SECONDS", "0.2")
+    with migrated_database("sqlite", tmp_path) as url:
+        db = create_database(Settings(database_url=url))
+        try:
+            _, key = create_company(db)
+        finally:
+            db.dispose()
+        with (
+            running_server(url, tmp_path / "server.log") as server,
+            httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {key}"}) as api,
+        ):
+            first = _eventually(lambda: _worker_processes(server.process.pid))
+            assert len(first) == 1
+            os.kill(first[0], signal.SIGKILL)
+            second = _eventually(
+                lambda: [p for p in _worker_processes(server.process.pid) if p != first[0]]
+            )
+            issued = api.post("/v1/invoices", json=invoice_body(issue=True))
+            assert issued.status_code == 201, issued.text
+            path = f"/v1/invoices/{issued.json()['id']}"
+            # The replacement remits: to the sandbox this server mounts.
+            _eventually(lambda: api.get(path).json()["verifactu"]["status"] == "accepted")
+    assert not os.path.exists(f"/proc/{second[0]}"), "the worker outlived the server"

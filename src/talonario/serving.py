@@ -126,6 +126,12 @@ def _background(target: Callable[[int], None] | None) -> Iterator[None]:
                 time.sleep(1.0)  # a worker that dies at once must not spin
                 start()
 
+    def leave(signum: int, _frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    # uvicorn, once stopped by a signal, raises it again under the handlers it found: these,
+    # so that the background process is stopped below rather than left behind.
+    previous = {sig: signal.signal(sig, leave) for sig in (signal.SIGTERM, signal.SIGINT)}
     start()
     watcher = threading.Thread(target=keep_running, name="worker-supervisor", daemon=True)
     watcher.start()
@@ -135,6 +141,8 @@ def _background(target: Callable[[int], None] | None) -> Iterator[None]:
         stopping.set()
         watcher.join()
         _stop_all(current)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def tune_gc() -> None:

@@ -22,7 +22,7 @@ from talonario.companies import service as companies
 from talonario.invoices import service as invoices
 from talonario.invoices.schemas import InvoiceCreate
 from talonario.kit.clock import today_in, utcnow
-from talonario.models import VerifactuRecord, VerifactuSubmission
+from talonario.models import VerifactuRecord, VerifactuRemission, VerifactuSubmission
 from talonario.records import remission
 from talonario.runtime import Runtime
 from talonario.verifactu.client import SANDBOX_PATH, AeatClient
@@ -434,3 +434,50 @@ def test_query_without_a_certificate_for_preproduction_is_a_409_not_a_503(compan
     assert r.status_code == 409, r.text
     assert r.json()["error"]["code"] == "aeat_query_refused"
     assert "certificate" in r.json()["error"]["message"]
+
+
+def test_a_submission_is_answered_when_its_answer_comes_and_aeat_s_wait_runs_from_then(
+    company: Api, runtime: Runtime, sandbox: httpx.Client, sandbox_server: Server
+) -> None:
+    issue(company)
+    sandbox.post("/control/faults", json={"kind": "delay", "seconds": 1}).raise_for_status()
+    started = utcnow()
+
+    sent = remission.remit(
+        runtime.db, runtime.settings, company.company_id, client_for=client_for(sandbox_server)
+    )
+
+    assert sent is not None and sent.status == "answered"
+    assert sent.answered_at is not None and sent.answered_at >= started + timedelta(seconds=1)
+    with runtime.db.read_session() as session:
+        state = remission.RemissionRepository(session, company.company_id).state()
+    # TiempoEsperaEnvio counts from AEAT's answer, not from when the send began.
+    assert state is not None and sent.wait_seconds is not None
+    assert state.aeat_wait_until == sent.answered_at + timedelta(seconds=sent.wait_seconds)
+
+
+def test_two_claimers_finding_no_remission_state_do_not_collide(
+    company: Api, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue(company)
+    repo_class = remission.RemissionRepository
+    real_first = repo_class.first
+    calls = {"n": 0}
+
+    def first_misses_once(self: Any, statement: Any) -> Any:
+        # The first look finds nothing, as when another claimer creates the row just after.
+        calls["n"] += 1
+        if calls["n"] == 1:
+            self.session.add(
+                VerifactuRemission(company_id=company.company_id, failures=0, incident_open=False)
+            )
+            self.session.flush()
+            return None
+        return real_first(self, statement)
+
+    monkeypatch.setattr(repo_class, "first", first_misses_once)
+    with runtime.db.write_session() as session:
+        state = repo_class(session, company.company_id).state_to_claim(False)
+        session.commit()
+
+    assert state is not None and state.company_id == company.company_id

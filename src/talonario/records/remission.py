@@ -116,7 +116,7 @@ def claim(
     """Take the company's lease and mark its next batch as submitted; None if not ours now."""
     with db.write_session() as session:
         state = RemissionRepository(session, company_id).state_to_claim(not db.is_sqlite)
-        if state.locked_until is not None and state.locked_until > now:
+        if state is None or (state.locked_until is not None and state.locked_until > now):
             return None
         waiting = next_batch(session, company_id, MAX_RECORDS)
         if not waiting:
@@ -424,8 +424,9 @@ def remit(
     client_for: ClientFactory | None = None,
     worker: str | None = None,
 ) -> Submission | None:
-    """Send the company's next batch if one is due; the submission row, or None."""
-    now = now or utcnow()
+    """Send the company's next batch if one is due; the submission row, or None. `now` (tests)
+    fixes the clock; else the claim and the answer each read it when they happen."""
+    given, now = now, now or utcnow()
     if client_for is None:
         client_for = lambda company, settings: default_client(db, company, settings)  # noqa: E731
     batch = claim(db, settings, company_id, worker or worker_name(), now)
@@ -441,6 +442,9 @@ def remit(
         except Exception as exc:  # a bug or an OS error must not strand the batch under a lease
             log.exception("remission of %s failed", company_id)
             outcome = TransientError(f"{type(exc).__name__}: {exc}")
+    # The moment the answer (or the fault) came: AEAT's wait runs from it, and a send that
+    # took seconds shows in answered_at.
+    now = given or utcnow()
     outcomes = (
         outcomes_of_answer(batch, outcome, now) if isinstance(outcome, SubmissionResult) else []
     )

@@ -11,6 +11,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, bindparam, func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from talonario.db.repository import CompanyRepository, Repository
@@ -68,17 +70,25 @@ class RemissionRepository(Repository[VerifactuRemission]):
     def state(self, *, for_update: bool = False) -> VerifactuRemission | None:
         return self.get(self.company_id, for_update=for_update)
 
-    def state_to_claim(self, skip_locked: bool) -> VerifactuRemission:
+    def state_to_claim(self, skip_locked: bool) -> VerifactuRemission | None:
         """The state row, created if the company has none yet; with `skip_locked` (PostgreSQL)
-        locked FOR UPDATE SKIP LOCKED, so claimers do not queue on one another."""
+        locked FOR UPDATE SKIP LOCKED, so claimers do not queue on one another: None when
+        another claimer holds it."""
         stmt = self.select()
         if skip_locked:
             stmt = stmt.with_for_update(skip_locked=True)
         state = self.first(stmt)
         if state is None:
-            state = VerifactuRemission(company_id=self.company_id, failures=0, incident_open=False)
-            self.session.add(state)
-            self.session.flush()
+            # Two claimers may both find none: the second one's insert does nothing (it was a
+            # duplicate-key error that failed the worker's pass).
+            dialect = self.session.get_bind().dialect.name
+            insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+            self.session.execute(
+                insert(VerifactuRemission)
+                .values(company_id=self.company_id, failures=0, incident_open=False)
+                .on_conflict_do_nothing()
+            )
+            state = self.first(stmt)
         return state
 
     def renew_lease(self, holder: str, until: datetime) -> bool:
