@@ -10,9 +10,10 @@ in the same run, for comparison. The sandbox's TiempoEsperaEnvio is BENCH_COMPAN
 5 s, short so the run is: a user's default is 60 s).
 
 After the load, the workers get up to BENCH_DRAIN_SECONDS (default 60) to send everything; then,
-from the database, per company, the largest delay between a record's creation and the answer of
-the submission that got it accepted: its max and p99 over companies, against the wait. A company
-whose records wait much longer than the wait plus a pass of the workers starved.
+from the database, per company, the largest delay between a record's creation and the moment
+the worker wrote the answer that accepted it (the record's updated_at): its max and p99 over
+companies, against the wait. A company whose records wait much longer than the wait plus a pass
+of the workers starved.
 """
 
 import math
@@ -124,10 +125,12 @@ def nearest_rank(values: Sequence[float], p: float) -> float:
 def starvation(db: Database, drained_after: float | None) -> Starvation:
     record, submission = VerifactuRecord, VerifactuSubmission
     with db.read_session() as session:
+        # updated_at: when the worker wrote AEAT's answer on the record (the submission's
+        # answered_at is when its pass began, before the send, and would hide the send).
         accepted = session.execute(
-            select(record.company_id, record.created_at, submission.answered_at)
+            select(record.company_id, record.created_at, record.updated_at)
             .join(submission, submission.id == record.submission_id)
-            .where(record.status.in_(ACCEPTED))
+            .where(record.status.in_(ACCEPTED), submission.status == "answered")
         ).all()
         statuses = dict(
             session.execute(select(record.status, func.count()).group_by(record.status)).all()

@@ -14,20 +14,21 @@ Every row is POST /v1/invoices with "issue": true, with the api part's knobs (BE
 BENCH_WARMUP, BENCH_CLIENTS, BENCH_WORKERS = server processes, BENCH_DATABASES, BENCH_QUIET_WAIT).
 The sandbox's TiempoEsperaEnvio is BENCH_SANDBOX_WAIT (default 60, a user's default): under load
 1,000 records wait within seconds, and AEAT's rule lets the worker send them at once, batch after
-batch. Drain, counted by SQL on the bench's own database: records the sandbox accepted during the
-measured window (their answer time, submitted_at), per second, and the records still waiting
-(pending or submitted) at its end. The load generator's cost is its own CPU per request sent.
+batch. Drain, counted by SQL on the bench's own database at the measured window's start and
+end: the records whose acceptance the worker recorded in between, per second, and the records
+still waiting (pending, or submitted with no answer yet) at its end. The load generator's cost
+is its own CPU per request sent.
 """
 
 import math
 import os
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -215,18 +216,38 @@ def bench_database(url: str) -> Iterator[Database]:
 _COUNT = select(func.count()).select_from(VerifactuRecord)
 
 
-def drain(db: Database, window: tuple[datetime, datetime]) -> tuple[int, int]:
-    """(records accepted with their answer inside `window`, records still waiting now)."""
-    start, end = window
+def accepted_records(db: Database) -> int:
+    """Records AEAT (the sandbox) accepted, as the worker has recorded its answers so far."""
     with db.read_session() as session:
-        accepted = session.scalar(
-            _COUNT.where(
-                VerifactuRecord.status.in_(ACCEPTED),
-                VerifactuRecord.submitted_at >= start,
-                VerifactuRecord.submitted_at < end,
-            )
-        )
-    return int(accepted or 0), waiting_records(db)
+        return int(session.scalar(_COUNT.where(VerifactuRecord.status.in_(ACCEPTED))) or 0)
+
+
+class Snapshots:
+    """Counts taken at the measured window's start and end, from timer threads (a count query
+    each, on the bench's own connection; the submissions' own times are no use here:
+    answered_at and submitted_at are the time the worker's pass began, before the send)."""
+
+    def __init__(self, db: Database, warmup: float, seconds: float) -> None:
+        self.db = db
+        self.counts: dict[str, tuple[int, int]] = {}
+        self._timers = [
+            threading.Timer(warmup, self._take, ("start",)),
+            threading.Timer(warmup + seconds, self._take, ("end",)),
+        ]
+
+    def _take(self, name: str) -> None:
+        self.counts[name] = (accepted_records(self.db), waiting_records(self.db))
+
+    def start(self) -> None:
+        for timer in self._timers:
+            timer.start()
+
+    def result(self) -> tuple[int, int]:
+        """(records accepted during the window, records waiting at its end)."""
+        for timer in self._timers:
+            timer.join()
+        (accepted_before, _), (accepted_after, waiting) = self.counts["start"], self.counts["end"]
+        return accepted_after - accepted_before, waiting
 
 
 def waiting_records(db: Database) -> int:
@@ -261,7 +282,8 @@ def measure(
     if config.quiet_wait > 0:
         wait_for_quiet(config.quiet_wait)
     before, workers_before = CpuSample.take(server.process.pid), cpu_seconds(workers)
-    started = datetime.now(UTC)
+    snapshots = Snapshots(db, config.warmup, config.seconds)
+    snapshots.start()
     result = run_load(
         server.host,
         server.port,
@@ -275,8 +297,7 @@ def measure(
     after, workers_after = CpuSample.take(server.process.pid), cpu_seconds(workers)
     cpu = after.percent_since(before)
     cpu["workers"] = 100 * (workers_after - workers_before) / (after.wall - before.wall)
-    window_start = started + timedelta(seconds=config.warmup)
-    accepted, waiting = drain(db, (window_start, window_start + timedelta(seconds=config.seconds)))
+    accepted, waiting = snapshots.result()
     kind, processes, scenario = row_of
     return WorkerRow(
         kind,
@@ -438,8 +459,8 @@ def report(
             f"per row; each scenario on a fresh database and server, its clients in turn; "
             f"sandbox TiempoEsperaEnvio {wc.sandbox_wait} s (1,000 waiting records go at once); "
             f"separate workers: {wc.separate_workers} `talonario worker` processes. accepted/s = "
-            "records the sandbox accepted during the measured window; waiting = records pending "
-            "or submitted at its end.",
+            "records the worker recorded as accepted by the sandbox during the measured window; "
+            "waiting = records pending or submitted (no answer yet) at its end.",
             "",
             *moonshot(rows),
             "",
