@@ -299,16 +299,8 @@ def measure(
     cpu["workers"] = 100 * (workers_after - workers_before) / (after.wall - before.wall)
     accepted, waiting = snapshots.result()
     kind, processes, scenario = row_of
-    return WorkerRow(
-        kind,
-        processes,
-        scenario,
-        result,
-        cpu,
-        result.cpu_us_per_request,
-        accepted / config.seconds,
-        waiting,
-    )
+    speeds = result.cpu_us_per_request, accepted / config.seconds
+    return WorkerRow(kind, processes, scenario, result, cpu, *speeds, waiting)
 
 
 def line(row: WorkerRow) -> str:
@@ -421,11 +413,8 @@ def moonshot(rows: Sequence[WorkerRow]) -> list[str]:
     out = []
     for row in rows:
         r = row.result
-        if (
-            row.scenario == "bare"
-            or row.processes != MOONSHOT_PROCESSES
-            or r.clients != MOONSHOT_CLIENTS
-        ):
+        shape = (row.processes, r.clients) == (MOONSHOT_PROCESSES, MOONSHOT_CLIENTS)
+        if row.scenario == "bare" or not shape:
             continue
         target = MOONSHOT_RATE[row.database]
         met = r.rate >= target and row.p99 <= MOONSHOT_P99_MS and r.error_count == 0
