@@ -1,14 +1,17 @@
 """`make bench`: POST /v1/invoices with "issue": true (the 3-line invoice) through real server
-processes, with 1 and 16 concurrent clients, on SQLite and PostgreSQL, workers 1 and 2.
+processes, with 1 and 16 concurrent clients, on SQLite and PostgreSQL, workers 1 and 2; part
+"worker" (bench/worker.py) the same with the background worker remitting, in-process or as
+separate processes; part "companies" (bench/companies.py) 200 companies at once.
 
 Environment: BENCH_SECONDS (measured seconds per run, default 8), BENCH_WARMUP (default 2),
 BENCH_WORKERS (default "1,2"), BENCH_CLIENTS (default "1,16"), BENCH_DATABASES (default
 "sqlite,postgresql"), BENCH_PARTS (which parts to run, default all of PARTS below, e.g.
-"api,verifactu"), BENCH_QUIET_WAIT (on a shared machine, wait up to this many seconds
+"api,worker"), BENCH_QUIET_WAIT (on a shared machine, wait up to this many seconds
 before each run for the CPU to be idle; default 0), TALONARIO_BENCH_DATABASE_URL (PostgreSQL
 server to make a fresh database on; default postgresql+psycopg://postgres@127.0.0.1:5432/test).
 """
 
+import importlib
 import os
 import platform
 import socket
@@ -325,9 +328,23 @@ def api_section() -> str:
     return report(rows, notes, config)
 
 
+def _later(module: str) -> Callable[[], str]:
+    """A part whose module imports this one (bench.worker, bench.companies): imported when run,
+    against this very module (run as `python -m bench` it is __main__, not bench.__main__)."""
+
+    def part() -> str:
+        sys.modules.setdefault("bench.__main__", sys.modules[__name__])
+        section: Callable[[], str] = importlib.import_module(module).section
+        return section()
+
+    return part
+
+
 # Each part runs on its own and returns its Markdown section of latest.md.
 PARTS: dict[str, Callable[[], str]] = {
     "api": api_section,
+    "worker": _later("bench.worker"),
+    "companies": _later("bench.companies"),
     "verifactu": verifactu.section,
     "documents": documents.section,
 }

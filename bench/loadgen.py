@@ -1,9 +1,10 @@
 """A lean closed-loop HTTP/1.1 load generator over asyncio streams.
 
-Each of N keep-alive connections sends one prepared request, reads the answer (Content-Length,
-or chunked), and repeats until the deadline. Only answers completed inside the measurement
-window count for throughput and latency; non-201 answers (and transport faults) are errors in
-any phase. Everything is bounded: per-request timeout and an overall deadline.
+Each of N keep-alive connections sends a prepared request (the same one, or in rotation), reads
+the answer (Content-Length, or chunked), and repeats until the deadline. Only answers completed
+inside the measurement window count for throughput and latency; non-201 answers (and transport
+faults) are errors in any phase. Everything is bounded: per-request timeout and an overall
+deadline.
 """
 
 import asyncio
@@ -25,6 +26,7 @@ class LoadResult:
     latencies: list[float] = field(default_factory=list)  # seconds, measurement window only
     ok_total: int = 0  # accepted answers in every phase (warmup, window, drain)
     errors: Counter[str] = field(default_factory=Counter)
+    cpu_seconds: float = 0.0  # this process's CPU over the whole run: the load generator's cost
 
     @property
     def completed(self) -> int:
@@ -46,6 +48,12 @@ class LoadResult:
     def error_count(self) -> int:
         return sum(self.errors.values())
 
+    @property
+    def cpu_us_per_request(self) -> float:
+        """The load generator's CPU per request it sent (every phase), in µs."""
+        sent = self.ok_total + self.error_count
+        return 1e6 * self.cpu_seconds / sent if sent else math.nan
+
 
 def build_request(
     host: str, port: int, method: str, path: str, body: bytes, headers: dict[str, str]
@@ -57,7 +65,7 @@ def build_request(
 
 
 async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
-    parts = []
+    parts: list[bytes] = []
     while True:
         size = int((await reader.readuntil(b"\r\n")).split(b";", 1)[0].strip(), 16)
         if size == 0:
@@ -95,16 +103,22 @@ async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes, bool]
 async def _connection(
     host: str,
     port: int,
-    request: bytes,
+    requests: Sequence[bytes],
+    order: tuple[int, int],
     accept: Callable[[int, bytes], bool],
     window: tuple[float, float],
     result: LoadResult,
 ) -> None:
+    """`order` (first, step): the k-th request sent is requests[(first + k*step) % len]."""
     start, end = window
+    first, step = order
+    sent = 0
     reader: asyncio.StreamReader | None = None
     writer: asyncio.StreamWriter | None = None
     try:
         while time.perf_counter() < end:
+            request = requests[(first + sent * step) % len(requests)]
+            sent += 1
             try:
                 async with asyncio.timeout(REQUEST_TIMEOUT):
                     if writer is None:
@@ -146,14 +160,14 @@ async def _run(
     clients: int,
     warmup: float,
     seconds: float,
+    rotate: bool,
 ) -> LoadResult:
     now = time.perf_counter()
     window = (now + warmup, now + warmup + seconds)
     result = LoadResult(clients=clients, measured_seconds=seconds)
+    step = clients if rotate else 0
     tasks = [
-        asyncio.create_task(
-            _connection(host, port, requests[i % len(requests)], accept, window, result)
-        )
+        asyncio.create_task(_connection(host, port, requests, (i, step), accept, window, result))
         for i in range(clients)
     ]
     _, pending = await asyncio.wait(tasks, timeout=warmup + seconds + DRAIN_GRACE)
@@ -172,15 +186,22 @@ def run_load(
     clients: int,
     warmup: float,
     seconds: float,
+    *,
+    rotate: bool = False,
 ) -> LoadResult:
     """Drive `clients` closed-loop connections for warmup + seconds; uvloop when installed.
 
-    Connection i sends requests[i % len(requests)] over and over (e.g. one per API key)."""
+    Connection i sends requests[i % len(requests)] over and over (e.g. one per API key); with
+    `rotate`, its k-th request is requests[(i + k*clients) % len(requests)], so the connections
+    together go round all of them (e.g. many companies, none left out)."""
     try:
         import uvloop
 
         loop_factory = uvloop.new_event_loop
     except ImportError:  # pragma: no cover - uvloop comes with uvicorn[standard]
         loop_factory = None
+    cpu = time.process_time()
     with asyncio.Runner(loop_factory=loop_factory) as runner:
-        return runner.run(_run(host, port, requests, accept, clients, warmup, seconds))
+        result = runner.run(_run(host, port, requests, accept, clients, warmup, seconds, rotate))
+    result.cpu_seconds = time.process_time() - cpu
+    return result
