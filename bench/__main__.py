@@ -28,7 +28,7 @@ from tests.fixtures.database import fresh_postgres
 from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, running_server
 
-from bench import documents, verifactu
+from bench import chain, documents, verifactu
 from bench.loadgen import LoadResult, build_request, run_load
 from bench.server import CpuSample
 from talonario import __version__
@@ -330,6 +330,7 @@ PARTS: dict[str, Callable[[], str]] = {
     "api": api_section,
     "verifactu": verifactu.section,
     "documents": documents.section,
+    "chain": chain.section,
 }
 
 
