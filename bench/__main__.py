@@ -28,7 +28,7 @@ from tests.fixtures.database import fresh_postgres
 from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, running_server
 
-from bench import chain, documents, verifactu
+from bench import backlog, chain, documents, verifactu
 from bench.loadgen import LoadResult, build_request, run_load
 from bench.server import CpuSample
 from talonario import __version__
@@ -331,6 +331,7 @@ PARTS: dict[str, Callable[[], str]] = {
     "verifactu": verifactu.section,
     "documents": documents.section,
     "chain": chain.section,
+    "backlog": backlog.section,
 }
 
 
