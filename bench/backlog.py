@@ -31,7 +31,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, insert, text
+from sqlalchemy import Engine, create_engine, func, insert, outerjoin, select, text
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import Server, running_server, stop, talonario_command
 
@@ -50,7 +50,9 @@ from talonario import __version__
 from talonario.config import Settings
 from talonario.db import create_database
 from talonario.kit.clock import utcnow
-from talonario.models import VerifactuRemission
+from talonario.models import VerifactuRecord, VerifactuRemission
+from talonario.models import VerifactuSubmission as Submission
+from talonario.models.base import table_of
 from talonario.verifactu.client import SANDBOX_PATH
 from talonario.verifactu.xml import MAX_RECORDS
 
@@ -126,7 +128,7 @@ def accepted(engine: Engine, company_id: str) -> int:
 def check(engine: Engine, company_id: str, total: int) -> dict[str, Any]:
     """Lost, batch sizes, order and AEAT's answers, from the rows the worker left."""
     with engine.connect() as conn:
-        statuses = dict(
+        statuses: dict[str, int] = dict(
             conn.execute(
                 text(
                     "SELECT status, count(*) FROM verifactu_records WHERE company_id = :c"
@@ -135,16 +137,23 @@ def check(engine: Engine, company_id: str, total: int) -> dict[str, Any]:
                 {"c": company_id},
             ).all()
         )
+        records = table_of(VerifactuRecord)
+        sub, rec = table_of(Submission).c, records.c
+        shape = (
+            sub.id,
+            sub.records,
+            sub.status,
+            sub.aeat_status,
+            sub.incident,
+            sub.created_at,
+            sub.answered_at,
+        )
         submissions = conn.execute(
-            text(
-                "SELECT s.id, s.records, s.status, s.aeat_status, s.incident, s.created_at,"
-                " s.answered_at, min(r.sequence), max(r.sequence), count(r.id)"
-                " FROM verifactu_submissions s LEFT JOIN verifactu_records r"
-                " ON r.submission_id = s.id WHERE s.company_id = :c"
-                " GROUP BY s.id, s.records, s.status, s.aeat_status, s.incident, s.created_at,"
-                " s.answered_at ORDER BY s.id"
-            ),
-            {"c": company_id},
+            select(*shape, func.min(rec.sequence), func.max(rec.sequence), func.count(rec.id))
+            .select_from(outerjoin(table_of(Submission), records, rec.submission_id == sub.id))
+            .where(sub.company_id == company_id)
+            .group_by(*shape)
+            .order_by(sub.id)
         ).all()
     sizes = [int(s[1]) for s in submissions]
     waiting, full_when_due, out_of_order, not_correct = total, 0, 0, 0
@@ -160,8 +169,10 @@ def check(engine: Engine, company_id: str, total: int) -> dict[str, Any]:
         highest = max(highest, last or 0)
         if sub[3] != "Correcto":
             not_correct += 1
+    took = sorted((s[6] - s[5]).total_seconds() for s in submissions if s[5] and s[6] is not None)
     return {
         "statuses": statuses,
+        "median_submission_s": took[len(took) // 2] if took else None,
         "submissions": len(submissions),
         "max_size": max(sizes, default=0),
         "sizes_as_due": full_when_due,
@@ -290,11 +301,15 @@ def merged(results: list[LoadResult]) -> LoadResult | None:
     return out
 
 
+def _seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
 def table(drains: list[Drain]) -> str:
     out = [
         "| database | backlog | drained | in s | accepted/s | submissions | max batch "
-        "| batches as due | out of order | not Correcto | lost |",
-        "|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|",
+        "| batches as due | claim→answer s (median) | out of order | not Correcto | lost |",
+        "|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|",
     ]
     for d in drains:
         c = d.checks
@@ -303,7 +318,8 @@ def table(drains: list[Drain]) -> str:
         out.append(
             f"| {LABELS[d.database]} | {d.seeded.records:,} | {drained} | {d.seconds:.0f} "
             f"| {d.rate:.0f} | {c['submissions']} | {c['max_size']} "
-            f"| {c['sizes_as_due']} of {c['submissions']} | {c['out_of_order']} "
+            f"| {c['sizes_as_due']} of {c['submissions']} | {_seconds(c['median_submission_s'])} "
+            f"| {c['out_of_order']} "
             f"| {c['not_correct']} | {lost} |"
         )
     out += [
@@ -370,9 +386,10 @@ def section() -> str:
             "accepted/s: backlog records accepted per second from the worker's start. Batches "
             f"as due: submissions of exactly min({MAX_RECORDS:,}, records still waiting). Out "
             "of order: submissions whose records are not a contiguous run after every earlier "
-            "submission's. Not Correcto: submissions the sandbox did not answer Correcto (it "
-            "checks each record's link to the one before). p99 during the drain: the load "
-            "windows that ended before the backlog was gone.",
+            "submission's. Claim→answer: from a submission's row (the worker's claim) to "
+            "AEAT's answer recorded. Not Correcto: submissions the sandbox did not answer "
+            "Correcto (it checks each record's link to the one before). p99 during the drain: "
+            "the load windows that ended before the backlog was gone.",
             "",
             *(f"- {n}" for n in notes),
             "",
