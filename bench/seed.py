@@ -45,6 +45,7 @@ from talonario.verifactu.records import InvoiceId, PreviousRecord, RegistrationR
 from talonario.verifactu.xml import record_document
 
 CHUNK = 2_000
+PROGRESS = 100_000  # a line on the console every so many records
 _RANDOM = random.Random(int.from_bytes(os.urandom(16)))
 
 
@@ -399,6 +400,8 @@ def _seed_records(
         if len(record_rows) >= CHUNK:
             writer.put((invoice_rows, record_rows))
             invoice_rows, record_rows = [], []
+        if n % PROGRESS == 0:
+            print(f"    {n:,} of {count:,} sealed", flush=True)
     if record_rows:
         writer.put((invoice_rows, record_rows))
     writer.put(None)
