@@ -31,7 +31,7 @@ from tests.fixtures.database import fresh_postgres
 from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, running_server
 
-from bench import documents, verifactu
+from bench import backlog, chain, documents, verifactu
 from bench.loadgen import LoadResult, build_request, run_load
 from bench.server import CpuSample
 from talonario import __version__
@@ -347,6 +347,8 @@ PARTS: dict[str, Callable[[], str]] = {
     "companies": _later("bench.companies"),
     "verifactu": verifactu.section,
     "documents": documents.section,
+    "chain": chain.section,
+    "backlog": backlog.section,
 }
 
 

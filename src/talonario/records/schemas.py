@@ -72,11 +72,18 @@ class ChainVerifyOut(BaseModel):
     valid: bool
     records: int
     first_break: dict[str, object] | None
+    seconds: float = Field(description="How long the check took.")
+    records_per_second: float = Field(description="Records checked per second.")
 
     @classmethod
-    def of(cls, report: ChainReport) -> Self:
+    def of(cls, report: ChainReport, seconds: float) -> Self:
+        rate = report.records / seconds if seconds > 0 else 0.0
         return cls.model_construct(
-            valid=report.valid, records=report.records, first_break=report.first_break
+            valid=report.valid,
+            records=report.records,
+            first_break=report.first_break,
+            seconds=round(seconds, 3),
+            records_per_second=round(rate, 1),
         )
 
 
