@@ -172,7 +172,7 @@ def run_companies(
                 env=server_env("separate", cc.wait),
             )
         )
-        workers = stack.enter_context(worker_processes(cc.workers, url, server, tag))
+        workers = stack.enter_context(worker_processes(cc.workers, url, server, tag, cc.wait))
         db = stack.enter_context(bench_database(url))
         requests = [issue_request(server, key) for key in keys]
         row = measure(

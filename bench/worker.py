@@ -4,11 +4,12 @@ mounted in the same server, against the bare API.
 
 Scenarios, each on a fresh database and server (BENCH_WORKER_SCENARIOS, default all three):
 - bare: `talonario serve`, no worker (what the "api" part measures);
-- inproc: the same server with TALONARIO_RUN_WORKER=true (what `serve --worker` sets): a worker
-  thread in each server process;
+- inproc: the same server with TALONARIO_RUN_WORKER=true (what `serve --worker` sets): the
+  worker process that `serve` starts beside its server processes;
 - separate: the bare server plus BENCH_SEPARATE_WORKERS (default 2) `talonario worker`
-  processes remitting to that server's mounted sandbox (TALONARIO_AEAT_SANDBOX_URL); their logs
-  go to bench/results/worker-*.log.
+  processes with TALONARIO_SANDBOX=on: they answer with the sandbox code in their own process
+  (aeat_sandbox/local.py), as a worker of a real deployment leaves AEAT's share of the work to
+  AEAT, not to the API; their logs go to bench/results/worker-*.log.
 
 Every row is POST /v1/invoices with "issue": true, with the api part's knobs (BENCH_SECONDS,
 BENCH_WARMUP, BENCH_CLIENTS, BENCH_WORKERS = server processes, BENCH_DATABASES, BENCH_QUIET_WAIT).
@@ -61,7 +62,6 @@ from talonario.config import Settings
 from talonario.db import Database, create_database
 from talonario.models import VerifactuRecord
 from talonario.records.repository import WAITING
-from talonario.verifactu.client import SANDBOX_PATH
 
 SCENARIOS = {
     "bare": "API alone",
@@ -132,16 +132,19 @@ def server_env(scenario: str, wait: int) -> dict[str, str]:
 
 @contextmanager
 def worker_processes(
-    count: int, database_url: str, server: Server, tag: str
+    count: int, database_url: str, server: Server, tag: str, wait: int
 ) -> Iterator[list[subprocess.Popen[bytes]]]:
-    """`count` `talonario worker` processes remitting to `server`'s mounted sandbox; stopped
-    (SIGTERM to all, then each waited for or killed) on exit."""
+    """`count` `talonario worker` processes remitting to the sandbox of `server`'s database,
+    answered in their own process (TiempoEsperaEnvio `wait`); stopped (SIGTERM to all, then
+    each waited for or killed) on exit."""
     env = os.environ | {
         "TALONARIO_DATABASE_URL": database_url,
-        "TALONARIO_AEAT_SANDBOX_URL": server.url + SANDBOX_PATH,
+        "TALONARIO_SANDBOX": "on",
+        "TALONARIO_SANDBOX_WAIT_SECONDS": str(wait),
         "TALONARIO_RUN_WORKER": "false",
     }
     env.pop("TALONARIO_REDIS_URL", None)
+    env.pop("TALONARIO_AEAT_SANDBOX_URL", None)
     processes: list[subprocess.Popen[bytes]] = []
     try:
         for i in range(count):
@@ -343,7 +346,7 @@ def bench_scenario(
         workers: list[subprocess.Popen[bytes]] = []
         if scenario == "separate":
             workers = stack.enter_context(
-                worker_processes(wconfig.separate_workers, url, server, tag)
+                worker_processes(wconfig.separate_workers, url, server, tag, wconfig.sandbox_wait)
             )
         db = stack.enter_context(bench_database(url))
         request = issue_request(server, key)
