@@ -14,30 +14,27 @@ server to make a fresh database on; default postgresql+psycopg://postgres@127.0.
 import importlib
 import os
 import platform
-import socket
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import orjson
-from sqlalchemy.engine import make_url
-from tests.fixtures.database import fresh_postgres
 from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, running_server
 
 from bench import backlog, chain, documents, verifactu
+from bench.common import accept_issued, fresh_database, pg_reachable
 from bench.loadgen import LoadResult, build_request, run_load
 from bench.server import CpuSample
 from talonario import __version__
 from talonario.config import Settings
 from talonario.db import create_database
-from talonario.migrate import upgrade
 
 RESULTS = Path(__file__).parent / "results"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -105,42 +102,12 @@ class Row:
         )
 
 
-def pg_reachable(url: str) -> str | None:
-    """None when the server accepts TCP connections, else why not (a quick socket check)."""
-    parsed = make_url(url)
-    host, port = parsed.host or "127.0.0.1", parsed.port or 5432
-    try:
-        socket.create_connection((host, port), timeout=3).close()
-    except OSError as exc:
-        return f"{host}:{port} unreachable ({exc})"
-    return None
-
-
-@contextmanager
-def fresh_database(kind: str, config: Config, tmp: Path) -> Iterator[str]:
-    """A new, migrated database for one server configuration."""
-    if kind == "sqlite":
-        path = Path(tempfile.mkdtemp(dir=tmp)) / "talonario.db"
-        url = f"sqlite:///{path}"
-        upgrade(url)
-        yield url
-        return
-    with fresh_postgres(config.pg_url) as url:
-        upgrade(url)
-        yield url
-
-
 def new_company(database_url: str) -> str:
     db = create_database(Settings(database_url=database_url))
     try:
         return create_company(db)[1]
     finally:
         db.dispose()
-
-
-def accept_issued(status: int, body: bytes) -> bool:
-    """A created and issued invoice: 201 and status issued (a substring check: cheap)."""
-    return status == 201 and b'"status":"issued"' in body
 
 
 def next_number(server: Server, key: str) -> int:
@@ -156,7 +123,7 @@ def next_number(server: Server, key: str) -> int:
 
 def bench_server(kind: str, workers: int, config: Config, tmp: Path) -> tuple[list[Row], str]:
     rows: list[Row] = []
-    with fresh_database(kind, config, tmp) as url:
+    with fresh_database(kind, config.pg_url, tmp) as url:
         key = new_company(url)
         log = RESULTS / f"server-{kind}-w{workers}.log"
         with running_server(url, log, workers) as server:

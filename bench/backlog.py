@@ -36,15 +36,8 @@ from sqlalchemy import Engine, create_engine, func, insert, outerjoin, select, t
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import Server, running_server, stop, talonario_command
 
-from bench.chain import (
-    DEFAULT_PG,
-    LABELS,
-    RESULTS,
-    accept_issued,
-    fresh_database,
-    issue_request,
-    pg_unreachable,
-)
+from bench.chain import DEFAULT_PG, LABELS, RESULTS
+from bench.common import accept_issued, fresh_database, issue_request, pg_reachable
 from bench.loadgen import LoadResult, run_load
 from bench.seed import Seeded, seed
 from talonario import __version__
@@ -358,7 +351,7 @@ def section() -> str:
             if kind not in LABELS:
                 notes.append(f"unknown database '{kind}' skipped")
                 continue
-            if kind == "postgresql" and (why := pg_unreachable(config.pg_url)) is not None:
+            if kind == "postgresql" and (why := pg_reachable(config.pg_url)) is not None:
                 notes.append(f"PostgreSQL skipped: {why}")
                 continue
             print(f"backlog, {LABELS[kind]}:", flush=True)

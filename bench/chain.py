@@ -19,28 +19,21 @@ TALONARIO_BENCH_DATABASE_URL (as the api part).
 
 import os
 import platform
-import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
-import orjson
-from sqlalchemy.engine import make_url
-from tests.fixtures.database import fresh_postgres
-from tests.fixtures.factories import invoice_body
 from tests.fixtures.servers import Server, running_server
 
-from bench.loadgen import LoadResult, build_request, run_load
+from bench.common import accept_issued, fresh_database, issue_request, pg_reachable
+from bench.loadgen import LoadResult, run_load
 from bench.seed import Seeded, seed
 from bench.server import CpuSample
 from talonario import __version__
-from talonario.migrate import upgrade
 
 RESULTS = Path(__file__).parent / "results"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -77,45 +70,6 @@ class Config:
 
 
 # --- shared with bench/backlog.py ---------------------------------------------------------------
-
-
-def pg_unreachable(url: str) -> str | None:
-    """None when the server accepts TCP connections, else why not."""
-    parsed = make_url(url)
-    host, port = parsed.host or "127.0.0.1", parsed.port or 5432
-    try:
-        socket.create_connection((host, port), timeout=3).close()
-    except OSError as exc:
-        return f"{host}:{port} unreachable ({exc})"
-    return None
-
-
-@contextmanager
-def fresh_database(kind: str, pg_url: str, tmp: Path) -> Iterator[str]:
-    """A new, migrated database."""
-    if kind == "sqlite":
-        url = f"sqlite:///{Path(tempfile.mkdtemp(dir=tmp)) / 'talonario.db'}"
-        upgrade(url)
-        yield url
-        return
-    with fresh_postgres(pg_url) as url:
-        upgrade(url)
-        yield url
-
-
-def issue_request(server: Server, key: str) -> bytes:
-    return build_request(
-        server.host,
-        server.port,
-        "POST",
-        "/v1/invoices",
-        orjson.dumps(invoice_body(issue=True)),
-        {"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
-    )
-
-
-def accept_issued(status: int, body: bytes) -> bool:
-    return status == 201 and b'"status":"issued"' in body
 
 
 def other_cpu(cpu: dict[str, float]) -> float:
@@ -379,7 +333,7 @@ def section() -> str:
             if kind not in LABELS:
                 notes.append(f"unknown database '{kind}' skipped")
                 continue
-            if kind == "postgresql" and (why := pg_unreachable(config.pg_url)) is not None:
+            if kind == "postgresql" and (why := pg_reachable(config.pg_url)) is not None:
                 notes.append(f"PostgreSQL skipped: {why}")
                 continue
             print(f"chain, {LABELS[kind]}:", flush=True)

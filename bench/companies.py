@@ -31,14 +31,14 @@ from stdnum.es import cif
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import running_server
 
-from bench.__main__ import LABELS, RESULTS, Config, fresh_database, pg_reachable
+from bench.__main__ import LABELS, RESULTS, Config
+from bench.common import fresh_database, issue_request, pg_reachable
 from bench.worker import (
     ACCEPTED,
     CPU_NOTE,
     WorkerRow,
     bench_database,
     dead_workers,
-    issue_request,
     line,
     measure,
     server_env,
@@ -161,7 +161,7 @@ def run_companies(
     kind = cc.database
     tag = f"companies{count}-{kind}-p{cc.processes}"
     notes: list[str] = []
-    with fresh_database(kind, config, tmp) as url, ExitStack() as stack:
+    with fresh_database(kind, config.pg_url, tmp) as url, ExitStack() as stack:
         keys, took = create_companies(url, count)
         notes.append(f"{count} compan{'y' if count == 1 else 'ies'} created in {took:.1f} s")
         server = stack.enter_context(

@@ -33,9 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-import orjson
 from sqlalchemy import func, select
-from tests.fixtures.factories import invoice_body
 from tests.fixtures.servers import (
     START_TIMEOUT,
     Server,
@@ -55,7 +53,8 @@ from bench.__main__ import (
     pg_reachable,
     wait_for_quiet,
 )
-from bench.loadgen import LoadResult, build_request, run_load
+from bench.common import issue_request
+from bench.loadgen import LoadResult, run_load
 from bench.server import CpuSample
 from talonario import __version__
 from talonario.config import Settings
@@ -259,17 +258,6 @@ def waiting_records(db: Database) -> int:
         return int(session.scalar(_COUNT.where(VerifactuRecord.status.in_(WAITING))) or 0)
 
 
-def issue_request(server: Server, key: str) -> bytes:
-    return build_request(
-        server.host,
-        server.port,
-        "POST",
-        "/v1/invoices",
-        orjson.dumps(invoice_body(issue=True)),
-        {"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
-    )
-
-
 def measure(
     server: Server,
     requests: Sequence[bytes],
@@ -333,7 +321,7 @@ def bench_scenario(
     rows: list[WorkerRow] = []
     notes: list[str] = []
     tag = f"{kind}-p{processes}-{scenario}"
-    with fresh_database(kind, config, tmp) as url, ExitStack() as stack:
+    with fresh_database(kind, config.pg_url, tmp) as url, ExitStack() as stack:
         key = new_company(url)
         server = stack.enter_context(
             running_server(
