@@ -481,3 +481,54 @@ def test_two_claimers_finding_no_remission_state_do_not_collide(
         session.commit()
 
     assert state is not None and state.company_id == company.company_id
+
+
+def test_a_batch_marked_and_answered_a_chunk_at_a_time_ends_whole(
+    company: Api, runtime: Runtime, sandbox_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(remission, "WRITE_CHUNK", 2)
+    _issue_many(runtime, company.company_id, 5)
+
+    sent = remission.remit(
+        runtime.db, runtime.settings, company.company_id, client_for=client_for(sandbox_server)
+    )
+
+    assert sent is not None and sent.status == "answered" and sent.records == 5
+    assert _statuses(runtime, company.company_id) == {"accepted": 5}
+    listed = company.get("/v1/invoices", params={"limit": 10}).json()["data"]
+    assert [i["verifactu"]["status"] for i in listed] == ["accepted"] * 5
+
+
+def test_a_holder_that_loses_its_lease_while_marking_stops_and_the_next_sends_it_all(
+    company: Api, runtime: Runtime, sandbox_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(remission, "WRITE_CHUNK", 2)
+    _issue_many(runtime, company.company_id, 5)
+    real_mark = remission.mark_submitted
+    marks = {"n": 0}
+
+    def mark_then_lose_the_lease(session: Any, company_id: str, ids: Any, sub: str) -> None:
+        real_mark(session, company_id, ids, sub)
+        marks["n"] += 1
+        if marks["n"] == 2:  # another holder takes the lease over, as after a stall
+            state = remission.RemissionRepository(session, company_id).state()
+            assert state is not None
+            state.locked_by, state.locked_until = "another", utcnow() - timedelta(seconds=1)
+
+    monkeypatch.setattr(remission, "mark_submitted", mark_then_lose_the_lease)
+    factory = client_for(sandbox_server)
+    first = remission.remit(runtime.db, runtime.settings, company.company_id, client_for=factory)
+
+    assert first is None  # it stopped, sending nothing
+    assert _statuses(runtime, company.company_id) == {"submitted": 4, "pending": 1}
+    monkeypatch.setattr(remission, "mark_submitted", real_mark)
+    second = remission.remit(runtime.db, runtime.settings, company.company_id, client_for=factory)
+    assert second is not None and second.records == 5 and second.status == "answered"
+    assert _statuses(runtime, company.company_id) == {"accepted": 5}
+    with runtime.db.read_session() as s:
+        kept = s.scalars(
+            select(VerifactuSubmission.status)
+            .where(VerifactuSubmission.company_id == company.company_id)
+            .order_by(VerifactuSubmission.created_at)
+        ).all()
+    assert kept == ["abandoned", "answered"]
