@@ -48,7 +48,7 @@ from bench.worker import (
 from talonario.config import Settings
 from talonario.db import Database, create_database
 from talonario.models import VerifactuRecord, VerifactuSubmission
-from talonario.records.repository import WAITING
+from talonario.models.verifactu import WAITING
 
 
 @dataclass(frozen=True)

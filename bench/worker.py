@@ -60,7 +60,7 @@ from talonario import __version__
 from talonario.config import Settings
 from talonario.db import Database, create_database
 from talonario.models import VerifactuRecord
-from talonario.records.repository import WAITING
+from talonario.models.verifactu import WAITING
 
 SCENARIOS = {
     "bare": "API alone",

@@ -1,15 +1,19 @@
 """The mounted sandbox answered inside the worker's process (aeat_sandbox/local.py): the same
 verdicts, state and faults as over HTTP, and a held-back answer past the caller's patience is
-lost as it would be on the network."""
+lost as it would be on the network; over a SQLite file, its store is a file of its own."""
 
+import threading
 from decimal import Decimal
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 
 from talonario.aeat_sandbox.app import Sandbox
 from talonario.aeat_sandbox.faults import FaultKind, FaultSpec
 from talonario.aeat_sandbox.local import LocalSandbox
+from talonario.aeat_sandbox.models import SandboxRecord
+from talonario.aeat_sandbox.store import store_of
 from talonario.runtime import Runtime
 from talonario.verifactu.client import SANDBOX_PATH, AeatClient, PermanentError, TransientError
 from talonario.verifactu.responses import RecordStatus
@@ -60,3 +64,34 @@ def test_a_switched_http_500_reaches_the_client_as_such(runtime: Runtime) -> Non
         pytest.raises((TransientError, PermanentError), match="500"),
     ):
         client.submit(taxpayer.envelope(taxpayer.alta("F-0001")))
+
+
+def test_over_a_sqlite_file_the_sandbox_keeps_its_store_apart_and_never_waits_on_the_api(
+    runtime: Runtime,
+) -> None:
+    taxpayer = Taxpayer()
+    transport = LocalSandbox(runtime.settings, runtime.db)
+    store = store_of(runtime.db)
+    if not runtime.db.is_sqlite:
+        assert store is runtime.db  # PostgreSQL: the server's database, row locks only
+        return
+    assert runtime.db.sqlite_file is not None and store.sqlite_file is not None
+    assert store.sqlite_file.name == runtime.db.sqlite_file.stem + ".aeat-sandbox.db"
+    answered: list[RecordStatus] = []
+
+    def submit() -> None:
+        with AeatClient(URL, transport=transport) as client:
+            result = client.submit(taxpayer.envelope(taxpayer.alta("F-0001")))
+            answered.append(result.lines[0].status)
+
+    # The API holds its write lock (as a request issuing does): the sandbox answers anyway.
+    with runtime.db.write_session():
+        sender = threading.Thread(target=submit)
+        sender.start()
+        sender.join(20)
+        assert answered == [RecordStatus.ACCEPTED]
+    mine = select(func.count()).where(SandboxRecord.issuer_nif == taxpayer.nif)
+    with runtime.db.read_session() as session:
+        assert session.scalar(mine) == 0
+    with store.read_session() as session:
+        assert session.scalar(mine) == 1

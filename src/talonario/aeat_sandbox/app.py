@@ -45,6 +45,7 @@ from talonario.aeat_sandbox.protocol import (
     read_request,
 )
 from talonario.aeat_sandbox.protocol import Request as SoapRequest
+from talonario.aeat_sandbox.store import store_of
 from talonario.auth.context import secret_from
 from talonario.auth.keys import KeyCache
 from talonario.config import Settings
@@ -67,6 +68,7 @@ class Sandbox:
     ) -> None:
         self.settings = settings
         self.db = db
+        self.store = store_of(db)  # what it is sent, and its fault switches (store.py)
         self.query_page_size = query_page_size
         self.guard = Guard(settings, db, keys)
 
@@ -93,7 +95,7 @@ class Sandbox:
         except RequestFault as fault:
             parsed = fault
         nif = None if isinstance(parsed, RequestFault) else _header_nif(parsed.body)
-        with self.db.write_session() as session:
+        with self.store.write_session() as session:
             switched = faults.take_request_fault(session, nif)
             delay = faults.take_delay(session, nif)
             session.commit()
@@ -105,7 +107,7 @@ class Sandbox:
             if parsed.operation is Operation.SUBMIT:
                 body = self._submit(parsed.body, raw)
             else:
-                with self.db.read_session() as session:
+                with self.store.read_session() as session:
                     body = service.query(session, parsed.body, page_size=self.query_page_size)
         except RequestFault as fault:
             return _fault(fault), delay
@@ -118,9 +120,9 @@ class Sandbox:
     def _submit(self, document: etree._Element, raw: bytes) -> bytes:
         """Judged reading only, then stored in a short write (service.py says why)."""
         wait = self.settings.sandbox_wait_seconds
-        with self.db.read_session() as session:
+        with self.store.read_session() as session:
             judged = service.judge(session, document, raw, wait_seconds=wait, locked=False)
-        with self.db.write_session() as session:
+        with self.store.write_session() as session:
             if judged is None or not service.is_current(session, judged):
                 judged = service.judge(session, document, raw, wait_seconds=wait, locked=True)
                 assert judged is not None
@@ -129,30 +131,30 @@ class Sandbox:
         return body
 
     def add_fault(self, spec: faults.FaultSpec) -> dict[str, Any]:
-        with self.db.write_session() as session:
+        with self.store.write_session() as session:
             fault = faults.add(session, spec)
             session.commit()
             return faults.FaultOut.of(fault).model_dump()
 
     def list_faults(self, nif: str | None) -> list[dict[str, Any]]:
-        with self.db.read_session() as session:
+        with self.store.read_session() as session:
             return [faults.FaultOut.of(f).model_dump() for f in faults.listed(session, nif)]
 
     def clear_faults(self, nif: str | None) -> int:
-        with self.db.write_session() as session:
+        with self.store.write_session() as session:
             count = faults.clear(session, nif)
             session.commit()
             return count
 
     def records(self, nif: str, number: str | None) -> list[dict[str, Any]]:
-        with self.db.read_session() as session:
+        with self.store.read_session() as session:
             statement = select(SandboxInvoice).where(SandboxInvoice.issuer_nif == nif)
             if number is not None:
                 statement = statement.where(SandboxInvoice.number == number)
             return [_invoice(i) for i in session.scalars(statement.order_by(SandboxInvoice.id))]
 
     def submissions(self, nif: str) -> list[dict[str, Any]]:
-        with self.db.read_session() as session:
+        with self.store.read_session() as session:
             found = session.scalars(
                 select(SandboxSubmission)
                 .where(SandboxSubmission.nif == nif)
@@ -166,7 +168,7 @@ class Sandbox:
             return [_submission(s, [r for r in lines if r.submission_id == s.id]) for s in found]
 
     def forget(self, nif: str) -> None:
-        with self.db.write_session() as session:
+        with self.store.write_session() as session:
             ids = select(SandboxSubmission.id).where(SandboxSubmission.nif == nif)
             session.execute(delete(SandboxRecord).where(SandboxRecord.submission_id.in_(ids)))
             session.execute(delete(SandboxRecord).where(SandboxRecord.issuer_nif == nif))
@@ -183,7 +185,7 @@ def create_sandbox_app(
     query_page_size: int = 10000,
     keys: KeyCache | None = None,
 ) -> Starlette:
-    """The AEAT sandbox over `db` (its `aeat_sandbox_` tables), answering
+    """The AEAT sandbox over `db` (its `aeat_sandbox_` tables: store.py says where), answering
     TiempoEsperaEnvio = settings.sandbox_wait_seconds. `query_page_size` is AEAT's 10 000
     records per Consulta answer; tests lower it to see paging."""
     sandbox = Sandbox(settings, db, query_page_size, keys)

@@ -32,8 +32,10 @@ class Database:
     is_sqlite: bool
     _write_lock: "threading.Lock | None"
     _lock_file: Path | None = None
+    sqlite_file: Path | None = None
 
     def __post_init__(self) -> None:
+        self._beside: dict[str, Database] = {}
         self._lock_fd: int | None = None
         if self._lock_file is not None:
             self._lock_fd = os.open(self._lock_file, os.O_RDWR | os.O_CREAT, 0o600)
@@ -75,7 +77,23 @@ class Database:
         with self._reader() as session:
             yield session
 
+    def beside(self, name: str) -> "Database":
+        """For a SQLite file, a database of its own in a file beside it (`talonario.db` gives
+        `talonario.<name>.db`), with its own write lock; made once, disposed with this one.
+        Otherwise (PostgreSQL, SQLite in memory) this same database."""
+        main = self.sqlite_file
+        if main is None:
+            return self
+        found = self._beside.get(name)
+        if found is None:
+            path = main.with_name(f"{main.stem}.{name}{main.suffix or '.db'}")
+            found = self._beside[name] = _sqlite_database(f"sqlite:///{path}", path)
+        return found
+
     def dispose(self) -> None:
+        for other in self._beside.values():
+            other.dispose()
+        self._beside.clear()
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None
@@ -118,19 +136,23 @@ def _sqlite_engine(url: str, immediate: bool) -> Engine:
     return engine
 
 
+def _sqlite_database(url: str, path: Path | None) -> Database:
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return Database(
+        write_engine=_sqlite_engine(url, immediate=True),
+        read_engine=_sqlite_engine(url, immediate=False),
+        is_sqlite=True,
+        _write_lock=threading.Lock(),
+        _lock_file=path.with_name(path.name + "-writelock") if path is not None else None,
+        sqlite_file=path,
+    )
+
+
 def create_database(settings: Settings) -> Database:
     url = settings.database_url
     if settings.is_sqlite:
-        path = settings.sqlite_path()
-        if path is not None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return Database(
-            write_engine=_sqlite_engine(url, immediate=True),
-            read_engine=_sqlite_engine(url, immediate=False),
-            is_sqlite=True,
-            _write_lock=threading.Lock(),
-            _lock_file=path.with_name(path.name + "-writelock") if path is not None else None,
-        )
+        return _sqlite_database(url, settings.sqlite_path())
     engine = create_engine(
         url,
         json_serializer=dumps_stored,

@@ -16,6 +16,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 from talonario.kit.clock import utcnow
 from talonario.models.base import Base, Entity, UTCDateTime
 
+# A record waiting for AEAT: not sent yet, or sent with no answer recorded.
+WAITING = ("pending", "submitted")
+WAITING_SQL = "status IN ('pending', 'submitted')"
+
 
 class VerifactuRecord(Entity, Base):
     """One link of a company's record chain: immutable once stored (only its AEAT state moves).
@@ -35,7 +39,16 @@ class VerifactuRecord(Entity, Base):
             sqlite_where=text("previous_record_id IS NULL"),
             postgresql_where=text("previous_record_id IS NULL"),
         ),
-        Index("ix_verifactu_records_company_status", "company_id", "status"),
+        # The records still waiting for AEAT, in chain order: the worker's claim and its scan
+        # for work read these few entries, never the whole chain (migration 0014).
+        Index(
+            "ix_verifactu_records_waiting",
+            "company_id",
+            "sequence",
+            "status",
+            sqlite_where=text(WAITING_SQL),
+            postgresql_where=text(WAITING_SQL),
+        ),
     )
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))

@@ -152,7 +152,9 @@ def claim(
         with db.write_session() as session:
             if not _holds(session, company_id, worker):
                 return None
-            mark_submitted(session, company_id, [w.id for w in part], submission_id)
+            mark_submitted(
+                session, company_id, (part[0].sequence, part[-1].sequence), submission_id
+            )
             mirror_states(
                 session,
                 [
@@ -166,7 +168,7 @@ def claim(
     # The records themselves, XML and all, are read after the lock is let go; the lease keeps
     # them ours.
     with db.read_session() as session:
-        records = submitted_batch(session, company_id, submission_id)
+        records = submitted_batch(session, submission)
     return Batch(submission_id, records, company, incident, worker)
 
 

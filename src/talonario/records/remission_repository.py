@@ -19,7 +19,7 @@ from talonario.db.repository import CompanyRepository, Repository
 from talonario.models import Company, Invoice, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
 from talonario.models.base import table_of
-from talonario.records.repository import WAITING, RecordRepository
+from talonario.records.repository import IS_WAITING, RecordRepository
 from talonario.verifactu.backoff import Reason
 from talonario.verifactu.xml import MAX_RECORDS
 
@@ -30,7 +30,7 @@ def companies_due(session: Session, now: datetime) -> list[str]:
     Spans companies: the worker's scan for work, before it claims any one company."""
     counts = (
         select(VerifactuRecord.company_id, func.count().label("waiting"))
-        .where(VerifactuRecord.status.in_(WAITING))
+        .where(IS_WAITING)
         .group_by(VerifactuRecord.company_id)
         .subquery()
     )
@@ -122,18 +122,21 @@ def next_batch(session: Session, company_id: str, limit: int) -> list[Row[Any]]:
         VerifactuRecord.aeat_csv,
         VerifactuRecord.aeat_code,
         VerifactuRecord.aeat_description,
-    ).where(VerifactuRecord.status.in_(WAITING))
+    ).where(IS_WAITING)
     return list(session.execute(stmt.order_by(VerifactuRecord.sequence).limit(limit)))
 
 
 def mark_submitted(
-    session: Session, company_id: str, ids: Sequence[str], submission_id: str
-) -> None:
-    """The claimed batch is `submitted` under `submission_id`, one more attempt each."""
-    session.execute(
+    session: Session, company_id: str, sequences: tuple[int, int], submission_id: str
+) -> int:
+    """The waiting records from sequence `first` to `last` (a run of the claimed batch: no
+    other record there waits) are `submitted` under `submission_id`, one more attempt each;
+    how many. By sequence, not by a list of ids: SQLite would scan the whole chain for those."""
+    first, last = sequences
+    marked = session.execute(
         RecordRepository(session, company_id)
         .update()
-        .where(VerifactuRecord.id.in_(ids))
+        .where(IS_WAITING, VerifactuRecord.sequence.between(first, last))
         .values(
             status="submitted",
             submission_id=submission_id,
@@ -141,13 +144,17 @@ def mark_submitted(
         )
         .execution_options(synchronize_session=False)
     )
+    return int(marked.rowcount)  # type: ignore[attr-defined]
 
 
-def submitted_batch(session: Session, company_id: str, submission_id: str) -> list[VerifactuRecord]:
-    """The records `submission_id` carries, in chain order, with their stored XML."""
-    repo = RecordRepository(session, company_id)
+def submitted_batch(session: Session, submission: Submission) -> list[VerifactuRecord]:
+    """The records `submission` carries, in chain order, with their stored XML."""
+    repo = RecordRepository(session, submission.company_id)
     stmt = repo.select().where(
-        VerifactuRecord.submission_id == submission_id, VerifactuRecord.status == "submitted"
+        IS_WAITING,
+        VerifactuRecord.sequence.between(submission.first_sequence, submission.last_sequence),
+        VerifactuRecord.submission_id == submission.id,
+        VerifactuRecord.status == "submitted",
     )
     return list(session.scalars(stmt.order_by(VerifactuRecord.sequence)))
 

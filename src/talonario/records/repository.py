@@ -5,16 +5,22 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, literal_column
 
 from talonario.db import Database
 from talonario.db.repository import Repository
 from talonario.errors import NotFound
 from talonario.models import VerifactuRecord
+from talonario.models.verifactu import WAITING
 from talonario.verifactu.audit import StoredRecord
 from talonario.verifactu.qr import qr_png as render_png
 
-WAITING = ("pending", "submitted")
+__all__ = ["IS_WAITING", "WAITING", "RecordRepository"]
+
+# The statuses as literals, not parameters: SQLite uses a partial index
+# (ix_verifactu_records_waiting) only for a WHERE it can match to the index's own when the
+# statement is prepared.
+IS_WAITING = VerifactuRecord.status.in_([literal_column(f"'{status}'") for status in WAITING])
 
 
 class RecordNotFound(NotFound):
@@ -58,14 +64,12 @@ class RecordRepository(Repository[VerifactuRecord]):
 
     def waiting_count(self) -> int:
         """Records not yet answered by AEAT."""
-        found = self.session.scalar(
-            self.select(func.count()).where(VerifactuRecord.status.in_(WAITING))
-        )
+        found = self.session.scalar(self.select(func.count()).where(IS_WAITING))
         return found or 0
 
     def next_batch(self, limit: int) -> list[VerifactuRecord]:
         """The first `limit` records waiting for AEAT, in chain order."""
-        stmt = self.select().where(VerifactuRecord.status.in_(WAITING))
+        stmt = self.select().where(IS_WAITING)
         return list(self.all(stmt.order_by(VerifactuRecord.sequence).limit(limit)))
 
     def _sequence_after(self, starting_after: str | None) -> int:
