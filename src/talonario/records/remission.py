@@ -4,15 +4,17 @@
            FOR UPDATE SKIP LOCKED first) if flow control allows a submission now (backoff.py):
            the wait AEAT asked for (TiempoEsperaEnvio) has passed, or 1,000 records are
            waiting, and no failure's backoff holds.
-2. mark    a submission left `sending` by a holder that died becomes `abandoned`; the batch
-           (≤ 1,000, by sequence) becomes `submitted` and a submission row is written.
+2. mark    a submission left `sending` by a holder that died becomes `abandoned`, a submission
+           row is written; then the batch (≤ 1,000, by sequence) becomes `submitted`, a hundred
+           records per write transaction (WRITE_CHUNK), so SQLite's lock is never held long.
 3. send    outside any transaction, the stored XML of each record, exactly as sealed, while a
            heartbeat renews the lease (lease.py).
-4. record  AEAT's answer per record (CSV, code, description), or the fault: either puts the
-           batch back to `pending` with a backoff (backoff.py); a transient one also opens an
-           incident (the next submission says Incidencia=S).
+4. record  AEAT's answer per record (CSV, code, description; outcomes.py), a hundred records
+           per transaction, the last with the submission and the lease; or the fault: it puts
+           the batch back to `pending` with a backoff (backoff.py); a transient one also opens
+           an incident (the next submission says Incidencia=S).
 
-Nothing is lost if the process dies between 2 and 4: the heartbeat stops, the lease expires, the
+Nothing is lost if the process dies anywhere from 2 to 4: the heartbeat stops, the lease expires, the
 next holder finds the records still `submitted`, and sends them again; AEAT answers 3000 for
 those it stored, with their stored state, which is adopted (spec §5.1, duplicate handling).
 """
@@ -24,7 +26,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -37,6 +39,7 @@ from talonario.kit.secrets import DecryptionError
 from talonario.models import Company, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
 from talonario.records import credentials, lease
+from talonario.records.outcomes import Outcome, outcomes_of_answer, unchanged
 from talonario.records.remission_repository import (
     Mirrored,
     RemissionRepository,
@@ -61,11 +64,8 @@ from talonario.verifactu.client import (
     endpoint,
     sandbox_endpoint,
 )
-from talonario.verifactu.records import InvoiceId, Party, SubmissionHeader
+from talonario.verifactu.records import Party, SubmissionHeader
 from talonario.verifactu.responses import (
-    Operation,
-    RecordStatus,
-    StoredStatus,
     SubmissionResult,
 )
 from talonario.verifactu.tls import InvalidCaBundle, InvalidCertificate, client_context
@@ -74,7 +74,6 @@ from talonario.webhooks.outbox import emit, wants
 
 log = logging.getLogger(__name__)
 
-DUPLICATE = 3000
 # Records written per write transaction when a batch is marked or answered: SQLite has one
 # write lock, and a request issuing an invoice waits for it. A whole batch in one transaction
 # held it for 60-170 ms under load; a hundred records take a few milliseconds.
@@ -239,90 +238,7 @@ def envelope(batch: Batch) -> bytes:
     return soap_envelope(submission_of_stored(header, [r.xml for r in batch.records]))
 
 
-# --- 4. record the outcome ----------------------------------------------------------------------
-
-_STATUS = {
-    RecordStatus.ACCEPTED: "accepted",
-    RecordStatus.ACCEPTED_WITH_ERRORS: "accepted_with_errors",
-    RecordStatus.REJECTED: "rejected",
-}
-_STORED = {
-    StoredStatus.ACCEPTED: "accepted",
-    StoredStatus.ACCEPTED_WITH_ERRORS: "accepted_with_errors",
-    StoredStatus.CANCELLED: "accepted",
-}
-
-
-def _identity(record: VerifactuRecord, nif: str) -> InvoiceId:
-    return InvoiceId(nif, record.invoice_number, record.invoice_issue_date)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What a record becomes: worked out before the write lock is taken."""
-
-    record: VerifactuRecord
-    status: str
-    submitted_at: datetime | None
-    code: str | None
-    description: str | None
-    csv: str | None
-
-    def change(self) -> dict[str, Any]:
-        return {
-            "id": self.record.id,
-            "status": self.status,
-            "submitted_at": self.submitted_at,
-            "aeat_code": self.code,
-            "aeat_description": self.description,
-            "aeat_csv": self.csv,
-        }
-
-    def mirrored(self) -> Mirrored:
-        r = self.record
-        return Mirrored(r.invoice_id, r.id, self.status, self.csv, self.code, self.description)
-
-    def applied(self) -> VerifactuRecord:
-        """The (detached) record as it now stands, for its webhook event."""
-        r = self.record
-        r.status, r.submitted_at, r.aeat_csv = self.status, self.submitted_at, self.csv
-        r.aeat_code, r.aeat_description = self.code, self.description
-        return r
-
-
-def outcomes_of_answer(batch: Batch, result: SubmissionResult, now: datetime) -> list[Outcome]:
-    """Each record's state after AEAT's answer (CSV, code, description)."""
-    outcomes = []
-    lines = result.by_record()
-    for record in batch.records:
-        op = Operation.CANCELLATION if record.kind == "anulacion" else Operation.REGISTRATION
-        line = lines.get((_identity(record, batch.company.nif), op))
-        if line is None:
-            # AEAT answers every record; one missing is sent again with the next batch.
-            outcomes.append(_unchanged(record, "pending"))
-            continue
-        code = str(line.code) if line.code is not None else None
-        if line.code == DUPLICATE and line.duplicate is not None:
-            # Sent before, answer lost: AEAT holds it; adopt the state it holds.
-            held = line.duplicate
-            held_code = str(held.code) if held.code is not None else None
-            status, csv = _STORED[held.status], record.aeat_csv
-            outcomes.append(Outcome(record, status, now, held_code, held.description, csv))
-        else:
-            csv = result.csv if line.status.stored else record.aeat_csv
-            outcomes.append(Outcome(record, _STATUS[line.status], now, code, line.description, csv))
-    return outcomes
-
-
-def _unchanged(record: VerifactuRecord, status: str) -> Outcome:
-    return Outcome(
-        record,
-        status,
-        record.submitted_at,
-        record.aeat_code,
-        record.aeat_description,
-        record.aeat_csv,
-    )
+# --- 4. record the outcome (outcomes.py works it out) ------------------------------------------
 
 
 def _write_outcomes(session: Session, batch: Batch, outcomes: Sequence[Outcome]) -> None:
@@ -475,9 +391,9 @@ def remit(
     # took seconds shows in answered_at.
     now = given or utcnow()
     outcomes = (
-        outcomes_of_answer(batch, outcome, now)
+        outcomes_of_answer(batch.records, batch.company.nif, outcome, now)
         if isinstance(outcome, SubmissionResult)
-        else [_unchanged(r, "pending") for r in batch.records]
+        else [unchanged(r, "pending") for r in batch.records]
     )
     # The records' outcomes a chunk per write transaction (as the claim marked them); the
     # submission and the company's state, with the last chunk, let the lease go.
