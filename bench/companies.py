@@ -7,9 +7,13 @@ server processes (default 2), BENCH_COMPANIES_WORKERS `talonario worker` process
 BENCH_COMPANIES_CLIENTS clients (default 16); connection i's k-th request is for company
 (i + k*clients) mod N, so every company issues. The same configuration with 1 company runs first,
 in the same run, for comparison. The sandbox's TiempoEsperaEnvio is BENCH_COMPANIES_WAIT (default
-5 s, short so the run is: a user's default is 60 s).
+60 s, AEAT's and a user's default) and the load lasts BENCH_COMPANIES_SECONDS (default 75) after
+the warmup, so that it spans a wait and each company's second submission: a wait of a few
+seconds would have each of 200 companies send 7-record batches 40 times a second, a load no
+deployment sees.
 
-After the load, the workers get up to BENCH_DRAIN_SECONDS (default 60) to send everything; then,
+After the load, the workers get up to BENCH_DRAIN_SECONDS (default the wait + 30 s) to send
+everything; then,
 from the database, per company, the largest delay between a record's creation and the moment
 the worker wrote the answer that accepted it (the record's updated_at): its max and p99 over
 companies, against the wait. A company whose records wait much longer than the wait plus a pass
@@ -22,7 +26,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -59,6 +63,7 @@ class CompaniesConfig:
     workers: int
     clients: int
     wait: int
+    seconds: float
     drain_seconds: float
 
     @classmethod
@@ -70,8 +75,9 @@ class CompaniesConfig:
             processes=int(env("BENCH_COMPANIES_PROCESSES", "2")),
             workers=int(env("BENCH_COMPANIES_WORKERS", "2")),
             clients=int(env("BENCH_COMPANIES_CLIENTS", "16")),
-            wait=int(env("BENCH_COMPANIES_WAIT", "5")),
-            drain_seconds=float(env("BENCH_DRAIN_SECONDS", "60")),
+            wait=(wait := int(env("BENCH_COMPANIES_WAIT", "60"))),
+            seconds=float(env("BENCH_COMPANIES_SECONDS", "75")),
+            drain_seconds=float(env("BENCH_DRAIN_SECONDS", str(wait + 30))),
         )
 
 
@@ -179,7 +185,7 @@ def run_companies(
             server,
             requests,
             cc.clients,
-            config,
+            replace(config, seconds=cc.seconds),
             db,
             (kind, cc.processes, "separate"),
             workers,
@@ -209,8 +215,8 @@ def report(
         f'POST /v1/invoices with "issue": true from {cc.clients} clients, each connection going '
         f"round the companies; {LABELS.get(cc.database, cc.database)}, {cc.processes} server "
         f"processes, {cc.workers} separate `talonario worker` processes, {config.warmup:g} s "
-        f"warmup + {config.seconds:g} s measured; sandbox TiempoEsperaEnvio {cc.wait} s (short, "
-        "so the run is: a user's default is 60 s). Each run on a fresh database.",
+        f"warmup + {cc.seconds:g} s measured; sandbox TiempoEsperaEnvio {cc.wait} s (AEAT's "
+        "default). Each run on a fresh database.",
         "",
         "| companies | issued/s | p50 ms | p99 ms | errors | accepted/s | waiting at end "
         "| CPU server | CPU workers | CPU postgres | CPU loadgen | loadgen µs/req | CPU other |",

@@ -14,9 +14,10 @@
            the batch back to `pending` with a backoff (backoff.py); a transient one also opens
            an incident (the next submission says Incidencia=S).
 
-Nothing is lost if the process dies anywhere from 2 to 4: the heartbeat stops, the lease expires, the
-next holder finds the records still `submitted`, and sends them again; AEAT answers 3000 for
-those it stored, with their stored state, which is adopted (spec §5.1, duplicate handling).
+Nothing is lost if the process dies anywhere from 2 to 4: the heartbeat stops, the lease
+expires, the next holder finds the records still `submitted` (or `pending`), and sends them
+again; AEAT answers 3000 for those it stored, with their stored state, which is adopted
+(spec §5.1, duplicate handling).
 """
 
 import logging
@@ -26,7 +27,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -142,27 +143,19 @@ def claim(
         session.add(submission)
         state.locked_until = now + lease.duration(settings)
         state.locked_by = worker
+        first, *rest = chunked(waiting)
+        session.flush()
+        _mark(session, company_id, first, submission.id)
         session.commit()
         submission_id, incident = submission.id, submission.incident
-    # The lease is ours: the batch is marked a chunk per transaction, each holding SQLite's one
-    # write lock (the API's too) for a few milliseconds. A holder that dies half way leaves
-    # records `pending` and `submitted`: the next one sends both (next_batch takes either).
-    for part in chunked(waiting):
+    # The lease is ours: the rest of the batch is marked a chunk per transaction, each holding
+    # SQLite's one write lock (the API's too) for a few milliseconds. A holder that dies half
+    # way leaves records `pending` and `submitted`: the next sends both (next_batch takes either).
+    for part in rest:
         with db.write_session() as session:
             if not _holds(session, company_id, worker):
                 return None
-            mark_submitted(
-                session, company_id, (part[0].sequence, part[-1].sequence), submission_id
-            )
-            mirror_states(
-                session,
-                [
-                    Mirrored(
-                        w.invoice_id, w.id, "submitted", w.aeat_csv, w.aeat_code, w.aeat_description
-                    )
-                    for w in part
-                ],
-            )
+            _mark(session, company_id, part, submission_id)
             session.commit()
     # The records themselves, XML and all, are read after the lock is let go; the lease keeps
     # them ours.
@@ -174,6 +167,18 @@ def claim(
 def chunked(items: Sequence[T]) -> list[Sequence[T]]:
     """`items` in runs of WRITE_CHUNK, at least one (maybe empty)."""
     return [items[i : i + WRITE_CHUNK] for i in range(0, len(items), WRITE_CHUNK)] or [items[:0]]
+
+
+def _mark(session: Session, company_id: str, part: Sequence[Any], submission_id: str) -> None:
+    """A run of the batch (next_batch's rows) is `submitted`, on its records and invoices."""
+    mark_submitted(session, company_id, (part[0].sequence, part[-1].sequence), submission_id)
+    mirror_states(
+        session,
+        [
+            Mirrored(w.invoice_id, w.id, "submitted", w.aeat_csv, w.aeat_code, w.aeat_description)
+            for w in part
+        ],
+    )
 
 
 def _holds(session: Session, company_id: str, worker: str) -> bool:
