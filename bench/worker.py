@@ -82,6 +82,7 @@ class WorkerConfig:
     scenarios: list[str]
     separate_workers: int
     sandbox_wait: int
+    rounds: int
 
     @classmethod
     def from_env(cls) -> "WorkerConfig":
@@ -90,6 +91,7 @@ class WorkerConfig:
             scenarios=[n.strip() for n in names if n.strip()],
             separate_workers=int(os.environ.get("BENCH_SEPARATE_WORKERS", "2")),
             sandbox_wait=int(os.environ.get("BENCH_SANDBOX_WAIT", "60")),
+            rounds=max(1, int(os.environ.get("BENCH_WORKER_ROUNDS", "3"))),
         )
 
 
@@ -294,6 +296,26 @@ def measure(
     return WorkerRow(kind, processes, scenario, result, cpu, *speeds, waiting)
 
 
+def median_rows(rows: Sequence[WorkerRow]) -> tuple[list[WorkerRow], list[str]]:
+    """Of the rounds of each configuration, the row with the median p99 (the upper one of an
+    even count), and a note of every round's p99 and rate where there were several."""
+    groups: dict[tuple[str, int, str, int], list[WorkerRow]] = {}
+    for row in rows:
+        key = (row.database, row.processes, row.scenario, row.result.clients)
+        groups.setdefault(key, []).append(row)
+    chosen, notes = [], []
+    for (kind, processes, scenario, clients), group in groups.items():
+        ordered = sorted(group, key=lambda r: r.p99)
+        chosen.append(ordered[len(ordered) // 2])
+        if len(group) > 1:
+            each = ", ".join(f"{r.p99:.0f} ms at {r.result.rate:.0f}/s" for r in group)
+            notes.append(
+                f"{LABELS[kind]} p{processes} {SCENARIOS[scenario]} {clients} clients, "
+                f"p99 by round: {each}"
+            )
+    return chosen, notes
+
+
 def line(row: WorkerRow) -> str:
     r = row.result
     errors = f"{r.error_count}" + (f" {dict(r.errors)}" if r.errors else "")
@@ -421,8 +443,9 @@ CPU_NOTE = (
     "CPU columns: % of one core over the run (warmup included), of {total}% on this machine; "
     "server = the uvicorn process tree (with the in-process worker and the mounted sandbox), "
     "workers = the separate `talonario worker` processes, postgres = every postgres process, "
-    "loadgen = this process, other = the rest of the machine (other programs: well above ~10% "
-    "means they competed and the figures are understated). loadgen µs/req = the load "
+    "loadgen = this process, other = the rest of the machine (other programs, and on a virtual "
+    "machine the time its host gave to others, /proc/stat's steal: well above ~10% means they "
+    "competed and the figures are understated). loadgen µs/req = the load "
     "generator's CPU per request sent: requests/s × that / 10⁶ is the share of a core it takes."
 )
 
@@ -436,7 +459,8 @@ def report(
             "",
             f'POST /v1/invoices with "issue": true (3-line invoice), talonario {__version__}, '
             f"{os.cpu_count()} CPUs, {config.warmup:g} s warmup + {config.seconds:g} s measured "
-            f"per row; each scenario on a fresh database and server, its clients in turn; "
+            f"per row; each scenario on a fresh database and server, its clients in turn, "
+            f"{wc.rounds} round(s) interleaved, each row the round with the median p99; "
             f"sandbox TiempoEsperaEnvio {wc.sandbox_wait} s (1,000 waiting records go at once); "
             f"separate workers: {wc.separate_workers} `talonario worker` processes. accepted/s = "
             "records the worker recorded as accepted by the sandbox during the measured window; "
@@ -474,17 +498,23 @@ def section() -> str:
                 notes.append(f"PostgreSQL skipped: {why}")
                 print(notes[-1], flush=True)
                 continue
-            for processes in config.workers:
-                for scenario in scenarios:
-                    print(f"{LABELS[kind]}, processes={processes}, {scenario}:", flush=True)
-                    try:
-                        got, more = bench_scenario(kind, processes, scenario, config, wconfig, tmp)
-                    except Exception as exc:  # one broken configuration must not hide the rest
-                        more = [
-                            f"{LABELS[kind]}, processes={processes}, {scenario} failed: {exc!r}"
-                        ]
-                        print(more[0], flush=True)
-                        got = []
-                    rows.extend(got)
-                    notes.extend(more)
+            # Rounds interleave the scenarios, so that a spell of a noisy machine (a VM's
+            # neighbours) lands on all of them rather than on one.
+            for round_ in range(1, wconfig.rounds + 1):
+                for processes in config.workers:
+                    for scenario in scenarios:
+                        name = f"{LABELS[kind]}, processes={processes}, {scenario}"
+                        print(f"{name} (round {round_}/{wconfig.rounds}):", flush=True)
+                        try:
+                            got, more = bench_scenario(
+                                kind, processes, scenario, config, wconfig, tmp
+                            )
+                        except Exception as exc:  # one broken configuration must not hide the rest
+                            more = [f"{name} failed: {exc!r}"]
+                            print(more[0], flush=True)
+                            got = []
+                        rows.extend(got)
+                        notes.extend(more)
+    rows, spread = median_rows(rows)
+    notes.extend(spread)
     return report(rows, notes, config, wconfig)
