@@ -8,6 +8,7 @@ from talonario.auth.ratelimit import RateLimiter
 from talonario.config import Settings
 from talonario.db import Database, create_database
 from talonario.db.group_commit import GroupCommit
+from talonario.records.batch import prepare_batch
 
 
 @dataclass
@@ -24,7 +25,7 @@ class Runtime:
         return cls(
             settings=settings,
             db=db,
-            writes=GroupCommit(db),
+            writes=GroupCommit(db, prepare=prepare_batch),
             keys=KeyCache(settings.api_key_cache_seconds),
             limiter=RateLimiter(settings.rate_limit_per_minute, settings.redis_url),
         )

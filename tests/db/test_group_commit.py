@@ -1,6 +1,7 @@
 """Group commit with the real issuing unit: many invoices in one transaction, and a failing one
 that fails alone."""
 
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -14,10 +15,11 @@ from talonario.invoices import service
 from talonario.invoices.schemas import InvoiceCreate
 from talonario.kit.clock import today_in
 from talonario.kit.external_ids import ExternalIdTaken
+from talonario.records.batch import prepare_batch
 from talonario.runtime import Runtime
 from tests.conftest import Api
 from tests.fixtures.events import recorded
-from tests.fixtures.factories import invoice_body
+from tests.fixtures.factories import create_company, invoice_body
 
 SIZE = 12
 
@@ -34,9 +36,11 @@ def issue_unit(runtime: Runtime, company: Any, invoice: Any) -> Any:
     return lambda session: service.save_new(session, runtime.settings, company, invoice, True)
 
 
-def run_one_batch(writes: GroupCommit, units: list[Any]) -> list[Any]:
-    """Submit `units` while the writer is held, so they are taken as one batch; each outcome
-    (a result or the exception raised to its caller), in order."""
+def run_one_batch(
+    writes: GroupCommit, units: list[Any], companies: list[str] | None = None
+) -> list[Any]:
+    """Submit `units` (for `companies`, if given) while the writer is held, so they are taken
+    as one batch; each outcome (a result or the exception raised to its caller), in order."""
     gate, held = threading.Event(), threading.Event()
 
     def hold(session: Any) -> None:
@@ -44,16 +48,19 @@ def run_one_batch(writes: GroupCommit, units: list[Any]) -> list[Any]:
         held.set()
         gate.wait(10)
 
-    def outcome(unit: Any) -> Any:
+    def outcome(unit: Any, company_id: str | None) -> Any:
         try:
-            return writes.run(unit)
+            return writes.run(unit, company_id)
         except Exception as exc:
             return exc
 
     with ThreadPoolExecutor(len(units) + 1) as pool:
         blocker = pool.submit(writes.run, hold)
         assert held.wait(10)
-        futures = [pool.submit(outcome, unit) for unit in units]
+        futures = [
+            pool.submit(outcome, unit, (companies or [None] * len(units))[i])
+            for i, unit in enumerate(units)
+        ]
         while writes._queue.qsize() < len(units):  # every unit queued behind the held one
             threading.Event().wait(0.005)
         gate.set()
@@ -160,3 +167,32 @@ def test_batches_issuing_in_two_series_never_deadlock(api: Api, runtime: Runtime
     ]
     chain = api.get("/v1/verifactu/chain/verify").json()
     assert (chain["valid"], chain["records"], chain["first_break"]) == (True, 3, None)
+
+
+def test_a_batch_for_many_companies_locks_their_heads_and_series_once_and_chains_each(
+    app_client: Any, runtime: Runtime
+) -> None:
+    writes = GroupCommit(runtime.db, prepare=prepare_batch)
+    made = [create_company(runtime.db) for _ in range(6)]
+    # Two invoices per company, the companies interleaved, as many clients' requests arrive.
+    order = [company_id for _ in range(2) for company_id, _ in made]
+    units = [issue_unit(runtime, *prepared(runtime, company_id)) for company_id in order]
+    try:
+        with recorded(runtime.db.write_engine, "before_cursor_execute") as statements:
+            issued = run_one_batch(writes, units, order)
+    finally:
+        writes.stop()
+
+    sql = [args[2] for args in statements]
+    heads = [s for s in sql if "verifactu_chain_heads" in s]
+    series = [s for s in sql if re.search(r"\b(FROM|UPDATE) series\b", s)]
+    # One statement locks the six heads, one moves them; the same for the series.
+    assert [s.split()[0] for s in heads] == ["SELECT", "UPDATE"], heads
+    assert [s.split()[0] for s in series] == ["SELECT", "UPDATE"], series
+    assert all(not isinstance(i, Exception) for i in issued), issued
+    for company_id, key in made:
+        api = Api(app_client, company_id, key)
+        numbers = sorted(i.sequence for i in issued if i.company_id == company_id)
+        assert numbers == [1, 2]
+        chain = api.get("/v1/verifactu/chain/verify").json()
+        assert (chain["valid"], chain["records"], chain["first_break"]) == (True, 2, None)

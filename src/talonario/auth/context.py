@@ -104,7 +104,7 @@ class Context:
             return result, body
 
         try:
-            result, body = self.runtime.writes.run(work)
+            result, body = self.runtime.writes.run(work, company_id)
         except IntegrityError as exc:
             raise self._conflict_after(exc, conflict) from exc
         if body is None:

@@ -8,6 +8,12 @@ transaction, commits once, and only then answers each caller: no caller hears "d
 its work is durable. Failures are rare (every check ran before, in the read phase): when one
 happens the batch rolls back and each unit runs again alone, so only the failing one fails.
 (A SAVEPOINT per unit would isolate failures too, but costs as much as the unit's own work.)
+
+A unit names the company it writes for; `prepare` (runtime.py gives records/batch.py's) then
+locks and reads what the batch's companies will need in a few statements for all of them, in
+company order, before their units run: otherwise a batch of units for many companies costs a
+statement per company for each of its chain head, series and webhooks, where one company's
+batch pays once.
 """
 
 import logging
@@ -23,6 +29,8 @@ from talonario.db import Database
 
 T = TypeVar("T")
 Unit = Callable[[Session], Any]
+Prepare = Callable[[Session, list[str]], None]
+Item = tuple[Unit, "Future[Any]", str | None]
 log = logging.getLogger(__name__)
 
 # Bounds the wait of the last caller of a batch; units arriving meanwhile form the next one.
@@ -31,22 +39,26 @@ _STOP = object()
 
 
 class GroupCommit:
-    def __init__(self, db: Database, max_units: int = MAX_UNITS) -> None:
+    def __init__(
+        self, db: Database, max_units: int = MAX_UNITS, prepare: Prepare | None = None
+    ) -> None:
         self._db = db
         self._max_units = max_units
+        self._prepare = prepare
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
 
-    def run(self, unit: Callable[[Session], T]) -> T:
+    def run(self, unit: Callable[[Session], T], company_id: str | None = None) -> T:
         """Run `unit(session)` in a shared write transaction; its result once committed.
+        `company_id`: the company it writes for, if one.
 
         The unit's exception is raised here, after the batch committed without it; a failed
         commit is raised to every unit of the batch.
         """
         future: Future[T] = Future()
         self._ensure_started()
-        self._queue.put((unit, future))
+        self._queue.put((unit, future, company_id))
         return future.result()
 
     def stop(self) -> None:
@@ -87,7 +99,7 @@ class GroupCommit:
             batch.append(item)
         return False
 
-    def _write(self, batch: list[tuple[Unit, Future[Any]]], gather: bool = False) -> bool:
+    def _write(self, batch: list[Item], gather: bool = False) -> bool:
         """Commit the batch whole; if any unit (or the commit) fails, run each unit alone, so
         that only the failing one fails. Units are re-runnable: a rolled-back attempt leaves
         nothing behind but the values it set on its own new objects, which a rerun overwrites.
@@ -100,11 +112,14 @@ class GroupCommit:
         try:
             with self._db.write_session() as session:
                 results: list[Any] = []
+                prepared: set[str] = set()
                 while True:
                     if gather and not stopping:
                         stopping = self._gather(batch)
                     if len(results) == len(batch):
                         break
+                    if self._prepare is not None:
+                        self._prepare_for(session, batch[len(results) :], prepared)
                     results.append(batch[len(results)][0](session))
                 session.commit()
         except BaseException as exc:
@@ -116,6 +131,14 @@ class GroupCommit:
                 log.error("group commit unit raised %r", exc)
             batch[0][1].set_exception(exc)
             return stopping
-        for (_, future), result in zip(batch, results, strict=True):
+        for (_, future, _), result in zip(batch, results, strict=True):
             future.set_result(result)
         return stopping
+
+    def _prepare_for(self, session: Session, coming: list[Item], prepared: set[str]) -> None:
+        """Prepare the companies of the units still to run that are not prepared yet."""
+        new = sorted({c for _, _, c in coming if c is not None} - prepared)
+        if new:
+            assert self._prepare is not None
+            self._prepare(session, new)
+            prepared.update(new)

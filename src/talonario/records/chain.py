@@ -7,11 +7,12 @@ same transaction as the invoice change that produced them.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from talonario.db.rows import stage_new
-from talonario.db.txmemo import defer, remembered
+from talonario.db.txmemo import defer, memo, remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.models import VerifactuRecord
@@ -62,17 +63,32 @@ def lock_head(session: Session, company_id: str) -> Head:
             # Companies get their head when created; this covers rows older than the chain.
             chain_repository.insert_head_row(conn, company_id, utcnow())
             return Head(company_id)
-        return Head(
-            company_id,
-            row.last_record_id,
-            row.last_sequence,
-            row.last_huella,
-            row.last_issuer_nif,
-            row.last_invoice_number,
-            row.last_issue_date,
-        )
+        return _head_of(row)
 
     return remembered(session, ("chain_head", company_id), locked)
+
+
+def lock_heads(session: Session, company_ids: list[str]) -> None:
+    """Lock the heads of several companies at once, in company order, and remember them for
+    lock_head (group commit's batches: records/batch.py)."""
+    conn = session.connection()  # begins the transaction the memo belongs to
+    values = memo(session)
+    if values is None:
+        return
+    for row in chain_repository.lock_head_rows(conn, company_ids):
+        values.setdefault(("chain_head", row.company_id), _head_of(row))
+
+
+def _head_of(row: Any) -> Head:
+    return Head(
+        row.company_id,
+        row.last_record_id,
+        row.last_sequence,
+        row.last_huella,
+        row.last_issuer_nif,
+        row.last_invoice_number,
+        row.last_issue_date,
+    )
 
 
 def previous_link(head: Head) -> PreviousRecord | None:
@@ -141,23 +157,30 @@ def store(session: Session, head: Head, link: NextLink) -> VerifactuRecord:
     head.last_issuer_nif = link.issuer_nif
     head.last_invoice_number = row.invoice_number
     head.last_issue_date = row.invoice_issue_date
-    defer(session, ("move_head", head.company_id), lambda: _move_head(session, head))
+    # The heads this transaction moved are written together, once, at its commit.
+    moved: dict[str, Head] = remembered(session, ("moved_heads",), dict)
+    moved[head.company_id] = head
+    defer(session, ("move_heads",), lambda: _move_heads(session, moved))
     return row
 
 
-def _move_head(session: Session, head: Head) -> None:
-    chain_repository.move_head(
+def _move_heads(session: Session, moved: dict[str, Head]) -> None:
+    now = utcnow()
+    chain_repository.move_heads(
         session.connection(),
-        {
-            "p_company_id": head.company_id,
-            "p_record_id": head.last_record_id,
-            "p_sequence": head.last_sequence,
-            "p_huella": head.last_huella,
-            "p_issuer_nif": head.last_issuer_nif,
-            "p_invoice_number": head.last_invoice_number,
-            "p_issue_date": head.last_issue_date,
-            "p_updated_at": utcnow(),
-        },
+        [
+            {
+                "p_company_id": head.company_id,
+                "p_record_id": head.last_record_id,
+                "p_sequence": head.last_sequence,
+                "p_huella": head.last_huella,
+                "p_issuer_nif": head.last_issuer_nif,
+                "p_invoice_number": head.last_invoice_number,
+                "p_issue_date": head.last_issue_date,
+                "p_updated_at": now,
+            }
+            for head in moved.values()
+        ],
     )
 
 

@@ -43,10 +43,24 @@ def lock_head_row(conn: Connection, company_id: str) -> Row[Any] | None:
     return conn.execute(_LOCK_HEAD, {"p_company_id": company_id}).first()
 
 
+def lock_head_rows(conn: Connection, company_ids: list[str]) -> list[Row[Any]]:
+    """The heads of several companies, locked in company order (two batches locking the heads
+    they share in one order cannot deadlock on them)."""
+    stmt = (
+        select(_HEADS)
+        .where(_HEADS.c.company_id.in_(company_ids))
+        .order_by(_HEADS.c.company_id)
+        .with_for_update()
+    )
+    return list(conn.execute(stmt))
+
+
 def insert_head_row(conn: Connection, company_id: str, now: datetime) -> None:
     conn.execute(insert(_HEADS), {"company_id": company_id, "last_sequence": 0, "updated_at": now})
 
 
-def move_head(conn: Connection, values: dict[str, Any]) -> None:
-    """Point the head at its new last record: `values` binds _MOVE_HEAD's `p_*` parameters."""
-    conn.execute(_MOVE_HEAD, values)
+def move_heads(conn: Connection, values: list[dict[str, Any]]) -> None:
+    """Point heads at their new last records, one statement run for all (executemany): each of
+    `values` binds _MOVE_HEAD's `p_*` parameters."""
+    if values:
+        conn.execute(_MOVE_HEAD, values)

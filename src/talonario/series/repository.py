@@ -98,9 +98,28 @@ def lock_counter(conn: Connection, company_id: str, series_id: str | None, kind:
     return conn.execute(_LOCK_BY_KIND, {"p_company_id": company_id, "p_kind": kind}).first()
 
 
-def save_counter(
-    conn: Connection, series_id: str, next_number: int, number_year: int | None
-) -> None:
-    """Write where a series' numbering stands (its row is locked by this transaction)."""
-    params = {"p_series_id": series_id, "p_next_number": next_number, "p_number_year": number_year}
-    conn.execute(_SAVE_COUNTER, params)
+def lock_counters_of(conn: Connection, company_ids: list[str]) -> list[Any]:
+    """The counter columns of every series of these companies (with company_id, kind and
+    is_default), locked in company order until the transaction ends."""
+    c = _SERIES.c
+    stmt = (
+        select(c.id, c.code, c.format, c.next_number, c.number_year, c.reset_yearly)
+        .add_columns(c.company_id, c.kind, c.is_default)
+        .where(c.company_id.in_(company_ids))
+        .order_by(c.company_id, c.id)
+        .with_for_update()
+    )
+    return list(conn.execute(stmt))
+
+
+def save_counters(conn: Connection, counters: list[tuple[str, int, int | None]]) -> None:
+    """Write where series' numbering stands, (id, next_number, number_year) each, one statement
+    run for all (their rows are locked by this transaction)."""
+    if counters:
+        conn.execute(
+            _SAVE_COUNTER,
+            [
+                {"p_series_id": series_id, "p_next_number": next_number, "p_number_year": year}
+                for series_id, next_number, year in counters
+            ],
+        )

@@ -10,7 +10,12 @@ from talonario.db import txmemo
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.models import Series
 from talonario.series.numbering import check_invoice_number, render
-from talonario.series.repository import SeriesRepository, lock_counter, save_counter
+from talonario.series.repository import (
+    SeriesRepository,
+    lock_counter,
+    lock_counters_of,
+    save_counters,
+)
 from talonario.series.schemas import SeriesCreate, SeriesUpdate
 
 # A new company starts with one default series of each kind. Rectifying invoices need a series
@@ -216,10 +221,26 @@ def assign_number(
             f"Series '{counter.code}' gives '{number}': {exc}.", param="series"
         ) from None
     counter.next_number, counter.number_year = next_number, number_year
+    # The series this transaction numbered in are written together, once, at its commit.
+    moved: dict[str, _Counter] = txmemo.remembered(session, ("numbered_series",), dict)
+    moved[counter.id] = counter
     conn = session.connection()
 
     def save() -> None:
-        save_counter(conn, counter.id, counter.next_number, counter.number_year)
+        save_counters(conn, [(c.id, c.next_number, c.number_year) for c in moved.values()])
 
-    txmemo.defer(session, ("save_series", counter.id), save)
+    txmemo.defer(session, ("save_series",), save)
     return AssignedNumber(counter.id, counter.code, number, sequence)
+
+
+def lock_counters(session: Session, company_ids: list[str]) -> None:
+    """Lock every series of several companies at once, in company order, and remember their
+    counters for assign_number (group commit's batches: records/batch.py)."""
+    conn = session.connection()  # begins the transaction the memo belongs to
+    values = txmemo.memo(session)
+    if values is None:
+        return
+    for row in lock_counters_of(conn, company_ids):
+        counter = values.setdefault(("series", row.company_id, row.id), _Counter(row))
+        if row.is_default:
+            values.setdefault(("series_default", row.company_id, row.kind), counter)

@@ -9,12 +9,12 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from talonario.db.txmemo import remembered
+from talonario.db.txmemo import memo, remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.jsonenc import dumps
 from talonario.models import WebhookDelivery, WebhookEvent
-from talonario.webhooks.repository import enabled_endpoints
+from talonario.webhooks.repository import enabled_endpoints, enabled_endpoints_of
 from talonario.webhooks.schemas import EVENT_TYPES
 
 
@@ -27,6 +27,17 @@ def _subscribers(session: Session, company_id: str, event_type: str) -> list[str
 
     endpoints = remembered(session, ("webhook_endpoints", company_id), enabled)
     return [endpoint_id for endpoint_id, events in endpoints if event_type in events]
+
+
+def read_endpoints(session: Session, company_ids: list[str]) -> None:
+    """Read the enabled endpoints of several companies at once, remembered for the rest of the
+    transaction as _subscribers keeps them (group commit's batches: records/batch.py)."""
+    session.connection()  # begins the transaction the memo belongs to
+    values = memo(session)
+    if values is None:
+        return
+    for company_id, endpoints in enabled_endpoints_of(session, company_ids).items():
+        values.setdefault(("webhook_endpoints", company_id), endpoints)
 
 
 def wants(session: Session, company_id: str, event_type: str) -> bool:

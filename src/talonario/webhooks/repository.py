@@ -23,6 +23,22 @@ def enabled_endpoints(session: Session, company_id: str) -> list[tuple[str, list
     return [(endpoint_id, events) for endpoint_id, events in rows]
 
 
+def enabled_endpoints_of(
+    session: Session, company_ids: list[str]
+) -> dict[str, list[tuple[str, list[str]]]]:
+    """enabled_endpoints for several companies in one query: company_id → (id, events)."""
+    c = _ENDPOINTS.c
+    rows = session.connection().execute(
+        select(c.company_id, c.id, c.events).where(
+            c.company_id.in_(company_ids), c.enabled.is_(True)
+        )
+    )
+    found: dict[str, list[tuple[str, list[str]]]] = {company_id: [] for company_id in company_ids}
+    for company_id, endpoint_id, events in rows:
+        found[company_id].append((endpoint_id, events))
+    return found
+
+
 class WebhookEndpointRepository(Repository[WebhookEndpoint]):
     model = WebhookEndpoint
     noun = "webhook endpoint"
