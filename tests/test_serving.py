@@ -171,6 +171,9 @@ def test_serve_with_the_worker_runs_it_as_a_process_restarted_if_it_dies(
         ):
             first = _eventually(lambda: _worker_processes(server.process.pid))
             assert len(first) == 1
+            # It yields the CPU to the API's requests (TALONARIO_WORKER_NICE, default 10).
+            own = os.getpriority(os.PRIO_PROCESS, 0)
+            assert _eventually(lambda: os.getpriority(os.PRIO_PROCESS, first[0]) == own + 10)
             os.kill(first[0], signal.SIGKILL)
             second = _eventually(
                 lambda: [p for p in _worker_processes(server.process.pid) if p != first[0]]

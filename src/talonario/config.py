@@ -42,7 +42,11 @@ class Settings(BaseSettings):
     # after at most this long.
     remission_lease_seconds: int = Field(default=25, ge=1)
     worker_poll_seconds: float = Field(default=1.0, gt=0)
-    # Run the worker as a thread of each API process (`serve --worker`, what `make run` does).
+    # The worker process's CPU niceness (os.nice): on a machine it shares with the API, requests
+    # get the CPU first and the worker what they leave; 0 for none.
+    worker_nice: int = Field(default=10, ge=0, le=19)
+    # Start the worker as a process of its own beside the API's (`serve --worker`, what
+    # `make run` does).
     run_worker: bool = False
     api_key_cache_seconds: float = Field(default=10.0, ge=0)
     idempotency_ttl_hours: int = Field(default=24, ge=1)

@@ -70,6 +70,8 @@ def run_process(parent_pid: int | None = None) -> None:
         threading.Thread(
             target=_stop_when_orphaned, args=(parent_pid, stop), name="parent-watch", daemon=True
         ).start()
+    if settings.worker_nice:
+        os.nice(settings.worker_nice)  # the API's requests first (config.py)
     db = create_database(settings)
     try:
         run(db, settings, stop)
