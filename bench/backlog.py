@@ -9,7 +9,7 @@ AEAT's pace, while the API keeps answering.
   which answers TiempoEsperaEnvio = TALONARIO_SANDBOX_WAIT_SECONDS, default 60: the worker
   sends at once while 1,000 or more wait); the same 16 clients issue meanwhile, in windows of
   BENCH_SECONDS, and the windows that end before the backlog is gone are the "during" figure;
-  bounded by BENCH_BACKLOG_DEADLINE seconds (default 300): if the backlog is not gone by then,
+  bounded by BENCH_BACKLOG_DEADLINE seconds (default 600): if the backlog is not gone by then,
   the section says how far it got;
 - checks, by SQL over the backlog company: every record accepted (0 lost), every submission of
   ≤ 1,000 records and of exactly 1,000 while 1,000 or more waited, each submission's records a
@@ -67,7 +67,7 @@ class Config:
         databases = os.environ.get("BENCH_DATABASES", "sqlite,postgresql")
         return cls(
             records=int(os.environ.get("BENCH_BACKLOG_RECORDS", "100000")),
-            deadline=float(os.environ.get("BENCH_BACKLOG_DEADLINE", "300")),
+            deadline=float(os.environ.get("BENCH_BACKLOG_DEADLINE", "600")),
             clients=int(os.environ.get("BENCH_BACKLOG_CLIENTS", "16")),
             seconds=float(os.environ.get("BENCH_SECONDS", "8")),
             databases=[d.strip() for d in databases.split(",") if d.strip()],
