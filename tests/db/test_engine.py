@@ -1,6 +1,7 @@
 """Engines and sessions (db/engine.py): writers take turns, readers never wait for them, and a
 session handed back mid-transaction leaves nothing behind."""
 
+import sqlite3
 import threading
 import time
 
@@ -60,3 +61,25 @@ def test_a_write_session_left_without_commit_is_rolled_back(runtime: Runtime) ->
         session.flush()
     with runtime.db.read_session() as session:
         assert session.query(Client).filter_by(company_id=company).count() == 0
+
+
+def test_sqlite_commits_leave_the_wal_to_a_checkpointer_that_copies_it_into_the_file(
+    runtime: Runtime,
+) -> None:
+    if not runtime.db.is_sqlite:
+        return  # PostgreSQL checkpoints on its own
+    path = runtime.db.sqlite_file
+    assert path is not None
+    company, _ = create_company(runtime.db)
+    # `immutable=1` reads the database file alone, without its WAL: it sees a row only once a
+    # checkpoint has copied it there. Commits do not (wal_autocheckpoint=0); the checkpointer
+    # thread does, within a second or so, while the database stays open.
+    deadline = time.monotonic() + 10
+    found = None
+    while found is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as conn:
+            found = conn.execute("SELECT id FROM companies WHERE id = ?", (company,)).fetchone()
+    assert found is not None
+    with runtime.db.write_engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
