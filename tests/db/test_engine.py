@@ -4,9 +4,13 @@ session handed back mid-transaction leaves nothing behind."""
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
+from talonario.config import Settings
+from talonario.db import create_database
 from talonario.models import Client
 from talonario.runtime import Runtime
+from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company
 
 
@@ -64,22 +68,28 @@ def test_a_write_session_left_without_commit_is_rolled_back(runtime: Runtime) ->
 
 
 def test_sqlite_commits_leave_the_wal_to_a_checkpointer_that_copies_it_into_the_file(
-    runtime: Runtime,
+    tmp_path: Path,
 ) -> None:
-    if not runtime.db.is_sqlite:
-        return  # PostgreSQL checkpoints on its own
-    path = runtime.db.sqlite_file
-    assert path is not None
-    company, _ = create_company(runtime.db)
-    # `immutable=1` reads the database file alone, without its WAL: it sees a row only once a
-    # checkpoint has copied it there. Commits do not (wal_autocheckpoint=0); the checkpointer
-    # thread does, within a second or so, while the database stays open.
-    deadline = time.monotonic() + 10
-    found = None
-    while found is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-        with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as conn:
-            found = conn.execute("SELECT id FROM companies WHERE id = ?", (company,)).fetchone()
-    assert found is not None
-    with runtime.db.write_engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+    # A database of its own: another test's open read would hold the checkpoint back.
+    with migrated_database("sqlite", tmp_path) as url:
+        db = create_database(Settings(database_url=url))
+        try:
+            assert db.sqlite_file is not None
+            company, _ = create_company(db)
+            # `immutable=1` reads the database file alone, without its WAL: it sees a row only
+            # once a checkpoint has copied it there. Commits do not (wal_autocheckpoint=0); the
+            # checkpointer thread does, within a second or so, while the database stays open.
+            deadline = time.monotonic() + 10
+            found = None
+            while found is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+                uri = f"file:{db.sqlite_file}?immutable=1"
+                with sqlite3.connect(uri, uri=True) as conn:
+                    found = conn.execute(
+                        "SELECT id FROM companies WHERE id = ?", (company,)
+                    ).fetchone()
+            assert found is not None
+            with db.write_engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+        finally:
+            db.dispose()
