@@ -507,8 +507,8 @@ def test_a_holder_that_loses_its_lease_while_marking_stops_and_the_next_sends_it
     real_mark = remission.mark_submitted
     marks = {"n": 0}
 
-    def mark_then_lose_the_lease(session: Any, company_id: str, ids: Any, sub: str) -> None:
-        real_mark(session, company_id, ids, sub)
+    def mark_then_lose_the_lease(session: Any, company_id: str, run: Any, sub: str) -> None:
+        real_mark(session, company_id, run, sub)
         marks["n"] += 1
         if marks["n"] == 2:  # another holder takes the lease over, as after a stall
             state = remission.RemissionRepository(session, company_id).state()

@@ -8,7 +8,7 @@ The memo belongs to the transaction: a rollback or a new transaction starts it e
 is not used inside a SAVEPOINT, whose rollback could leave it describing undone work.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, SessionTransaction
@@ -63,3 +63,25 @@ def remembered(session: Session, key: Any, compute: Callable[[], T]) -> T:
     if key not in values:
         values[key] = compute()
     return values[key]  # type: ignore[no-any-return]
+
+
+def remember(session: Session, found: Iterable[tuple[Any, Any]]) -> None:
+    """Keep (key, value) pairs read ahead for `remembered` (a value already kept stays), so a
+    batch reads in one statement what its units would each ask for. Begins the transaction the
+    memo belongs to; keeps nothing where no memo may be kept."""
+    session.connection()
+    values = memo(session)
+    if values is not None:
+        for key, value in found:
+            values.setdefault(key, value)
+
+
+def defer_together(
+    session: Session, key: Any, item_key: Any, item: T, write: Callable[[list[T]], None]
+) -> None:
+    """Like `defer`, for writes of one kind: `item` (the latest for `item_key`) joins those
+    deferred under `key`, and `write` gets them all at once before the commit (one executemany
+    for the transaction instead of a statement each)."""
+    items: dict[Any, T] = remembered(session, (key, "items"), dict)
+    items[item_key] = item
+    defer(session, key, lambda: write(list(items.values())))

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from talonario.db.rows import stage_new
-from talonario.db.txmemo import defer, memo, remembered
+from talonario.db.txmemo import defer_together, remember, remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.models import VerifactuRecord
@@ -65,18 +65,18 @@ def lock_head(session: Session, company_id: str) -> Head:
             return Head(company_id)
         return _head_of(row)
 
-    return remembered(session, ("chain_head", company_id), locked)
+    return remembered(session, _head_key(company_id), locked)
+
+
+def _head_key(company_id: str) -> tuple[str, str]:
+    return ("chain_head", company_id)
 
 
 def lock_heads(session: Session, company_ids: list[str]) -> None:
     """Lock the heads of several companies at once, in company order, and remember them for
     lock_head (group commit's batches: records/batch.py)."""
-    conn = session.connection()  # begins the transaction the memo belongs to
-    values = memo(session)
-    if values is None:
-        return
-    for row in chain_repository.lock_head_rows(conn, company_ids):
-        values.setdefault(("chain_head", row.company_id), _head_of(row))
+    rows = chain_repository.lock_head_rows(session.connection(), company_ids)
+    remember(session, ((_head_key(row.company_id), _head_of(row)) for row in rows))
 
 
 def _head_of(row: Any) -> Head:
@@ -158,13 +158,13 @@ def store(session: Session, head: Head, link: NextLink) -> VerifactuRecord:
     head.last_invoice_number = row.invoice_number
     head.last_issue_date = row.invoice_issue_date
     # The heads this transaction moved are written together, once, at its commit.
-    moved: dict[str, Head] = remembered(session, ("moved_heads",), dict)
-    moved[head.company_id] = head
-    defer(session, ("move_heads",), lambda: _move_heads(session, moved))
+    defer_together(
+        session, "move_heads", head.company_id, head, lambda heads: _move_heads(session, heads)
+    )
     return row
 
 
-def _move_heads(session: Session, moved: dict[str, Head]) -> None:
+def _move_heads(session: Session, moved: list[Head]) -> None:
     now = utcnow()
     chain_repository.move_heads(
         session.connection(),
@@ -179,7 +179,7 @@ def _move_heads(session: Session, moved: dict[str, Head]) -> None:
                 "p_issue_date": head.last_issue_date,
                 "p_updated_at": now,
             }
-            for head in moved.values()
+            for head in moved
         ],
     )
 

@@ -182,6 +182,7 @@ def _mark(session: Session, company_id: str, part: Sequence[Any], submission_id:
 
 
 def _holds(session: Session, company_id: str, worker: str) -> bool:
+    """Whether `worker` still holds the company's lease (its state row locked, PostgreSQL)."""
     state = RemissionRepository(session, company_id).state(for_update=True)
     return state is not None and state.locked_by == worker
 
@@ -333,10 +334,11 @@ def _release(state: VerifactuRemission, batch: Batch, now: datetime) -> None:
 def _still_ours(session: Session, batch: Batch) -> bool:
     """Whether the batch's holder kept the lease through the send. If not, another holder
     abandoned this submission and sent its records again: its outcome is theirs to record."""
-    state = RemissionRepository(session, batch.company.id).state(for_update=True)
+    if not _holds(session, batch.company.id, batch.holder):
+        return False
     submission = SubmissionRepository(session, batch.company.id).get(batch.submission_id)
-    assert state is not None and submission is not None
-    return state.locked_by == batch.holder and submission.status == "sending"
+    assert submission is not None
+    return submission.status == "sending"
 
 
 def _late(session: Session, batch: Batch, outcome: SubmissionResult | AeatError) -> None:

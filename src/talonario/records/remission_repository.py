@@ -128,12 +128,12 @@ def next_batch(session: Session, company_id: str, limit: int) -> list[Row[Any]]:
 
 def mark_submitted(
     session: Session, company_id: str, sequences: tuple[int, int], submission_id: str
-) -> int:
+) -> None:
     """The waiting records from sequence `first` to `last` (a run of the claimed batch: no
-    other record there waits) are `submitted` under `submission_id`, one more attempt each;
-    how many. By sequence, not by a list of ids: SQLite would scan the whole chain for those."""
+    other record there waits) are `submitted` under `submission_id`, one more attempt each.
+    By sequence, not by a list of ids: SQLite would scan the whole chain for those."""
     first, last = sequences
-    marked = session.execute(
+    session.execute(
         RecordRepository(session, company_id)
         .update()
         .where(IS_WAITING, VerifactuRecord.sequence.between(first, last))
@@ -144,14 +144,13 @@ def mark_submitted(
         )
         .execution_options(synchronize_session=False)
     )
-    return int(marked.rowcount)  # type: ignore[attr-defined]
 
 
 def submitted_batch(session: Session, submission: Submission) -> list[VerifactuRecord]:
     """The records `submission` carries, in chain order, with their stored XML."""
     repo = RecordRepository(session, submission.company_id)
     stmt = repo.select().where(
-        IS_WAITING,
+        IS_WAITING,  # implied by the status below; written out, SQLite may use the index on it
         VerifactuRecord.sequence.between(submission.first_sequence, submission.last_sequence),
         VerifactuRecord.submission_id == submission.id,
         VerifactuRecord.status == "submitted",

@@ -62,6 +62,15 @@ class SeriesRepository(Repository[Series]):
 # UPDATE at commit; statements built once, run on the connection.
 
 _SERIES = table_of(Series)
+# What a locked series row gives numbering (series/service.py _Counter).
+_COUNTER = (
+    _SERIES.c.id,
+    _SERIES.c.code,
+    _SERIES.c.format,
+    _SERIES.c.next_number,
+    _SERIES.c.number_year,
+    _SERIES.c.reset_yearly,
+)
 
 
 def _lock_statement(by_id: bool) -> Any:
@@ -74,9 +83,7 @@ def _lock_statement(by_id: bool) -> Any:
         else and_(c.kind == bindparam("p_kind"), c.is_default)
     )
     return (
-        select(c.id, c.code, c.format, c.next_number, c.number_year, c.reset_yearly)
-        .where(c.company_id == bindparam("p_company_id"), target)
-        .with_for_update()
+        select(*_COUNTER).where(c.company_id == bindparam("p_company_id"), target).with_for_update()
     )
 
 
@@ -103,8 +110,7 @@ def lock_counters_of(conn: Connection, company_ids: list[str]) -> list[Any]:
     is_default), locked in company order until the transaction ends."""
     c = _SERIES.c
     stmt = (
-        select(c.id, c.code, c.format, c.next_number, c.number_year, c.reset_yearly)
-        .add_columns(c.company_id, c.kind, c.is_default)
+        select(*_COUNTER, c.company_id, c.kind, c.is_default)
         .where(c.company_id.in_(company_ids))
         .order_by(c.company_id, c.id)
         .with_for_update()

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -181,8 +182,8 @@ def _locked_counter(
     many invoices in one transaction, and each after the first costs no statement."""
     conn = session.connection()  # begins the transaction the memo belongs to
     values = txmemo.memo(session)
-    by_kind = ("series_default", company_id, kind)
-    key = ("series", company_id, series_id) if series_id is not None else by_kind
+    by_kind = _by_kind(company_id, kind)
+    key = _by_id(company_id, series_id) if series_id is not None else by_kind
     if values is not None:
         counter = values.get(key)
         if counter is not None:
@@ -193,10 +194,18 @@ def _locked_counter(
     if values is None:
         return _Counter(row)
     # The same row may have been reached the other way (by id, then as the default) before.
-    counter = values.setdefault(("series", company_id, row.id), _Counter(row))
+    counter = values.setdefault(_by_id(company_id, row.id), _Counter(row))
     if series_id is None:
         values[by_kind] = counter
     return counter  # type: ignore[no-any-return]
+
+
+def _by_id(company_id: str, series_id: str) -> tuple[str, str, str]:
+    return ("series", company_id, series_id)
+
+
+def _by_kind(company_id: str, kind: str) -> tuple[str, str, str]:
+    return ("series_default", company_id, kind)
 
 
 def assign_number(
@@ -222,25 +231,20 @@ def assign_number(
         ) from None
     counter.next_number, counter.number_year = next_number, number_year
     # The series this transaction numbered in are written together, once, at its commit.
-    moved: dict[str, _Counter] = txmemo.remembered(session, ("numbered_series",), dict)
-    moved[counter.id] = counter
     conn = session.connection()
 
-    def save() -> None:
-        save_counters(conn, [(c.id, c.next_number, c.number_year) for c in moved.values()])
+    def save(counters: list[_Counter]) -> None:
+        save_counters(conn, [(c.id, c.next_number, c.number_year) for c in counters])
 
-    txmemo.defer(session, ("save_series",), save)
+    txmemo.defer_together(session, "save_series", counter.id, counter, save)
     return AssignedNumber(counter.id, counter.code, number, sequence)
 
 
 def lock_counters(session: Session, company_ids: list[str]) -> None:
     """Lock every series of several companies at once, in company order, and remember their
     counters for assign_number (group commit's batches: records/batch.py)."""
-    conn = session.connection()  # begins the transaction the memo belongs to
-    values = txmemo.memo(session)
-    if values is None:
-        return
-    for row in lock_counters_of(conn, company_ids):
-        counter = values.setdefault(("series", row.company_id, row.id), _Counter(row))
+    for row in lock_counters_of(session.connection(), company_ids):
+        # A counter already kept for the row stays the one both keys name.
+        counter = txmemo.remembered(session, _by_id(row.company_id, row.id), partial(_Counter, row))
         if row.is_default:
-            values.setdefault(("series_default", row.company_id, row.kind), counter)
+            txmemo.remember(session, [(_by_kind(row.company_id, row.kind), counter)])

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from talonario.db.txmemo import memo, remembered
+from talonario.db.txmemo import remember, remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
 from talonario.kit.jsonenc import dumps
@@ -25,19 +25,19 @@ def _subscribers(session: Session, company_id: str, event_type: str) -> list[str
     def enabled() -> list[tuple[str, list[str]]]:
         return enabled_endpoints(session, company_id)
 
-    endpoints = remembered(session, ("webhook_endpoints", company_id), enabled)
+    endpoints = remembered(session, _endpoints_key(company_id), enabled)
     return [endpoint_id for endpoint_id, events in endpoints if event_type in events]
 
 
 def read_endpoints(session: Session, company_ids: list[str]) -> None:
     """Read the enabled endpoints of several companies at once, remembered for the rest of the
     transaction as _subscribers keeps them (group commit's batches: records/batch.py)."""
-    session.connection()  # begins the transaction the memo belongs to
-    values = memo(session)
-    if values is None:
-        return
-    for company_id, endpoints in enabled_endpoints_of(session, company_ids).items():
-        values.setdefault(("webhook_endpoints", company_id), endpoints)
+    found = enabled_endpoints_of(session, company_ids)
+    remember(session, ((_endpoints_key(c), endpoints) for c, endpoints in found.items()))
+
+
+def _endpoints_key(company_id: str) -> tuple[str, str]:
+    return ("webhook_endpoints", company_id)
 
 
 def wants(session: Session, company_id: str, event_type: str) -> bool:
