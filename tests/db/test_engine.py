@@ -1,10 +1,14 @@
 """Engines and sessions (db/engine.py): writers take turns, readers never wait for them, and a
 session handed back mid-transaction leaves nothing behind."""
 
+import fcntl
+import os
 import sqlite3
 import threading
 import time
 from pathlib import Path
+
+from sqlalchemy import text
 
 from talonario.config import Settings
 from talonario.db import create_database
@@ -93,3 +97,54 @@ def test_sqlite_commits_leave_the_wal_to_a_checkpointer_that_copies_it_into_the_
                 assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
         finally:
             db.dispose()
+
+
+def test_a_sqlite_writer_that_lets_the_lock_go_and_asks_again_waits_behind_the_one_waiting(
+    tmp_path: Path,
+) -> None:
+    """Two processes' writers (here two Databases over one file: each has its own descriptors,
+    as a process has). The worker writes a batch a chunk per transaction; a request that was
+    already waiting when a chunk commits must go before the worker's next chunk."""
+    url = f"sqlite:///{tmp_path / 'talonario.db'}"
+    worker, api = (
+        create_database(Settings(database_url=url)),
+        create_database(Settings(database_url=url)),
+    )
+    order: list[str] = []
+    try:
+
+        def request() -> None:
+            with api.write_session() as session:
+                session.execute(text("SELECT 1"))
+                order.append("request")
+
+        with worker.write_session() as session:
+            session.execute(text("SELECT 1"))
+            waiting = threading.Thread(target=request)
+            waiting.start()
+            _wait_until_queued(tmp_path / "talonario.db-writelock-turnstile")
+        with worker.write_session() as session:  # the next chunk, asked for at once
+            session.execute(text("SELECT 1"))
+            order.append("worker")
+        waiting.join(10)
+        assert order == ["request", "worker"]
+    finally:
+        worker.dispose()
+        api.dispose()
+
+
+def _wait_until_queued(turnstile: Path) -> None:
+    """Until a writer holds the turnstile: it is the one waiting for the lock."""
+    fd = os.open(turnstile, os.O_RDWR)
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            time.sleep(0.01)
+        raise AssertionError("the request never queued for the write lock")
+    finally:
+        os.close(fd)

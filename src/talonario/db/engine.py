@@ -6,6 +6,9 @@ two writers never both hold a read snapshot they then try to upgrade (which SQLi
 answer with SQLITE_BUSY). Writers also queue on a lock, a thread lock within the process and an
 flock on a file beside the database across processes, instead of on SQLite's busy handler:
 its polling sleeps (up to 100 ms each) would show as latency spikes with several workers.
+An flock is no queue, so writers pass a turnstile first (a second flock, held only while
+waiting for the first): a process that lets the lock go and asks again at once waits behind
+the one already waiting, instead of taking it back before that one is scheduled.
 Commits do not checkpoint the WAL; a thread per database does, without blocking anyone.
 """
 
@@ -43,8 +46,11 @@ class Database:
     def __post_init__(self) -> None:
         self._beside: dict[str, Database] = {}
         self._lock_fd: int | None = None
+        self._turnstile_fd: int | None = None
         if self._lock_file is not None:
             self._lock_fd = os.open(self._lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+            turnstile = self._lock_file.with_name(self._lock_file.name + "-turnstile")
+            self._turnstile_fd = os.open(turnstile, os.O_RDWR | os.O_CREAT, 0o600)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False, autoflush=False)
         # Writes deferred to the end of a transaction (db/txmemo.py) happen on every commit.
         event.listen(self._writer, "before_commit", run_deferred)
@@ -61,7 +67,7 @@ class Database:
             lock.acquire()
         if self._lock_fd is not None:
             try:
-                fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+                self._take_file_lock()
             except BaseException:
                 if lock is not None:
                     lock.release()
@@ -78,6 +84,17 @@ class Database:
                 fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             if lock is not None:
                 lock.release()
+
+    def _take_file_lock(self) -> None:
+        """The cross-process write lock, through the turnstile: whoever holds the turnstile is
+        the next to have the lock, and the rest (a writer that just let it go, too) queue on
+        the turnstile meanwhile."""
+        assert self._lock_fd is not None and self._turnstile_fd is not None
+        fcntl.flock(self._turnstile_fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+        finally:
+            fcntl.flock(self._turnstile_fd, fcntl.LOCK_UN)
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
@@ -106,9 +123,10 @@ class Database:
         for other in self._beside.values():
             other.dispose()
         self._beside.clear()
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)
-            self._lock_fd = None
+        for fd in (self._lock_fd, self._turnstile_fd):
+            if fd is not None:
+                os.close(fd)
+        self._lock_fd = self._turnstile_fd = None
         self.write_engine.dispose()
         if self.read_engine is not self.write_engine:
             self.read_engine.dispose()
