@@ -34,7 +34,14 @@ from talonario.invoices import service as invoices
 from talonario.invoices.schemas import InvoiceCreate
 from talonario.kit.clock import utcnow
 from talonario.kit.jsonenc import dumps_stored
-from talonario.models import Company, Invoice, Series, VerifactuChainHead, VerifactuRecord
+from talonario.models import (
+    Company,
+    Invoice,
+    Series,
+    VerifactuChainHead,
+    VerifactuRecord,
+    VerifactuRecordDocument,
+)
 from talonario.models.base import table_of
 from talonario.records import chain, service
 from talonario.series.numbering import render
@@ -74,6 +81,7 @@ class Ids:
 
 INVOICES = table_of(Invoice)
 RECORDS = table_of(VerifactuRecord)
+DOCUMENTS = table_of(VerifactuRecordDocument)
 
 
 @dataclass(frozen=True)
@@ -205,17 +213,17 @@ def _bind(column: Any, dialect: Any, value: Any) -> Any:
     return processor(value) if processor is not None and value is not None else value
 
 
-Chunk = tuple[list[list[Any]], list[list[Any]]]
+Chunk = tuple[list[list[Any]], list[list[Any]], list[list[Any]]]
 
 
 class Writer(threading.Thread):
     """Inserts the chunks it is handed, in order, one transaction per chunk: executemany on
     SQLite, COPY on PostgreSQL."""
 
-    def __init__(self, db: Database, invoices: Rows, records: Rows) -> None:
+    def __init__(self, db: Database, invoices: Rows, records: Rows, documents: Rows) -> None:
         super().__init__(daemon=True, name="seed-writer")
         self.db = db
-        self.tables = (invoices, records)
+        self.tables = (invoices, records, documents)
         self.chunks: queue.Queue[Chunk | None] = queue.Queue(maxsize=2)
         self.error: BaseException | None = None
 
@@ -341,17 +349,18 @@ def _seed_records(
             "previous_record_id",
             "generated_at",
             "generated_at_text",
-            "xml",
             "qr_url",
             "submitted_at",
         ],
     )
-    writer = Writer(db, invoices, records)
+    documents = Rows(DOCUMENTS, dialect, {"company_id": company.id}, ["record_id", "xml"])
+    writer = Writer(db, invoices, records, documents)
     writer.start()
     previous: PreviousRecord | None = None
     previous_id: str | None = None
     invoice_rows: list[list[Any]] = []
     record_rows: list[list[Any]] = []
+    document_rows: list[list[Any]] = []
     last_number = ""
     for n in range(1, count + 1):
         generated_utc = start + step * n
@@ -361,7 +370,7 @@ def _seed_records(
         sealed = seal(relinked(base, invoice, previous, generated))
         invoice_id, record_id = ids.at(generated_utc), ids.at(generated_utc)
         qr_url = record_validation_url(sealed, environment)
-        xml_text = record_document(sealed).decode()
+        document_rows.append(documents.row(record_id, record_document(sealed).decode()))
         record_rows.append(
             records.row(
                 record_id,
@@ -375,7 +384,6 @@ def _seed_records(
                 previous_id,
                 generated,
                 timestamp(generated),
-                xml_text,
                 qr_url,
                 generated_utc if accepted else None,
             )
@@ -398,12 +406,12 @@ def _seed_records(
         previous_id = record_id
         last_number = number
         if len(record_rows) >= CHUNK:
-            writer.put((invoice_rows, record_rows))
-            invoice_rows, record_rows = [], []
+            writer.put((invoice_rows, record_rows, document_rows))
+            invoice_rows, record_rows, document_rows = [], [], []
         if n % PROGRESS == 0:
             print(f"    {n:,} of {count:,} sealed", flush=True)
     if record_rows:
-        writer.put((invoice_rows, record_rows))
+        writer.put((invoice_rows, record_rows, document_rows))
     writer.put(None)
     writer.join()
     if writer.error is not None:

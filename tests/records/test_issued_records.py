@@ -5,7 +5,7 @@ import io
 import zxingcpp
 from PIL import Image
 
-from talonario.models import VerifactuRecord
+from talonario.models import VerifactuRecordDocument
 from talonario.runtime import Runtime
 from talonario.verifactu.xsd import Schema, validate
 from tests.conftest import Api
@@ -66,7 +66,7 @@ def test_chain_verification_finds_a_tampered_record(api: Api, runtime: Runtime) 
     second = issue(api)
     issue(api)
     with runtime.db.write_session() as s:
-        row = s.get(VerifactuRecord, second["verifactu"]["record"])
+        row = s.get(VerifactuRecordDocument, second["verifactu"]["record"])
         assert row is not None
         row.xml = row.xml.replace("<sf:ImporteTotal>386.73<", "<sf:ImporteTotal>386.74<")
         s.commit()
@@ -83,7 +83,7 @@ def test_qr_png_decodes_to_the_invoice_qr_url(api: Api, runtime: Runtime) -> Non
     decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(r.content)))
     assert [b.text for b in decoded] == [invoice["verifactu"]["qr_url"]]
     with runtime.db.read_session() as s:
-        stored = s.get(VerifactuRecord, invoice["verifactu"]["record"])
+        stored = s.get(VerifactuRecordDocument, invoice["verifactu"]["record"])
         assert stored is not None and stored.qr_png == r.content
     assert api.get(f"/v1/invoices/{invoice['id']}/qr-image").content == r.content
     svg = api.get(f"/v1/invoices/{invoice['id']}/qr-image", params={"format": "svg"})

@@ -13,6 +13,7 @@ from talonario.models.series import Series
 from talonario.models.verifactu import (
     VerifactuChainHead,
     VerifactuRecord,
+    VerifactuRecordDocument,
     VerifactuRemission,
     VerifactuSubmission,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Series",
     "VerifactuChainHead",
     "VerifactuRecord",
+    "VerifactuRecordDocument",
     "VerifactuRemission",
     "VerifactuSubmission",
     "WebhookDelivery",

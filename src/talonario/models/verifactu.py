@@ -64,9 +64,7 @@ class VerifactuRecord(Entity, Base):
     # FechaHoraHusoGenRegistro exactly as hashed (with the Madrid or Canary offset).
     generated_at_text: Mapped[str] = mapped_column(String(32))
     environment: Mapped[str] = mapped_column(String(16))
-    xml: Mapped[str] = mapped_column(Text)
     qr_url: Mapped[str | None] = mapped_column(Text)
-    qr_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     status: Mapped[str] = mapped_column(String(24), default="pending")
     aeat_csv: Mapped[str | None] = mapped_column(String(40))
     aeat_code: Mapped[str | None] = mapped_column(String(10))
@@ -74,6 +72,21 @@ class VerifactuRecord(Entity, Base):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     submission_id: Mapped[str | None] = mapped_column(String(36))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class VerifactuRecordDocument(Base):
+    """A record's XML exactly as sealed, and its QR PNG once rendered: what remission never
+    changes, kept out of the record's row. The worker rewrites a record's row twice per send
+    (submitted, then AEAT's answer); with 3 KB of XML in it, each row filled a SQLite page of
+    its own, and a batch of 1,000 wrote some 9 MB of WAL under the write lock the API waits on.
+    """
+
+    __tablename__ = "verifactu_record_documents"
+
+    record_id: Mapped[str] = mapped_column(ForeignKey("verifactu_records.id"), primary_key=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
+    xml: Mapped[str] = mapped_column(Text)
+    qr_png: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class VerifactuChainHead(Base):

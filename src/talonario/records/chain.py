@@ -15,7 +15,7 @@ from talonario.db.rows import stage_new
 from talonario.db.txmemo import defer_together, remember, remembered
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
-from talonario.models import VerifactuRecord
+from talonario.models import VerifactuRecord, VerifactuRecordDocument
 from talonario.records import chain_repository
 from talonario.verifactu.formats import timestamp
 from talonario.verifactu.hashing import seal
@@ -103,6 +103,7 @@ def previous_link(head: Head) -> PreviousRecord | None:
 @dataclass(frozen=True, slots=True)
 class NextLink:
     row: VerifactuRecord
+    document: VerifactuRecordDocument
     issuer_nif: str
 
 
@@ -137,20 +138,23 @@ def seal_next(
         generated_at=sealed.generated_at,
         generated_at_text=timestamp(sealed.generated_at),
         environment=environment,
-        xml=record_document(sealed).decode(),
         qr_url=qr_url,
         status="pending",
     )
-    return NextLink(row, sealed.invoice.issuer_nif)
+    document = VerifactuRecordDocument(
+        record_id=row.id, company_id=head.company_id, xml=record_document(sealed).decode()
+    )
+    return NextLink(row, document, sealed.invoice.issuer_nif)
 
 
 def store(session: Session, head: Head, link: NextLink) -> VerifactuRecord:
-    """Insert the sealed row and move the locked head onto it.
+    """Insert the sealed row and its XML, and move the locked head onto it.
 
-    Both writes wait for the commit (db/txmemo.py): a transaction that chains many records
+    The writes wait for the commit (db/txmemo.py): a transaction that chains many records
     inserts them together and moves the head once, to where the last one left it."""
     row = link.row
     stage_new(session, row)
+    stage_new(session, link.document)
     head.last_record_id = row.id
     head.last_sequence = row.sequence
     head.last_huella = row.huella

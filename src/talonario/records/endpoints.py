@@ -90,7 +90,7 @@ def _records_xml(ctx: Context, limit: int, starting_after: str | None) -> Respon
 )
 def record_xml(record_id: str, ctx: Context = reader("invoices:read")) -> Response:
     """The record exactly as remitted: a standalone sf:RegistroAlta or sf:RegistroAnulacion."""
-    xml = RecordRepository(ctx.session, ctx.company_id).named(record_id).xml
+    xml = RecordRepository(ctx.session, ctx.company_id).xml_of(record_id)
     ctx.close()
     return Response(xml, media_type="application/xml")
 

@@ -101,6 +101,7 @@ class CertificateError(PermanentError):
 class Batch:
     submission_id: str
     records: list[VerifactuRecord]
+    documents: list[str]  # each record's XML as sealed, in the same order
     company: Company
     incident: bool
     holder: str
@@ -160,8 +161,8 @@ def claim(
     # The records themselves, XML and all, are read after the lock is let go; the lease keeps
     # them ours.
     with db.read_session() as session:
-        records = submitted_batch(session, submission)
-    return Batch(submission_id, records, company, incident, worker)
+        records, documents = submitted_batch(session, submission)
+    return Batch(submission_id, records, documents, company, incident, worker)
 
 
 def chunked(items: Sequence[T]) -> list[Sequence[T]]:
@@ -241,7 +242,7 @@ def envelope(batch: Batch) -> bytes:
     header = SubmissionHeader(
         taxpayer=Party(company.legal_name, nif=company.nif), incident=batch.incident
     )
-    return soap_envelope(submission_of_stored(header, [r.xml for r in batch.records]))
+    return soap_envelope(submission_of_stored(header, batch.documents))
 
 
 # --- 4. record the outcome (outcomes.py works it out) ------------------------------------------

@@ -16,7 +16,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from talonario.db.repository import CompanyRepository, Repository
-from talonario.models import Company, Invoice, VerifactuRecord, VerifactuRemission
+from talonario.models import (
+    Company,
+    Invoice,
+    VerifactuRecord,
+    VerifactuRecordDocument,
+    VerifactuRemission,
+)
 from talonario.models import VerifactuSubmission as Submission
 from talonario.models.base import table_of
 from talonario.records.repository import IS_WAITING, RecordRepository
@@ -146,16 +152,23 @@ def mark_submitted(
     )
 
 
-def submitted_batch(session: Session, submission: Submission) -> list[VerifactuRecord]:
-    """The records `submission` carries, in chain order, with their stored XML."""
+def submitted_batch(
+    session: Session, submission: Submission
+) -> tuple[list[VerifactuRecord], list[str]]:
+    """The records `submission` carries, in chain order, and their stored XML."""
     repo = RecordRepository(session, submission.company_id)
-    stmt = repo.select().where(
-        IS_WAITING,  # implied by the status below; written out, SQLite may use the index on it
-        VerifactuRecord.sequence.between(submission.first_sequence, submission.last_sequence),
-        VerifactuRecord.submission_id == submission.id,
-        VerifactuRecord.status == "submitted",
+    stmt = (
+        repo.select(VerifactuRecord, VerifactuRecordDocument.xml)
+        .join(VerifactuRecordDocument, VerifactuRecordDocument.record_id == VerifactuRecord.id)
+        .where(
+            IS_WAITING,  # implied by the status below; written out, SQLite may use its index
+            VerifactuRecord.sequence.between(submission.first_sequence, submission.last_sequence),
+            VerifactuRecord.submission_id == submission.id,
+            VerifactuRecord.status == "submitted",
+        )
     )
-    return list(session.scalars(stmt.order_by(VerifactuRecord.sequence)))
+    rows = session.execute(stmt.order_by(VerifactuRecord.sequence)).all()
+    return [record for record, _ in rows], [xml for _, xml in rows]
 
 
 def ids_in_flight(session: Session, ids: Sequence[str], submission_id: str) -> set[str]:

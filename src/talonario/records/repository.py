@@ -5,12 +5,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal_column
+from sqlalchemy import func, literal_column, update
 
 from talonario.db import Database
 from talonario.db.repository import Repository
 from talonario.errors import NotFound
-from talonario.models import VerifactuRecord
+from talonario.models import VerifactuRecord, VerifactuRecordDocument
 from talonario.models.verifactu import WAITING
 from talonario.verifactu.audit import StoredRecord
 from talonario.verifactu.qr import qr_png as render_png
@@ -21,6 +21,7 @@ __all__ = ["IS_WAITING", "WAITING", "RecordRepository"]
 # (ix_verifactu_records_waiting) only for a WHERE it can match to the index's own when the
 # statement is prepared.
 IS_WAITING = VerifactuRecord.status.in_([literal_column(f"'{status}'") for status in WAITING])
+_DOCUMENT = VerifactuRecordDocument.record_id == VerifactuRecord.id
 
 
 class RecordNotFound(NotFound):
@@ -44,8 +45,20 @@ class RecordRepository(Repository[VerifactuRecord]):
         """The record with this id, or RecordNotFound."""
         record = self.first(self.select().where(VerifactuRecord.id == record_id))
         if record is None:
-            raise RecordNotFound(f"No VERI*FACTU record '{record_id}'.", param="record_id")
+            raise _not_found(record_id)
         return record
+
+    def xml_of(self, record_id: str) -> str:
+        """The record's XML as sealed, or RecordNotFound."""
+        xml = self.session.scalar(
+            self.select(VerifactuRecordDocument.xml)
+            .select_from(VerifactuRecord)
+            .join(VerifactuRecordDocument, _DOCUMENT)
+            .where(VerifactuRecord.id == record_id)
+        )
+        if xml is None:
+            raise _not_found(record_id)
+        return str(xml)
 
     def of_invoice(self, invoice_id: str) -> Sequence[VerifactuRecord]:
         stmt = self.select().where(VerifactuRecord.invoice_id == invoice_id)
@@ -106,8 +119,11 @@ class RecordRepository(Repository[VerifactuRecord]):
 
     def xml_between(self, first: int, last: int) -> list[str]:
         """The stored XML of records first..last, in chain order."""
-        stmt = self.select(VerifactuRecord.xml).where(
-            VerifactuRecord.sequence >= first, VerifactuRecord.sequence <= last
+        stmt = (
+            self.select(VerifactuRecordDocument.xml)
+            .select_from(VerifactuRecord)
+            .join(VerifactuRecordDocument, _DOCUMENT)
+            .where(VerifactuRecord.sequence >= first, VerifactuRecord.sequence <= last)
         )
         return list(self.session.scalars(stmt.order_by(VerifactuRecord.sequence)))
 
@@ -118,12 +134,13 @@ class RecordRepository(Repository[VerifactuRecord]):
             VerifactuRecord.sequence,
             VerifactuRecord.huella,
             VerifactuRecord.previous_huella,
-            VerifactuRecord.xml,
+            VerifactuRecordDocument.xml,
         )
         last = 0
         while True:
             rows = self.session.execute(
                 self.select(*columns)
+                .join(VerifactuRecordDocument, _DOCUMENT)
                 .where(VerifactuRecord.sequence > last)
                 .order_by(VerifactuRecord.sequence)
                 .limit(batch)
@@ -138,7 +155,8 @@ class RecordRepository(Repository[VerifactuRecord]):
         """(id, qr_png, qr_url) of the invoice's latest record with a QR (its latest alta's: an
         anulación has none), or None."""
         return self.session.execute(
-            self.select(VerifactuRecord.id, VerifactuRecord.qr_png, VerifactuRecord.qr_url)
+            self.select(VerifactuRecord.id, VerifactuRecordDocument.qr_png, VerifactuRecord.qr_url)
+            .join(VerifactuRecordDocument, _DOCUMENT)
             .where(
                 VerifactuRecord.invoice_id == invoice_id,
                 VerifactuRecord.qr_url.is_not(None),
@@ -150,10 +168,18 @@ class RecordRepository(Repository[VerifactuRecord]):
     def keep_qr_png(self, record_id: str, png: bytes) -> None:
         """Store a rendered QR, unless another request stored it first."""
         self.session.execute(
-            self.update()
-            .where(VerifactuRecord.id == record_id, VerifactuRecord.qr_png.is_(None))
+            update(VerifactuRecordDocument)
+            .where(
+                VerifactuRecordDocument.company_id == self.company_id,
+                VerifactuRecordDocument.record_id == record_id,
+                VerifactuRecordDocument.qr_png.is_(None),
+            )
             .values(qr_png=png)
         )
+
+
+def _not_found(record_id: str) -> RecordNotFound:
+    return RecordNotFound(f"No VERI*FACTU record '{record_id}'.", param="record_id")
 
 
 def stored_xml(
