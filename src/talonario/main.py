@@ -33,13 +33,13 @@ from talonario.errors import (
 from talonario.invoices.endpoints import router as invoices_router
 from talonario.invoices.record_endpoints import router as invoice_records_router
 from talonario.kit import links
+from talonario.kit.collector import tune_gc
 from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
 from talonario.records.endpoints import router as verifactu_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
-from talonario.serving import tune_gc
 from talonario.system.endpoints import router as system_router
 from talonario.verifactu.client import SANDBOX_PREFIX
 from talonario.webhooks.endpoints import router as webhooks_router

@@ -9,7 +9,6 @@ A background process (the worker of `serve --worker`) runs beside them, is resta
 and is stopped with them.
 """
 
-import gc
 import multiprocessing
 import os
 import signal
@@ -143,16 +142,6 @@ def _background(target: Callable[[int], None] | None) -> Iterator[None]:
         _stop_all(current)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-
-
-def tune_gc() -> None:
-    """Once the app is loaded: its long-lived objects (modules, schemas, SQL caches) leave the
-    collector's sight, and young collections run less often. The full collections that walked
-    them stalled every thread of a worker for 100-150 ms, the slowest 1% of answers under load;
-    with this the p99 of 16 clients issuing halved."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
 
 
 def _check_free(host: str, port: int) -> None:

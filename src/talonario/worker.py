@@ -23,6 +23,7 @@ from talonario.auth.idempotency import purge_expired
 from talonario.config import Settings, get_settings
 from talonario.db import Database, create_database
 from talonario.documents.mailer import send_due_emails
+from talonario.kit.collector import tune_gc
 from talonario.records.remission import remit_due
 from talonario.webhooks.delivery import deliver_due
 
@@ -73,6 +74,7 @@ def run_process(parent_pid: int | None = None) -> None:
     if settings.worker_nice:
         os.nice(settings.worker_nice)  # the API's requests first (config.py)
     db = create_database(settings)
+    tune_gc()
     try:
         run(db, settings, stop)
     finally:
