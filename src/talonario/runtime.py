@@ -3,7 +3,7 @@ limiter."""
 
 from dataclasses import dataclass
 
-from talonario.auth.keys import KeyCache
+from talonario.auth.keys import KeyCache, KeyRevalidator
 from talonario.auth.ratelimit import RateLimiter
 from talonario.config import Settings
 from talonario.db import Database, create_database
@@ -18,18 +18,22 @@ class Runtime:
     writes: GroupCommit
     keys: KeyCache
     limiter: RateLimiter
+    key_revalidator: KeyRevalidator
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Runtime":
         db = create_database(settings)
+        keys = KeyCache(settings.api_key_cache_seconds)
         return cls(
             settings=settings,
             db=db,
             writes=GroupCommit(db, prepare=prepare_batch),
-            keys=KeyCache(settings.api_key_cache_seconds),
+            keys=keys,
             limiter=RateLimiter(settings.rate_limit_per_minute, settings.redis_url),
+            key_revalidator=KeyRevalidator(keys, db),
         )
 
     def close(self) -> None:
+        self.key_revalidator.stop()
         self.writes.stop()
         self.db.dispose()

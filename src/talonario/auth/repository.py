@@ -20,6 +20,18 @@ class ApiKeyRepository(Repository[ApiKey]):
         return self.page(self.select(), limit, starting_after)
 
 
+def active_keys_by_hash(session: Session, key_hashes: Sequence[str]) -> list[Any]:
+    """(key_hash, id, company_id, scopes) of those of `key_hashes` that are unrevoked keys.
+    Spans companies, as active_key_by_hash."""
+    return list(
+        session.execute(
+            select(ApiKey.key_hash, ApiKey.id, ApiKey.company_id, ApiKey.scopes).where(
+                ApiKey.key_hash.in_(key_hashes), ApiKey.revoked_at.is_(None)
+            )
+        )
+    )
+
+
 def active_key_by_hash(session: Session, key_hash: str) -> Any:
     """(id, company_id, scopes) of the unrevoked key with this hash, or None. Spans companies:
     the key is what says which company calls."""
