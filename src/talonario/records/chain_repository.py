@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from talonario.db.lists import any_of
 from talonario.models import VerifactuChainHead
 from talonario.models.base import table_of
 
@@ -48,7 +49,7 @@ def lock_head_rows(conn: Connection, company_ids: list[str]) -> list[Row[Any]]:
     they share in one order cannot deadlock on them)."""
     stmt = (
         select(_HEADS)
-        .where(_HEADS.c.company_id.in_(company_ids))
+        .where(any_of(_HEADS.c.company_id, company_ids, conn.dialect))
         .order_by(_HEADS.c.company_id)
         .with_for_update()
     )

@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, select, update
 
+from talonario.db.lists import any_of
 from talonario.db.repository import Repository
 from talonario.models import Invoice, Series
 from talonario.models.base import table_of
@@ -111,7 +112,7 @@ def lock_counters_of(conn: Connection, company_ids: list[str]) -> list[Any]:
     c = _SERIES.c
     stmt = (
         select(*_COUNTER, c.company_id, c.kind, c.is_default)
-        .where(c.company_id.in_(company_ids))
+        .where(any_of(c.company_id, company_ids, conn.dialect))
         .order_by(c.company_id, c.id)
         .with_for_update()
     )

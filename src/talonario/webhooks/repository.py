@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from talonario.db.lists import any_of
 from talonario.db.repository import Repository
 from talonario.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
@@ -28,9 +29,10 @@ def enabled_endpoints_of(
 ) -> dict[str, list[tuple[str, list[str]]]]:
     """enabled_endpoints for several companies in one query: company_id → (id, events)."""
     c = _ENDPOINTS.c
-    rows = session.connection().execute(
+    conn = session.connection()
+    rows = conn.execute(
         select(c.company_id, c.id, c.events).where(
-            c.company_id.in_(company_ids), c.enabled.is_(True)
+            any_of(c.company_id, company_ids, conn.dialect), c.enabled.is_(True)
         )
     )
     found: dict[str, list[tuple[str, list[str]]]] = {company_id: [] for company_id in company_ids}
