@@ -10,10 +10,6 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 import talonario.aeat_sandbox.models  # noqa: F401 - their migration (0003) is written by hand
-from talonario.companies import service as companies
-from talonario.invoices import service as invoices
-from talonario.invoices.schemas import InvoiceCreate
-from talonario.kit.clock import today_in
 from talonario.migrate import alembic_config, upgrade
 from talonario.models import Base
 from talonario.records.repository import RecordRepository, qr_png
@@ -21,7 +17,7 @@ from talonario.runtime import Runtime
 from talonario.verifactu.audit import audit
 from tests.conftest import make_settings
 from tests.fixtures.database import migrated_database
-from tests.fixtures.factories import create_company, invoice_body
+from tests.fixtures.factories import create_company, issue_invoices
 
 
 def differences(url: str) -> list[object]:
@@ -80,20 +76,7 @@ def _issued_records(url: str) -> tuple[str, dict[str, tuple[str, bytes | None]]]
     runtime = Runtime.from_settings(make_settings(url))
     try:
         company_id, _ = create_company(runtime.db)
-        with runtime.db.write_session() as session:
-            company = companies.get(session, company_id)
-            body = InvoiceCreate.model_validate(invoice_body(issue=True))
-            issued = [
-                invoices.save_new(
-                    session,
-                    runtime.settings,
-                    company,
-                    invoices.prepare(session, company, body, today_in(company.timezone)),
-                    issue=True,
-                )
-                for _ in range(3)
-            ]
-            session.commit()
+        issued = issue_invoices(runtime.db, runtime.settings, company_id, 3)
         png = qr_png(runtime.db, company_id, issued[0].id)
         with runtime.db.read_session() as session:
             repo = RecordRepository(session, company_id)

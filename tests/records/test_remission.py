@@ -19,16 +19,14 @@ from sqlalchemy import func, select
 from stdnum.es import cif
 
 from talonario.companies import service as companies
-from talonario.invoices import service as invoices
-from talonario.invoices.schemas import InvoiceCreate
-from talonario.kit.clock import today_in, utcnow
+from talonario.kit.clock import utcnow
 from talonario.models import VerifactuRecord, VerifactuRemission, VerifactuSubmission
 from talonario.records import remission
 from talonario.runtime import Runtime
 from talonario.verifactu.client import SANDBOX_PATH, AeatClient
 from tests.conftest import Api, make_settings
 from tests.fixtures.database import migrated_database
-from tests.fixtures.factories import create_company, invoice_body
+from tests.fixtures.factories import create_company, invoice_body, issue_invoices
 from tests.fixtures.servers import (
     SANDBOX_CONTROL,
     Server,
@@ -145,15 +143,7 @@ def test_issue_then_remit_is_accepted_with_a_csv(
 
 
 def _issue_many(runtime: Runtime, company_id: str, n: int) -> None:
-    """n issued invoices, straight through the service (the API path is tested elsewhere)."""
-    with runtime.db.write_session() as session:
-        company = companies.get(session, company_id)
-        today = today_in(company.timezone)
-        body = InvoiceCreate.model_validate(invoice_body(issue=True))
-        for _ in range(n):
-            invoice = invoices.prepare(session, company, body, today)
-            invoices.save_new(session, runtime.settings, company, invoice, issue=True)
-        session.commit()
+    issue_invoices(runtime.db, runtime.settings, company_id, n)
 
 
 def test_1500_pending_go_as_1000_then_500_after_the_wait(

@@ -15,15 +15,11 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from talonario.companies import service as companies
-from talonario.invoices import service as invoices
-from talonario.invoices.schemas import InvoiceCreate
-from talonario.kit.clock import today_in
 from talonario.records import remission
 from talonario.runtime import Runtime
 from tests.conftest import make_settings
 from tests.fixtures.database import migrated_database
-from tests.fixtures.factories import create_company, invoice_body
+from tests.fixtures.factories import create_company, issue_invoices
 
 _WHOLE_CHAIN = re.compile(r"verifactu_records USING (?:COVERING )?INDEX (\S+) \(company_id=\?\)$")
 
@@ -53,13 +49,7 @@ def test_a_remission_reads_only_waiting_records_or_records_it_names(
 ) -> None:
     runtime = sqlite_runtime
     company_id, _ = create_company(runtime.db)
-    with runtime.db.write_session() as session:
-        company = companies.get(session, company_id)
-        body = InvoiceCreate.model_validate(invoice_body(issue=True))
-        for _ in range(3):
-            invoice = invoices.prepare(session, company, body, today_in(company.timezone))
-            invoices.save_new(session, runtime.settings, company, invoice, issue=True)
-        session.commit()
+    issue_invoices(runtime.db, runtime.settings, company_id, 3)
     seen, keep = _statements(runtime)
 
     sent = remission.remit_due(runtime.db, runtime.settings)

@@ -13,6 +13,7 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -37,6 +38,11 @@ class Principal:
     api_key_id: str
     company_id: str
     scopes: frozenset[str]
+
+    @classmethod
+    def of(cls, row: Any) -> "Principal":
+        """From an active key's row (auth/repository.active_keys_by_hash)."""
+        return cls(row.id, row.company_id, frozenset(row.scopes))
 
 
 def hash_key(secret: str) -> str:
@@ -107,14 +113,12 @@ class KeyCache:
         revocation in this process) is not brought back."""
         with self._lock:
             used, self._used = self._used, set()
-        hashes = sorted(h for h in used if self._entries.get(h, (0.0, None))[1] is not None)
+        hashes = [h for h in used if self._entries.get(h, (0.0, None))[1] is not None]
         for start in range(0, len(hashes), 500):
             chunk = hashes[start : start + 500]
             checked_at = time.monotonic()
-            active = {
-                row.key_hash: Principal(row.id, row.company_id, frozenset(row.scopes))
-                for row in active_keys_by_hash(session, chunk)
-            }
+            rows = active_keys_by_hash(session, chunk)
+            active = {row.key_hash: Principal.of(row) for row in rows}
             with self._lock:
                 for key_hash in chunk:
                     if key_hash in self._entries:
@@ -140,7 +144,7 @@ def lookup(session: Session, secret: str, cache: KeyCache) -> Principal | None:
     if hit:
         return principal
     row = active_key_by_hash(session, key_hash)
-    principal = Principal(row.id, row.company_id, frozenset(row.scopes)) if row else None
+    principal = Principal.of(row) if row else None
     cache.put(key_hash, principal)
     return principal
 

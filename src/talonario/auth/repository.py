@@ -22,7 +22,7 @@ class ApiKeyRepository(Repository[ApiKey]):
 
 def active_keys_by_hash(session: Session, key_hashes: Sequence[str]) -> list[Any]:
     """(key_hash, id, company_id, scopes) of those of `key_hashes` that are unrevoked keys.
-    Spans companies, as active_key_by_hash."""
+    Spans companies: the key is what says which company calls."""
     return list(
         session.execute(
             select(ApiKey.key_hash, ApiKey.id, ApiKey.company_id, ApiKey.scopes).where(
@@ -33,13 +33,9 @@ def active_keys_by_hash(session: Session, key_hashes: Sequence[str]) -> list[Any
 
 
 def active_key_by_hash(session: Session, key_hash: str) -> Any:
-    """(id, company_id, scopes) of the unrevoked key with this hash, or None. Spans companies:
-    the key is what says which company calls."""
-    return session.execute(
-        select(ApiKey.id, ApiKey.company_id, ApiKey.scopes).where(
-            ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None)
-        )
-    ).first()
+    """The row active_keys_by_hash gives for one hash, or None."""
+    found = active_keys_by_hash(session, [key_hash])
+    return found[0] if found else None
 
 
 class IdempotencyRepository(Repository[IdempotencyRecord]):

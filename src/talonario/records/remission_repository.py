@@ -157,15 +157,11 @@ def submitted_batch(
 ) -> tuple[list[VerifactuRecord], list[str]]:
     """The records `submission` carries, in chain order, and their stored XML."""
     repo = RecordRepository(session, submission.company_id)
-    stmt = (
-        repo.select(VerifactuRecord, VerifactuRecordDocument.xml)
-        .join(VerifactuRecordDocument, VerifactuRecordDocument.record_id == VerifactuRecord.id)
-        .where(
-            IS_WAITING,  # implied by the status below; written out, SQLite may use its index
-            VerifactuRecord.sequence.between(submission.first_sequence, submission.last_sequence),
-            VerifactuRecord.submission_id == submission.id,
-            VerifactuRecord.status == "submitted",
-        )
+    stmt = repo.with_documents(VerifactuRecord, VerifactuRecordDocument.xml).where(
+        IS_WAITING,  # implied by the status below; written out, SQLite may use its index
+        VerifactuRecord.sequence.between(submission.first_sequence, submission.last_sequence),
+        VerifactuRecord.submission_id == submission.id,
+        VerifactuRecord.status == "submitted",
     )
     rows = session.execute(stmt.order_by(VerifactuRecord.sequence)).all()
     return [record for record, _ in rows], [xml for _, xml in rows]

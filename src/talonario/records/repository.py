@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal_column, update
+from sqlalchemy import Select, func, literal_column, update
 
 from talonario.db import Database
 from talonario.db.repository import Repository
@@ -21,7 +21,6 @@ __all__ = ["IS_WAITING", "WAITING", "RecordRepository"]
 # (ix_verifactu_records_waiting) only for a WHERE it can match to the index's own when the
 # statement is prepared.
 IS_WAITING = VerifactuRecord.status.in_([literal_column(f"'{status}'") for status in WAITING])
-_DOCUMENT = VerifactuRecordDocument.record_id == VerifactuRecord.id
 
 
 class RecordNotFound(NotFound):
@@ -48,13 +47,19 @@ class RecordRepository(Repository[VerifactuRecord]):
             raise _not_found(record_id)
         return record
 
+    def with_documents(self, *columns: Any) -> Select[Any]:
+        """`select` of the company's records joined to their documents (XML, QR PNG), which
+        `columns` may name."""
+        return (
+            self.select(*columns)
+            .select_from(VerifactuRecord)
+            .join(VerifactuRecordDocument, VerifactuRecordDocument.record_id == VerifactuRecord.id)
+        )
+
     def xml_of(self, record_id: str) -> str:
         """The record's XML as sealed, or RecordNotFound."""
         xml = self.session.scalar(
-            self.select(VerifactuRecordDocument.xml)
-            .select_from(VerifactuRecord)
-            .join(VerifactuRecordDocument, _DOCUMENT)
-            .where(VerifactuRecord.id == record_id)
+            self.with_documents(VerifactuRecordDocument.xml).where(VerifactuRecord.id == record_id)
         )
         if xml is None:
             raise _not_found(record_id)
@@ -119,11 +124,8 @@ class RecordRepository(Repository[VerifactuRecord]):
 
     def xml_between(self, first: int, last: int) -> list[str]:
         """The stored XML of records first..last, in chain order."""
-        stmt = (
-            self.select(VerifactuRecordDocument.xml)
-            .select_from(VerifactuRecord)
-            .join(VerifactuRecordDocument, _DOCUMENT)
-            .where(VerifactuRecord.sequence >= first, VerifactuRecord.sequence <= last)
+        stmt = self.with_documents(VerifactuRecordDocument.xml).where(
+            VerifactuRecord.sequence >= first, VerifactuRecord.sequence <= last
         )
         return list(self.session.scalars(stmt.order_by(VerifactuRecord.sequence)))
 
@@ -139,8 +141,7 @@ class RecordRepository(Repository[VerifactuRecord]):
         last = 0
         while True:
             rows = self.session.execute(
-                self.select(*columns)
-                .join(VerifactuRecordDocument, _DOCUMENT)
+                self.with_documents(*columns)
                 .where(VerifactuRecord.sequence > last)
                 .order_by(VerifactuRecord.sequence)
                 .limit(batch)
@@ -155,8 +156,9 @@ class RecordRepository(Repository[VerifactuRecord]):
         """(id, qr_png, qr_url) of the invoice's latest record with a QR (its latest alta's: an
         anulación has none), or None."""
         return self.session.execute(
-            self.select(VerifactuRecord.id, VerifactuRecordDocument.qr_png, VerifactuRecord.qr_url)
-            .join(VerifactuRecordDocument, _DOCUMENT)
+            self.with_documents(
+                VerifactuRecord.id, VerifactuRecordDocument.qr_png, VerifactuRecord.qr_url
+            )
             .where(
                 VerifactuRecord.invoice_id == invoice_id,
                 VerifactuRecord.qr_url.is_not(None),
