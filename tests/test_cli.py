@@ -65,8 +65,23 @@ def cli(database_url: str) -> Runs:
                 "--nif", "B12345675", "--json",
             ),
             "upgrade": start(database_url, "db", "upgrade"),
+            "account": start(database_url, "account", "create", "--name", "Gestoría", "--json"),
         }
     )  # fmt: skip
+    if done["account"].returncode == 0:
+        account_id = one_json_object(done["account"].stdout)["account"]["id"]
+        done |= finish(
+            {
+                "in_account": start(
+                    database_url, "company", "create", "--legal-name", "Cliente de Gestoría SL",
+                    "--nif", "B86561412", "--account", account_id, "--json",
+                ),
+                "account_key": start(
+                    database_url, "apikey", "create", "--account", account_id,
+                    "--scope", "companies:read", "--json",
+                ),
+            }
+        )  # fmt: skip
     if done["company"].returncode == 0:
         company_id = one_json_object(done["company"].stdout)["company"]["id"]
         done |= finish(
@@ -159,3 +174,28 @@ def test_db_upgrade_on_a_migrated_database_succeeds(cli: Runs) -> None:
     done = cli["upgrade"]
     assert done.returncode == 0, done.stderr
     assert "head" in done.stdout
+
+
+def test_account_create_prints_an_account_key_that_manages_its_companies(
+    cli: Runs, app_client: TestClient
+) -> None:
+    done = cli["account"]
+    assert done.returncode == 0, done.stderr
+    account = one_json_object(done.stdout)
+    assert account["api_key"].startswith("tal_acct_")
+    in_account = cli["in_account"]
+    assert in_account.returncode == 0, in_account.stderr
+    company = one_json_object(in_account.stdout)["company"]
+    assert company["account"] == account["account"]["id"]
+    headers = {"Authorization": f"Bearer {account['api_key']}"}
+    listed = app_client.get("/v1/companies", headers=headers).json()["data"]
+    assert [c["id"] for c in listed] == [company["id"]]
+    # A key minted for the account by `apikey create --account`, with the scope asked for.
+    narrow = one_json_object(cli["account_key"].stdout)
+    assert narrow["api_key"].startswith("tal_acct_") and narrow["company"] is None
+    narrow_headers = {"Authorization": f"Bearer {narrow['api_key']}"}
+    assert app_client.get("/v1/companies", headers=narrow_headers).status_code == 200
+    r = app_client.post(
+        "/v1/companies", json={"legal_name": "X", "nif": "A08001851"}, headers=narrow_headers
+    )
+    assert r.status_code == 403, r.text

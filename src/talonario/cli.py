@@ -11,8 +11,9 @@ import typer
 import uvicorn
 
 from talonario import migrate, serving
+from talonario.accounts import service as accounts
 from talonario.aeat_sandbox import control as sandbox_control
-from talonario.auth.keys import issue_key
+from talonario.auth.keys import issue_account_key, issue_key
 from talonario.companies import service as companies
 from talonario.companies.schemas import CompanyCreate, CompanyOut
 from talonario.config import Settings, get_settings
@@ -27,10 +28,12 @@ from talonario.worker import run_process as worker_process
 
 app = typer.Typer(help="Talonario: a VERI*FACTU invoicing API for Spain.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+account_app = typer.Typer(help="Accounts: who owns companies.", no_args_is_help=True)
 company_app = typer.Typer(help="Companies (tenants).", no_args_is_help=True)
 apikey_app = typer.Typer(help="API keys.", no_args_is_help=True)
 remission_app = typer.Typer(help="Remission of records to AEAT.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(account_app, name="account")
 app.add_typer(company_app, name="company")
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(remission_app, name="remission")
@@ -50,6 +53,30 @@ def db_upgrade(revision: str = "head") -> None:
     typer.echo(f"database at {revision}")
 
 
+@account_app.command("create")
+def account_create(
+    name: Annotated[str, typer.Option("--name")],
+    scope: Annotated[
+        list[str] | None, typer.Option("--scope", help="Repeatable; default *.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """Create an account and its first account key (tal_acct_…, shown once): it creates
+    companies with POST /v1/companies and acts for any of them."""
+    db = create_database(get_settings())
+    with db.write_session() as session:
+        account = accounts.create_account(session, name)
+        _, secret = issue_account_key(session, account.id, scope or ["*"], "default")
+        session.commit()
+        payload = {"account": {"id": account.id, "name": account.name}, "api_key": secret}
+    db.dispose()
+    if as_json:
+        typer.echo(json.dumps(payload))
+    else:
+        typer.echo(f"account {account.id}  {account.name}")
+        typer.echo(f"account key {secret}  (shown once)")
+
+
 @company_app.command("create")
 def company_create(
     legal_name: Annotated[str, typer.Option("--legal-name")],
@@ -59,9 +86,13 @@ def company_create(
     city: Annotated[str | None, typer.Option("--city")] = None,
     province: Annotated[str | None, typer.Option("--province")] = None,
     country: Annotated[str, typer.Option("--country", help="ISO 3166-1 alpha-2.")] = "ES",
+    account: Annotated[
+        str | None, typer.Option("--account", help="Add it to this account; default a new one.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
 ) -> None:
-    """Create a company with its default series and an API key (shown once).
+    """Create a company with its default series and an API key (shown once), in an account of
+    its own unless --account names one.
 
     Complete invoices (F1) need the company's address (RD 1619/2012 art. 6.1.e): give it here
     or later with PATCH /v1/company."""
@@ -74,7 +105,10 @@ def company_create(
         raise typer.Exit(2) from None
     db = create_database(get_settings())
     with db.write_session() as session:
-        company, _, secret = companies.create_company(session, body)
+        if account is not None and not accounts.exists(session, account):
+            typer.echo(f"error: no account '{account}'", err=True)
+            raise typer.Exit(2)
+        company, _, secret = companies.create_company(session, body, account_id=account)
         session.commit()
         payload = {"company": CompanyOut.of(company), "api_key": secret}
     db.dispose()
@@ -87,20 +121,39 @@ def company_create(
 
 @apikey_app.command("create")
 def apikey_create(
-    company: Annotated[str, typer.Option("--company", help="Company id.")],
+    company: Annotated[str | None, typer.Option("--company", help="Company id.")] = None,
+    account: Annotated[
+        str | None, typer.Option("--account", help="Account id: an account key (tal_acct_…).")
+    ] = None,
     scope: Annotated[
         list[str] | None, typer.Option("--scope", help="Repeatable; default *.")
     ] = None,
     name: Annotated[str | None, typer.Option("--name")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Create an API key for a company."""
+    """Create an API key for a company (--company) or an account (--account)."""
+    if (company is None) == (account is None):
+        typer.echo("error: give one of --company or --account", err=True)
+        raise typer.Exit(2)
     db = create_database(get_settings())
     with db.write_session() as session:
-        companies.get(session, company)
-        key, secret = issue_key(session, company, scope or ["*"], name)
+        if company is not None:
+            companies.get(session, company)
+            key, secret = issue_key(session, company, scope or ["*"], name)
+        else:
+            assert account is not None
+            if not accounts.exists(session, account):
+                typer.echo(f"error: no account '{account}'", err=True)
+                raise typer.Exit(2)
+            key, secret = issue_account_key(session, account, scope or ["*"], name)
         session.commit()
-        payload = {"id": key.id, "company": company, "scopes": key.scopes, "api_key": secret}
+        payload = {
+            "id": key.id,
+            "company": company,
+            "account": key.account_id,
+            "scopes": key.scopes,
+            "api_key": secret,
+        }
     db.dispose()
     typer.echo(json.dumps(payload) if as_json else f"api key {secret}  (shown once)")
 
@@ -182,6 +235,7 @@ def _ensure_demo(sandbox_token: str | None = None) -> bool:
             db.dispose()
             return False
         company, _, secret = companies.create_company(session, DEMO)
+        _, account_secret = issue_account_key(session, company.account_id, ["*"], "demo")
         session.commit()
     db.dispose()
     url = settings.base_url
@@ -197,6 +251,7 @@ def _ensure_demo(sandbox_token: str | None = None) -> bool:
         f"""
 Demo company created: {company.legal_name} ({company.nif}), id {company.id}
 API key (shown once, keep it): {secret}
+Account key, for /v1/companies and the Talonario-Company header: {account_secret}
 {token}
 Try:
   curl -s {url}/v1/company -H 'Authorization: Bearer {secret}'

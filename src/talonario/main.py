@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from talonario import __version__
+from talonario.accounts.endpoints import router as companies_router
 from talonario.aeat_sandbox import create_sandbox_app
 from talonario.auth.endpoints import router as api_keys_router
 from talonario.auth.idempotency import Replay
@@ -260,6 +261,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
 
     for router in (
         company_router,
+        companies_router,
         api_keys_router,
         clients_router,
         products_router,

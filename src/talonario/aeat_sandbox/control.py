@@ -130,7 +130,9 @@ class Guard:
             return Caller(None)
         with self.db.read_session() as session:
             principal = lookup(session, secret, self._keys)
-            nif = None if principal is None else _company_nif(session, principal.company_id)
+            company_id = None if principal is None else principal.company_id
+            # An account key acts for no company here: it has no NIF of its own.
+            nif = None if company_id is None else _company_nif(session, company_id)
         if principal is None or nif is None:
             raise Refused(401, "The credential is not the control token nor a valid API key.")
         return Caller(nif, principal.scopes)

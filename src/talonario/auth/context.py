@@ -12,7 +12,7 @@ group commit with `write_and_respond()`.
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractContextManager
 from datetime import timedelta
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
@@ -24,12 +24,20 @@ from talonario.auth import idempotency
 from talonario.auth.idempotency import IdempotencyClaim, Replay, StoredAnswer
 from talonario.auth.keys import KeyCache, Principal, hash_key, lookup
 from talonario.auth.ratelimit import RateLimiter
+from talonario.auth.repository import company_of_account
 from talonario.auth.scopes import grants
 from talonario.config import Settings
 from talonario.db import Database
 from talonario.db.boundary import Transaction
 from talonario.db.group_commit import GroupCommit
-from talonario.errors import AuthenticationFailed, Conflict, InsufficientScope, RateLimited
+from talonario.db.repository import CompanyNotFound
+from talonario.errors import (
+    AuthenticationFailed,
+    Conflict,
+    InsufficientScope,
+    MalformedRequest,
+    RateLimited,
+)
 from talonario.kit.jsonenc import dumps
 
 T = TypeVar("T")
@@ -60,7 +68,10 @@ class Context:
     ) -> None:
         self.runtime = runtime
         self.principal = principal
-        self.company_id = principal.company_id
+        # Set for every company-scoped context (reader, writer, company_reader/_writer); only
+        # an account key's own requests (account_reader/_writer) may have none.
+        self.company_id: str = principal.company_id  # type: ignore[assignment]
+        self.owner_id = principal.owner_id
         self.write = write
         self.claim = claim
         self.tx = Transaction(runtime.db, write)
@@ -76,7 +87,7 @@ class Context:
     def respond(self, payload: Any, status: int = 200) -> Response:
         body = dumps(payload)
         if self.tx.has_writes and self.claim is not None:
-            idempotency.record(self.tx.session, self.company_id, self.claim, status, body)
+            idempotency.record(self.tx.session, self.owner_id, self.claim, status, body)
         self.commit()
         return Response(body, status_code=status, media_type="application/json")
 
@@ -133,7 +144,7 @@ class Context:
         if self.claim is not None:
             ttl = timedelta(hours=self.settings.idempotency_ttl_hours)
             with self.runtime.db.read_session() as s:
-                answer = idempotency.find(s, self.company_id, self.claim, ttl)
+                answer = idempotency.find(s, self.owner_id, self.claim, ttl)
             if answer is not None:
                 return Replay(answer)
         if conflict is not None:
@@ -165,6 +176,36 @@ def secret_from(request: Request) -> str | None:
     return request.headers.get("x-api-key") or None
 
 
+COMPANY_HEADER = "Talonario-Company"
+
+
+class CompanyRequired(MalformedRequest):
+    code = "company_required"
+
+
+async def acting_for(runtime: Runtime, principal: Principal, ref: str, param: str) -> Principal:
+    """The principal acting for the company `ref` names (its id or external_id): any company
+    of an account key's account; only its own for a company key. Anything else is 404, so a
+    key never learns whether another tenant's company exists."""
+    if ref == principal.company_id and not principal.account_key:
+        return principal
+    company_id = runtime.keys.company_of(principal.account_id, ref)
+    if company_id is None:
+        company_id = await run_in_threadpool(_company_of, runtime, principal.account_id, ref)
+    if company_id is None or (not principal.account_key and company_id != principal.company_id):
+        raise CompanyNotFound(f"No company '{ref}'.", param=param)
+    return principal.acting_for(company_id)
+
+
+def _company_of(runtime: Runtime, account_id: str, ref: str) -> str | None:
+    with runtime.db.read_session() as session:
+        company_id = company_of_account(session, account_id, ref)
+    if company_id == ref:
+        # Only ids are cached: an external_id may move to another company of the account.
+        runtime.keys.remember_company(account_id, company_id)
+    return company_id
+
+
 async def authenticate(request: Request) -> Principal:
     """Runs on the event loop: a cached key and the in-memory limiter cost no thread hop; the
     database and Redis are only reached from the thread pool."""
@@ -180,6 +221,9 @@ async def authenticate(request: Request) -> Principal:
         principal = await run_in_threadpool(_lookup, runtime, secret)
     if principal is None:
         raise AuthenticationFailed("The API key is not valid or has been revoked.")
+    named = request.headers.get(COMPANY_HEADER)
+    if named is not None:
+        principal = await acting_for(runtime, principal, named.strip(), COMPANY_HEADER)
     limiter = runtime.limiter
     if limiter.enabled:
         if limiter.is_remote:
@@ -212,6 +256,26 @@ def _require(principal: Principal, scope: str) -> None:
         raise InsufficientScope(f"This API key lacks the '{scope}' scope.")
 
 
+# Who a request acts for: the key's company ("company"), the account itself ("account", an
+# account key's own requests: /v1/companies), or the company of the path ("path":
+# /v1/companies/{company_id}/...).
+Acting = Literal["company", "account", "path"]
+
+
+async def _acting(request: Request, principal: Principal, acting: Acting) -> Principal:
+    if acting == "path":
+        return await acting_for(
+            runtime_of(request), principal, request.path_params["company_id"], "company_id"
+        )
+    if acting == "company" and principal.company_id is None:
+        raise CompanyRequired(
+            "This is an account key: name the company it acts for with the"
+            f" '{COMPANY_HEADER}: <company id or external_id>' header.",
+            param="Talonario-Company",
+        )
+    return principal
+
+
 async def _release(ctx: Context) -> None:
     # Normally `respond()` already closed the session in the endpoint's thread; this is the
     # error path, where a rollback must not block the event loop.
@@ -219,12 +283,11 @@ async def _release(ctx: Context) -> None:
         await run_in_threadpool(ctx.close)
 
 
-def reader(scope: str) -> Any:
-    """Dependency: a read-only context for a key holding `scope`."""
-
+def _reader(scope: str, acting: Acting) -> Any:
     async def dependency(
         request: Request, principal: Principal = Depends(authenticate)
     ) -> AsyncIterator[Context]:
+        principal = await _acting(request, principal, acting)
         _require(principal, scope)
         ctx = Context(runtime_of(request), principal, write=False)
         try:
@@ -235,14 +298,13 @@ def reader(scope: str) -> Any:
     return Depends(dependency, scope="function")
 
 
-def writer(scope: str) -> Any:
-    """Dependency: a writing context; a POST repeated under its Idempotency-Key is replayed."""
-
+def _writer(scope: str, acting: Acting) -> Any:
     async def dependency(
         request: Request,
         principal: Principal = Depends(authenticate),
         claim: IdempotencyClaim | None = Depends(idempotency_claim),
     ) -> AsyncIterator[Context]:
+        principal = await _acting(request, principal, acting)
         _require(principal, scope)
         runtime = runtime_of(request)
         if claim is not None:
@@ -263,9 +325,41 @@ def writer(scope: str) -> Any:
     return Depends(dependency, scope="function")
 
 
+def reader(scope: str) -> Any:
+    """Dependency: a read-only context for a key holding `scope`, acting for a company."""
+    return _reader(scope, "company")
+
+
+def writer(scope: str) -> Any:
+    """Dependency: a writing context; a POST repeated under its Idempotency-Key is replayed."""
+    return _writer(scope, "company")
+
+
+def account_reader(scope: str) -> Any:
+    """Dependency: a read-only context that may act for no company (an account key's own
+    requests); `ctx.company_id` is the company's when it acts for one."""
+    return _reader(scope, "account")
+
+
+def account_writer(scope: str) -> Any:
+    """Dependency: account_reader's writing twin; Idempotency-Keys are kept per account."""
+    return _writer(scope, "account")
+
+
+def company_reader(scope: str) -> Any:
+    """Dependency: a read-only context for the company named by the path's `company_id` (its
+    id or external_id); 404 when the caller may not see that company."""
+    return _reader(scope, "path")
+
+
+def company_writer(scope: str) -> Any:
+    """Dependency: company_reader's writing twin."""
+    return _writer(scope, "path")
+
+
 def _stored_answer(
     runtime: Runtime, principal: Principal, claim: IdempotencyClaim
 ) -> StoredAnswer | None:
     ttl = timedelta(hours=runtime.settings.idempotency_ttl_hours)
     with runtime.db.read_session() as s:
-        return idempotency.find(s, principal.company_id, claim, ttl)
+        return idempotency.find(s, principal.owner_id, claim, ttl)

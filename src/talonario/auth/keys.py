@@ -12,45 +12,63 @@ import logging
 import secrets
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from talonario.auth.repository import (
-    ApiKeyRepository,
+    account_of_company,
     active_key_by_hash,
     active_keys_by_hash,
 )
 from talonario.auth.scopes import ALL, SCOPES, grants
 from talonario.db import Database
-from talonario.errors import InsufficientScope, InvalidRequest
+from talonario.errors import InsufficientScope, InvalidRequest, NotFound
 from talonario.models import ApiKey
 
 log = logging.getLogger(__name__)
 KEY_PREFIX = "tal_"
+ACCOUNT_KEY_PREFIX = "tal_acct_"
 
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: one key of one company, with its scopes."""
+    """Who is calling: one key, with its scopes, acting for one company.
+
+    A company key acts for its company. An account key (`tal_acct_…`) acts for its account,
+    and for one of the account's companies when a request names it (`Talonario-Company`
+    header or a `/v1/companies/{id}/…` path): `company_id` is then that company's."""
 
     api_key_id: str
-    company_id: str
+    company_id: str | None
     scopes: frozenset[str]
+    account_id: str = ""
+    account_key: bool = False
 
     @classmethod
     def of(cls, row: Any) -> "Principal":
         """From an active key's row (auth/repository.active_keys_by_hash)."""
-        return cls(row.id, row.company_id, frozenset(row.scopes))
+        return cls(
+            row.id, row.company_id, frozenset(row.scopes), row.account_id, row.company_id is None
+        )
+
+    def acting_for(self, company_id: str) -> "Principal":
+        return replace(self, company_id=company_id)
+
+    @property
+    def owner_id(self) -> str:
+        """Whose Idempotency-Keys a request uses: its company's, or its account's when it
+        acts for no company."""
+        return self.company_id or self.account_id
 
 
 def hash_key(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def new_secret() -> str:
-    return KEY_PREFIX + secrets.token_urlsafe(32)
+def new_secret(account_key: bool = False) -> str:
+    return (ACCOUNT_KEY_PREFIX if account_key else KEY_PREFIX) + secrets.token_urlsafe(32)
 
 
 def check_scopes(scopes: list[str]) -> list[str]:
@@ -76,9 +94,31 @@ def check_grantable(held: frozenset[str], wanted: list[str]) -> None:
 def issue_key(
     session: Session, company_id: str, scopes: list[str], name: str | None = None
 ) -> tuple[ApiKey, str]:
-    """Create a key; the secret is returned once and never stored."""
-    secret = new_secret()
+    """Create a key of a company (of its account); the secret is returned once, never stored."""
+    account_id = account_of_company(session, company_id)
+    if account_id is None:
+        raise NotFound(f"No company '{company_id}'.", code="company_not_found")
+    return _issue(session, account_id, company_id, scopes, name)
+
+
+def issue_account_key(
+    session: Session, account_id: str, scopes: list[str], name: str | None = None
+) -> tuple[ApiKey, str]:
+    """Create an account key (`tal_acct_…`): it manages the account's companies and may act
+    for any of them."""
+    return _issue(session, account_id, None, scopes, name)
+
+
+def _issue(
+    session: Session,
+    account_id: str,
+    company_id: str | None,
+    scopes: list[str],
+    name: str | None,
+) -> tuple[ApiKey, str]:
+    secret = new_secret(account_key=company_id is None)
     key = ApiKey(
+        account_id=account_id,
         company_id=company_id,
         name=name,
         key_hash=hash_key(secret),
@@ -86,7 +126,7 @@ def issue_key(
         last4=secret[-4:],
         scopes=check_scopes(scopes),
     )
-    ApiKeyRepository(session, company_id).add(key)
+    session.add(key)
     session.flush()
     return key, secret
 
@@ -97,6 +137,19 @@ class KeyCache:
         self._entries: dict[str, tuple[float, Principal | None]] = {}
         self._used: set[str] = set()  # valid keys asked for since the last revalidation
         self._lock = threading.Lock()
+        # (account, company id) pairs seen: a company never changes account, so they stay.
+        self._companies: set[tuple[str, str]] = set()
+
+    def company_of(self, account_id: str, ref: str) -> str | None:
+        """`ref` when it is the id of a company of the account seen before; None otherwise
+        (unknown, or an external_id: those are always looked up)."""
+        return ref if (account_id, ref) in self._companies else None
+
+    def remember_company(self, account_id: str, company_id: str) -> None:
+        with self._lock:
+            if len(self._companies) > 100_000:
+                self._companies.clear()
+            self._companies.add((account_id, company_id))
 
     def get(self, key_hash: str) -> tuple[bool, Principal | None]:
         entry = self._entries.get(key_hash)

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from talonario.db.repository import Repository
-from talonario.models import ApiKey, IdempotencyRecord
+from talonario.models import ApiKey, Company, IdempotencyRecord
 
 
 class ApiKeyRepository(Repository[ApiKey]):
@@ -21,13 +21,13 @@ class ApiKeyRepository(Repository[ApiKey]):
 
 
 def active_keys_by_hash(session: Session, key_hashes: Sequence[str]) -> list[Any]:
-    """(key_hash, id, company_id, scopes) of those of `key_hashes` that are unrevoked keys.
-    Spans companies: the key is what says which company calls."""
+    """(key_hash, id, company_id, scopes, account_id) of those of `key_hashes` that are
+    unrevoked keys. Spans companies: the key is what says which company calls."""
     return list(
         session.execute(
-            select(ApiKey.key_hash, ApiKey.id, ApiKey.company_id, ApiKey.scopes).where(
-                ApiKey.key_hash.in_(key_hashes), ApiKey.revoked_at.is_(None)
-            )
+            select(
+                ApiKey.key_hash, ApiKey.id, ApiKey.company_id, ApiKey.scopes, ApiKey.account_id
+            ).where(ApiKey.key_hash.in_(key_hashes), ApiKey.revoked_at.is_(None))
         )
     )
 
@@ -36,6 +36,22 @@ def active_key_by_hash(session: Session, key_hash: str) -> Any:
     """The row active_keys_by_hash gives for one hash, or None."""
     found = active_keys_by_hash(session, [key_hash])
     return found[0] if found else None
+
+
+def account_of_company(session: Session, company_id: str) -> str | None:
+    """The account that owns a company, or None if there is no such company."""
+    return session.scalar(select(Company.account_id).where(Company.id == company_id))
+
+
+def company_of_account(session: Session, account_id: str, ref: str) -> str | None:
+    """The id of the account's company whose id or external_id is `ref`, or None. Before the
+    company is known, so it spans the account's companies (and never another account's)."""
+    found = session.execute(
+        select(Company.id).where(
+            Company.account_id == account_id, (Company.id == ref) | (Company.external_id == ref)
+        )
+    ).first()
+    return None if found is None else found[0]
 
 
 class IdempotencyRepository(Repository[IdempotencyRecord]):

@@ -1,6 +1,17 @@
 """Scopes an API key may hold. `<resource>:write` implies `<resource>:read`; `*` is everything."""
 
-RESOURCES = ("company", "api_keys", "clients", "products", "series", "invoices", "webhooks")
+RESOURCES = (
+    "company",
+    "api_keys",
+    "clients",
+    "products",
+    "series",
+    "invoices",
+    "webhooks",
+    # An account's: its companies, and the keys it mints for them (/v1/companies).
+    "companies",
+    "keys",
+)
 ALL = "*"
 SCOPES = frozenset({ALL} | {f"{r}:{a}" for r in RESOURCES for a in ("read", "write")})
 

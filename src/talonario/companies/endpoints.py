@@ -12,7 +12,6 @@ from talonario.companies.schemas import (
 from talonario.errors import ErrorOut
 from talonario.kit.routing import DecimalRoute
 from talonario.records import remission
-from talonario.system import identity
 
 router = APIRouter(prefix="/company", tags=["company"], route_class=DecimalRoute)
 
@@ -65,12 +64,9 @@ def update_company(body: CompanyUpdate, ctx: Context = writer("company:write")) 
     certificate, but nothing is remitted to AEAT until one is uploaded
     (`POST /v1/company/certificate`); the worker reports the missing certificate. Leaving the
     sandbox needs a declared SIF producer (see `GET /v1/system`): 422 otherwise."""
-    if body.verifactu is not None:
-        identity.require_declared(ctx.settings, body.verifactu.environment)
-    company = service.update(ctx.session, ctx.company_id, body)
-    if body.verifactu is not None:
-        remission.retry_now(ctx.session, ctx.company_id)
-    return ctx.respond(CompanyOut.of(company))
+    return ctx.respond(
+        CompanyOut.of(service.change(ctx.session, ctx.settings, ctx.company_id, body))
+    )
 
 
 @router.post("/certificate", response_model=CompanyOut)

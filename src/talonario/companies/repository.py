@@ -32,3 +32,12 @@ class LogoRepository(Repository[CompanyLogo]):
 def first_company(session: Session) -> Company | None:
     # Spans companies: whether the installation has any (the CLI's demo seeds an empty one).
     return session.scalars(select(Company).order_by(Company.id).limit(1)).first()
+
+
+def company_with_external_id(session: Session, account_id: str, external_id: str) -> str | None:
+    """The id of the account's company with `external_id`. Spans the account's companies:
+    the identifier is unique within the account."""
+    stmt = select(Company.id).where(
+        Company.account_id == account_id, Company.external_id == external_id
+    )
+    return session.scalar(stmt)

@@ -19,6 +19,13 @@ class VerifactuSettings(Input):
 class CompanyCreate(Input):
     legal_name: str = Field(min_length=1, max_length=120)
     nif: SpanishNif
+    external_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=120,
+        description="Your own name for the company, unique in your account; it names the"
+        " company wherever its id does (`/v1/companies/{id}`, `Talonario-Company`).",
+    )
     trade_name: str | None = Field(default=None, max_length=120)
     address: Address | None = None
     email: EmailStr | None = None
@@ -27,6 +34,7 @@ class CompanyCreate(Input):
 
 class CompanyUpdate(Patch):
     legal_name: NotNull[str] = Field(default=None, min_length=1, max_length=120)
+    external_id: str | None = Field(default=None, min_length=1, max_length=120)
     trade_name: str | None = Field(default=None, max_length=120)
     address: Address | None = None
     email: EmailStr | None = None
@@ -125,6 +133,8 @@ class LogoOut(BaseModel):
 class CompanyOut(BaseModel):
     id: str
     object: Literal["company"]
+    account: str = Field(description="The id of the account that owns the company.")
+    external_id: str | None
     legal_name: str
     trade_name: str | None
     nif: str
@@ -142,6 +152,8 @@ class CompanyOut(BaseModel):
         return cls.model_construct(
             id=company.id,
             object="company",
+            account=company.account_id,
+            external_id=company.external_id,
             legal_name=company.legal_name,
             trade_name=company.trade_name,
             nif=company.nif,

@@ -1,5 +1,6 @@
 """All tables, imported here so Alembic and the app see one metadata."""
 
+from talonario.models.account import Account
 from talonario.models.api_key import ApiKey
 from talonario.models.base import Base
 from talonario.models.client import Client
@@ -20,6 +21,7 @@ from talonario.models.verifactu import (
 from talonario.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
+    "Account",
     "ApiKey",
     "Base",
     "Client",

@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from talonario.models.base import Base, Entity, JSONType, UTCDateTime
@@ -11,7 +11,11 @@ class Company(Entity, Base):
     """The issuer (obligado tributario): one tenant, one record chain."""
 
     __tablename__ = "companies"
+    __table_args__ = (UniqueConstraint("account_id", "external_id"),)
 
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    # The integrator's own name for the company, unique within its account.
+    external_id: Mapped[str | None] = mapped_column(String(120))
     legal_name: Mapped[str] = mapped_column(String(120))
     trade_name: Mapped[str | None] = mapped_column(String(120))
     nif: Mapped[str] = mapped_column(String(9))

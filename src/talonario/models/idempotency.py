@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from talonario.kit.clock import utcnow
@@ -12,7 +12,9 @@ class IdempotencyRecord(Base):
 
     __tablename__ = "idempotency_keys"
 
-    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), primary_key=True)
+    # The company the request acted for; an account key's own requests (creating a company)
+    # are kept under the account's id, so this names either and refers to neither (0016).
+    company_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     request_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int] = mapped_column(Integer)

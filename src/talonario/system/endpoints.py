@@ -44,7 +44,10 @@ class SystemOut(BaseModel):
     name: str = Field(description="NombreSistemaInformatico.")
     id: str = Field(description="IdSistemaInformatico.")
     version: str = Field(description="Version.")
-    installation_number: str = Field(description="NumeroInstalacion of the caller's company.")
+    installation_number: str | None = Field(
+        description="NumeroInstalacion of the caller's company (of its default installation);"
+        " null for an account key acting for no company."
+    )
     only_verifactu: bool = Field(description="TipoUsoPosibleSoloVerifactu.")
     multi_taxpayer_capable: bool = Field(description="TipoUsoPosibleMultiOT.")
     multiple_taxpayers: bool = Field(description="IndicadorMultiplesOT.")
@@ -53,9 +56,9 @@ class SystemOut(BaseModel):
     declaration: DeclarationOut
 
     @classmethod
-    def of(cls, settings: Settings, company_id: str) -> Self:
+    def of(cls, settings: Settings, company_id: str | None) -> Self:
         """The system as `company_id`'s records name it (its installation number is the id)."""
-        system = identity.software_system(settings, company_id, "sandbox")
+        system = identity.software_system(settings, company_id or "", "sandbox")
         items = identity.declaration_items(settings)
         missing = identity.missing_settings(settings)
         declared = identity.declared(settings)
@@ -64,7 +67,7 @@ class SystemOut(BaseModel):
             name=system.name,
             id=system.system_id,
             version=system.version,
-            installation_number=system.installation_number,
+            installation_number=company_id and system.installation_number,
             only_verifactu=system.only_verifactu,
             multi_taxpayer_capable=system.multi_taxpayer_capable,
             multiple_taxpayers=system.multiple_taxpayers,
