@@ -1,6 +1,7 @@
 """The sandbox as an ASGI app: AEAT's SOAP endpoint plus a small JSON control API.
 
     POST /VerifactuSOAP (or /)   RegFactuSistemaFacturacion, ConsultaFactuSistemaFacturacion
+    POST /VNifV2SOAP, /checkVatService   AEAT's NIF census and VIES (census.py)
     GET  /health
     POST /control/faults         switch a fault on (faults.FaultSpec); GET lists; DELETE clears
     GET  /control/records?nif=   what the sandbox holds for a taxpayer; DELETE forgets it
@@ -29,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from talonario.aeat_sandbox import faults, service
+from talonario.aeat_sandbox import census, faults, service
 from talonario.aeat_sandbox.codes import Code
 from talonario.aeat_sandbox.control import Caller, Guard, Refused
 from talonario.aeat_sandbox.models import (
@@ -242,6 +243,7 @@ def create_sandbox_app(
             Route("/control/faults", guarded(fault_switches), methods=["GET", "POST", "DELETE"]),
             Route("/control/records", guarded(records), methods=["GET", "DELETE"]),
             Route("/control/submissions", guarded(submissions), methods=["GET"]),
+            *census.routes(sandbox.store),  # the NIF census and VIES (census.py)
         ]
     )
 

@@ -26,6 +26,9 @@ class FaultKind(StrEnum):
     REDIRECT = "redirect"  # HTTP 302 to AEAT's error page, as for an unknown certificate
     DELAY = "delay"  # answer `seconds` late; the records are stored before the wait
     RECORD_ERROR = "record_error"  # the record numbered `number` gets error `code`
+    # The identification checks (census.py), not VERI*FACTU: their next requests fail.
+    CENSUS_UNAVAILABLE = "census_unavailable"  # the NIF census answers a SOAP Server fault
+    VIES_UNAVAILABLE = "vies_unavailable"  # VIES answers the fault MS_UNAVAILABLE
 
 
 # Kinds that replace the answer of a whole request; the oldest one set goes first.
@@ -146,6 +149,11 @@ def _take(session: Session, *conditions: Any) -> SandboxFault | None:
 def take_request_fault(session: Session, nif: str | None) -> SandboxFault | None:
     """The oldest switch that replaces a whole answer, used once."""
     return _take(session, SandboxFault.kind.in_([kind.value for kind in REQUEST_KINDS]), _hits(nif))
+
+
+def take(session: Session, kind: FaultKind, nif: str | None) -> SandboxFault | None:
+    """The oldest switch of `kind` that hits a request from `nif`, used once."""
+    return _take(session, SandboxFault.kind == kind.value, _hits(nif))
 
 
 def take_delay(session: Session, nif: str | None) -> float:
