@@ -42,6 +42,7 @@ from talonario.records.endpoints import router as verifactu_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
 from talonario.system.endpoints import router as system_router
+from talonario.taxids.endpoints import router as tax_ids_router
 from talonario.verifactu.client import SANDBOX_PREFIX
 from talonario.webhooks.endpoints import router as webhooks_router
 
@@ -273,6 +274,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         verifactu_router,
         webhooks_router,
         system_router,
+        tax_ids_router,
     ):
         app.include_router(router, prefix="/v1", responses=ERROR_RESPONSES)
     app.include_router(documents_public_router)

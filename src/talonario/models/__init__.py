@@ -11,6 +11,7 @@ from talonario.models.invoice import Invoice
 from talonario.models.payment import Payment
 from talonario.models.product import Product
 from talonario.models.series import Series
+from talonario.models.tax_id_check import TaxIdCheck
 from talonario.models.verifactu import (
     VerifactuChainHead,
     VerifactuRecord,
@@ -35,6 +36,7 @@ __all__ = [
     "Product",
     "PublicLink",
     "Series",
+    "TaxIdCheck",
     "VerifactuChainHead",
     "VerifactuRecord",
     "VerifactuRecordDocument",
