@@ -14,6 +14,7 @@ from talonario.invoices.schemas import (
     InvoiceStatus,
     InvoiceType,
     InvoiceUpdate,
+    IssueIn,
     RectifyIn,
     VerifactuStatus,
     VoidIn,
@@ -23,6 +24,7 @@ from talonario.kit.pagination import Limit, StartingAfter
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.taxes.eligibility_schema import SimplifiedEligibilityIn, SimplifiedEligibilityOut
+from talonario.taxids import service as taxids
 
 router = APIRouter(prefix="/invoices", tags=["invoices"], route_class=DecimalRoute)
 Ref = Annotated[str, "The Talonario id or the caller's external_id."]
@@ -32,7 +34,7 @@ def _today(ctx: Context, tz: str) -> date:
     return today_in(tz or ctx.settings.timezone)
 
 
-@router.post("", status_code=201, response_model=InvoiceOut)
+@router.post("", status_code=201, response_model=InvoiceOut, responses=taxids.UNANSWERED)
 def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write")) -> Response:
     """Create a draft invoice; with `"issue": true` it is numbered and issued in the same call.
 
@@ -42,6 +44,8 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
         invoice = service.prepare(session, company, body, _today(ctx, company.timezone))
+    if body.issue and body.verify_recipient:  # no session open while the register answers
+        taxids.verify_recipient(ctx.runtime.db, ctx.settings, company, invoice.client)
     return ctx.write_and_respond(
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
         InvoiceOut.of,
@@ -132,13 +136,17 @@ def delete_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Respons
     return ctx.no_content()
 
 
-@router.post("/{ref}/issue", response_model=InvoiceOut)
-def issue_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Response:
+@router.post("/{ref}/issue", response_model=InvoiceOut, responses=taxids.UNANSWERED)
+def issue_invoice(
+    ref: Ref, body: IssueIn | None = None, ctx: Context = writer("invoices:write")
+) -> Response:
     """Issue a draft: assign the next number of its series and freeze it."""
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
         today = _today(ctx, company.timezone)
         prepared = issuing.prepare_issue(session, company, ref, today)
+    if body is not None and body.verify_recipient:
+        taxids.verify_recipient(ctx.runtime.db, ctx.settings, company, prepared.client)
     return ctx.write_and_respond(
         lambda s: issuing.issue_prepared(s, ctx.settings, company, prepared, today),
         InvoiceOut.of,  # just issued: no link, no email yet

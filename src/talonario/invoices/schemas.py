@@ -143,6 +143,13 @@ IssueDate = Annotated[
 ]
 
 
+VERIFY_RECIPIENT = (
+    "On issuing: ask AEAT's census about the recipient's `nif` (and name), or VIES about its"
+    " EU VAT number (`foreign_id` 02), first, and refuse one it does not know (422"
+    " `recipient_not_identified`). Answers are kept a day (GET /v1/tax-ids/check)."
+)
+
+
 class InvoiceFields(Input):
     series: str | None = Field(default=None, max_length=36, description="Series id or code.")
     client: ClientRef | None = Field(
@@ -180,6 +187,11 @@ class InvoiceCreate(InvoiceFields):
     currency: Literal["EUR"] = "EUR"
     lines: list[LineIn] = Field(min_length=1, max_length=500)
     issue: bool = Field(default=False, description="Issue it in the same call.")
+    verify_recipient: bool = Field(default=False, description=VERIFY_RECIPIENT)
+
+
+class IssueIn(Input):
+    verify_recipient: bool = Field(default=False, description=VERIFY_RECIPIENT)
 
 
 class InvoiceUpdate(Patch, InvoiceFields):
