@@ -3,14 +3,17 @@ day they are kept, and what a register's failure looks like."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
 from talonario.config import Settings
+from talonario.kit.clock import utcnow
 from talonario.main import create_app
+from talonario.models import TaxIdCheck
 from talonario.runtime import Runtime
 from tests.conftest import Api, make_settings
 from tests.fixtures.factories import create_company
@@ -100,6 +103,22 @@ def test_the_same_question_within_a_day_is_answered_without_asking_again(
     assert other_name.json()["error"]["code"] == "census_unavailable"
     new = company.check(nif="A58818501")
     assert new.status_code == 503 and new.json()["error"]["type"] == "api_error"
+
+
+def test_after_a_day_the_question_is_asked_again(company: Company, runtime: Runtime) -> None:
+    first = company.check(nif="G28000008", name="Asociación de Pruebas").json()
+    with runtime.db.write_session() as session:  # the answer is now 25 hours old
+        session.execute(
+            update(TaxIdCheck)
+            .where(TaxIdCheck.tax_id == "G28000008")
+            .values(checked_at=utcnow() - timedelta(hours=25))
+        )
+        session.commit()
+
+    again = company.check(nif="G28000008", name="Asociación de Pruebas").json()
+    assert again["cached"] is False
+    assert datetime.fromisoformat(again["checked_at"]) > datetime.fromisoformat(first["checked_at"])
+    assert company.check(nif="G28000008", name="Asociación de Pruebas").json()["cached"] is True
 
 
 def test_a_failed_check_keeps_nothing_so_the_next_one_asks_again(company: Company) -> None:
