@@ -31,6 +31,7 @@ from talonario.errors import (
     MalformedRequest,
     NotFound,
 )
+from talonario.installations.endpoints import router as installations_router
 from talonario.invoices.endpoints import router as invoices_router
 from talonario.invoices.record_endpoints import router as invoice_records_router
 from talonario.kit import links
@@ -269,6 +270,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         series_router,
         invoices_router,
         documents_router,
+        installations_router,
         payments_router,
         invoice_records_router,
         verifactu_router,

@@ -26,7 +26,23 @@ def test_verify_over_thousands_of_records_reports_its_rate(
     assert report["first_break"] is None
     assert isinstance(report["seconds"], float) and report["seconds"] > 0
     assert report["records_per_second"] > 0
-    assert set(report) == {"valid", "records", "first_break", "seconds", "records_per_second"}
+    assert set(report) == {
+        "valid",
+        "records",
+        "first_break",
+        "installations",
+        "seconds",
+        "records_per_second",
+    }
+    assert report["installations"] == [
+        {
+            "installation": None,
+            "installation_number": seeded.company_id,
+            "valid": True,
+            "records": RECORDS + 1,
+            "first_break": None,
+        }
+    ]
 
 
 def test_an_empty_chain_verifies_in_no_time(api: Api) -> None:

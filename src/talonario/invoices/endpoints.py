@@ -44,10 +44,11 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
         invoice = service.prepare(session, company, body, _today(ctx, company.timezone))
+        till = issuing.installation_for(session, company.id, body.installation, body.issue)
     if body.issue and body.verify_recipient:  # no session open while the register answers
         taxids.verify_recipient(ctx.runtime.db, ctx.settings, company, invoice.client)
     return ctx.write_and_respond(
-        lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
+        lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue, till),
         InvoiceOut.of,
         201,
         conflict_of,
@@ -140,15 +141,18 @@ def delete_invoice(ref: Ref, ctx: Context = writer("invoices:write")) -> Respons
 def issue_invoice(
     ref: Ref, body: IssueIn | None = None, ctx: Context = writer("invoices:write")
 ) -> Response:
-    """Issue a draft: assign the next number of its series and freeze it."""
+    """Issue a draft: assign the next number of its series and freeze it; its records chain
+    in `installation` (default: the company's default installation)."""
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
         today = _today(ctx, company.timezone)
         prepared = issuing.prepare_issue(session, company, ref, today)
+        named = body.installation if body is not None else None
+        till = issuing.installation_for(session, company.id, named, issue=True)
     if body is not None and body.verify_recipient:
         taxids.verify_recipient(ctx.runtime.db, ctx.settings, company, prepared.client)
     return ctx.write_and_respond(
-        lambda s: issuing.issue_prepared(s, ctx.settings, company, prepared, today),
+        lambda s: issuing.issue_prepared(s, ctx.settings, company, prepared, today, till),
         InvoiceOut.of,  # just issued: no link, no email yet
         conflict=conflict_of,
     )
@@ -171,8 +175,9 @@ def rectify_invoice(ref: Ref, body: RectifyIn, ctx: Context = writer("invoices:w
         company = companies.load(session, ctx.company_id)
         today = _today(ctx, company.timezone)
         invoice = lifecycle.prepare_rectify(session, company, ref, body, today)
+        till = issuing.installation_for(session, company.id, body.installation, body.issue)
     return ctx.write_and_respond(
-        lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue),
+        lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue, till),
         InvoiceOut.of,
         201,
         conflict_of,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from talonario.clients import service as clients
 from talonario.config import Settings
 from talonario.errors import InvalidRequest
+from talonario.installations import service as installations
 from talonario.invoices import preflight
 from talonario.invoices.errors import InvoiceAlreadyIssued, SeriesKindMismatch, flush
 from talonario.invoices.events import announce
@@ -97,6 +98,18 @@ def check_issue(
     return _check_issuable(invoice, company, today)
 
 
+def installation_for(session: Session, company_id: str, ref: str | None, issue: bool) -> str | None:
+    """Read phase: the installation (id) whose chain the invoice's records join, as the
+    request's `installation` names it; None for the default one."""
+    if ref is not None and not issue:
+        raise InvalidRequest(
+            "A draft is in no installation yet: name the installation when issuing it"
+            " (`issue: true`, or POST /v1/invoices/{id}/issue).",
+            param="installation",
+        )
+    return installations.chosen(session, company_id, ref)
+
+
 def number_and_chain(
     session: Session,
     settings: Settings,
@@ -105,13 +118,15 @@ def number_and_chain(
     issued_on: date,
     *,
     new: bool = False,
+    installation_id: str | None = None,
 ) -> Invoice:
-    """The locked part of issuing: the number, the frozen issuer and the chained alta record.
+    """The locked part of issuing: the number, the frozen issuer and the alta record, chained
+    in the installation `installation_id` (None: the company's default one).
 
     Runs in the caller's write transaction and never commits: the number and the record are
     stored together or not at all. Everything that only reads was checked before.
     """
-    verifactu.lock_chain(session, company.id)
+    verifactu.lock_chain(session, company.id, installation_id)
     assigned = series_service.assign_number(
         session, company.id, invoice.series_id, KIND_OF_TYPE[invoice.type], issued_on.year
     )
@@ -126,16 +141,25 @@ def number_and_chain(
     if invoice.id is None:
         invoice.id = new_id()
     mark_substituted(session, company.id, invoice)
-    verifactu.record_issue(session, settings, company, invoice, new=new)
+    verifactu.record_issue(
+        session, settings, company, invoice, new=new, installation_id=installation_id
+    )
     return invoice
 
 
 def issue(
-    session: Session, settings: Settings, company: Company, invoice: Invoice, today: date
+    session: Session,
+    settings: Settings,
+    company: Company,
+    invoice: Invoice,
+    today: date,
+    installation_id: str | None = None,
 ) -> Invoice:
     """Check, number and chain in one transaction (the caller's)."""
     issued_on = check_issue(session, company, invoice, today, refresh_client=True)
-    return number_and_chain(session, settings, company, invoice, issued_on)
+    return number_and_chain(
+        session, settings, company, invoice, issued_on, installation_id=installation_id
+    )
 
 
 def prepare_issue(session: Session, company: Company, ref: str, today: date) -> Invoice:
@@ -146,18 +170,31 @@ def prepare_issue(session: Session, company: Company, ref: str, today: date) -> 
 
 
 def issue_prepared(
-    session: Session, settings: Settings, company: Company, prepared: Invoice, today: date
+    session: Session,
+    settings: Settings,
+    company: Company,
+    prepared: Invoice,
+    today: date,
+    installation_id: str | None = None,
 ) -> Invoice:
-    """Write phase: lock the draft; if it changed since it was checked, check it again here."""
-    verifactu.lock_chain(session, company.id)
+    """Write phase: lock the draft; if it changed since it was checked, check it again here.
+    Its records chain in the installation `installation_id` (None: the default one)."""
+    verifactu.lock_chain(session, company.id, installation_id)
     invoice = get(session, company.id, prepared.id, for_update=True)
     ensure_draft(invoice)
     if invoice.updated_at != prepared.updated_at:
-        issue(session, settings, company, invoice, today)
+        issue(session, settings, company, invoice, today, installation_id)
     else:
         invoice.client = prepared.client
         assert prepared.issued_on is not None
-        number_and_chain(session, settings, company, invoice, prepared.issued_on)
+        number_and_chain(
+            session,
+            settings,
+            company,
+            invoice,
+            prepared.issued_on,
+            installation_id=installation_id,
+        )
     flush(session)
     announce(session, invoice, "invoice.issued")
     return invoice

@@ -182,15 +182,31 @@ class InvoiceFields(Input):
     )
 
 
+# The SIF installation whose record chain an issued invoice joins (installations/).
+InstallationRef = Annotated[
+    str | None,
+    Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="With `issue: true`: the installation (shop, till) it is issued in, by id"
+        " or installation_number; its records chain there. Default: the company's default"
+        " installation.",
+    ),
+]
+
+
 class InvoiceCreate(InvoiceFields):
     type: NewInvoiceType = "F1"
     currency: Literal["EUR"] = "EUR"
     lines: list[LineIn] = Field(min_length=1, max_length=500)
     issue: bool = Field(default=False, description="Issue it in the same call.")
     verify_recipient: bool = Field(default=False, description=VERIFY_RECIPIENT)
+    installation: InstallationRef = None
 
 
 class IssueIn(Input):
+    installation: InstallationRef = None
     verify_recipient: bool = Field(default=False, description=VERIFY_RECIPIENT)
 
 
@@ -244,6 +260,7 @@ class RectifyIn(Input):
     external_id: str | None = Field(default=None, min_length=1, max_length=120)
     metadata: Metadata | None = None
     issue: bool = Field(default=False, description="Issue the corrective invoice at once.")
+    installation: InstallationRef = None
 
 
 # Here, not in invoices/answers.py with the rest of the answer: companies has a VerifactuOut

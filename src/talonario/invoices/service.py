@@ -102,9 +102,15 @@ def prepare(session: Session, company: Company, body: InvoiceCreate, today: date
 
 
 def save_new(
-    session: Session, settings: Settings, company: Company, invoice: Invoice, issue: bool
+    session: Session,
+    settings: Settings,
+    company: Company,
+    invoice: Invoice,
+    issue: bool,
+    installation_id: str | None = None,
 ) -> Invoice:
-    """Store a prepared invoice; issuing it numbers and chains it in the same transaction.
+    """Store a prepared invoice; issuing it numbers and chains it in the same transaction, in
+    the installation `installation_id` (None: the company's default one).
 
     The row is written with a plain INSERT (db/rows.py): the invoice is new and nothing else in
     the transaction touches it, so the ORM's unit of work would only add cost under the lock.
@@ -112,7 +118,15 @@ def save_new(
     try:
         if issue:
             assert invoice.issued_on is not None, "prepare() checks an invoice to issue"
-            number_and_chain(session, settings, company, invoice, invoice.issued_on, new=True)
+            number_and_chain(
+                session,
+                settings,
+                company,
+                invoice,
+                invoice.issued_on,
+                new=True,
+                installation_id=installation_id,
+            )
             announce(session, invoice, "invoice.issued")
         else:
             insert_new(session, invoice)

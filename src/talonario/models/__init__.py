@@ -7,6 +7,7 @@ from talonario.models.client import Client
 from talonario.models.company import Company, CompanyLogo
 from talonario.models.document import EmailOutbox, InvoicePdf, PublicLink
 from talonario.models.idempotency import IdempotencyRecord
+from talonario.models.installation import Installation
 from talonario.models.invoice import Invoice
 from talonario.models.payment import Payment
 from talonario.models.product import Product
@@ -30,6 +31,7 @@ __all__ = [
     "CompanyLogo",
     "EmailOutbox",
     "IdempotencyRecord",
+    "Installation",
     "Invoice",
     "InvoicePdf",
     "Payment",

@@ -19,25 +19,41 @@ from talonario.models.base import Base, Entity, UTCDateTime
 # A record waiting for AEAT: not sent yet, or sent with no answer recorded.
 WAITING = ("pending", "submitted")
 WAITING_SQL = "status IN ('pending', 'submitted')"
+# The first record of a chain, and of the default installation's chain.
+FIRST_SQL = "previous_record_id IS NULL"
+FIRST_OF_DEFAULT_SQL = "previous_record_id IS NULL AND installation_id IS NULL"
 
 
 class VerifactuRecord(Entity, Base):
-    """One link of a company's record chain: immutable once stored (only its AEAT state moves).
+    """One link of a record chain: immutable once stored (only its AEAT state moves).
 
+    A company has a chain per SIF installation: its default one (`installation_id` NULL) and
+    each of its `installations`. `sequence` counts the company's records of every chain (the
+    order they are remitted in); `previous_record_id` is the record before in the same chain.
     The constraints make a fork impossible even if the code were wrong: a position is taken once,
-    a record has at most one successor, and a company has one first record.
+    a record has at most one successor, and each chain has one first record.
     """
 
     __tablename__ = "verifactu_records"
     __table_args__ = (
         UniqueConstraint("company_id", "sequence"),
         UniqueConstraint("previous_record_id"),
+        # One first record per chain: the default installation's per company, another
+        # installation's per installation (migration 0017). Two plain partial indexes rather
+        # than one over COALESCE(installation_id, ''): Alembic compares these with the models.
         Index(
             "uq_verifactu_records_first",
             "company_id",
             unique=True,
-            sqlite_where=text("previous_record_id IS NULL"),
-            postgresql_where=text("previous_record_id IS NULL"),
+            sqlite_where=text(FIRST_OF_DEFAULT_SQL),
+            postgresql_where=text(FIRST_OF_DEFAULT_SQL),
+        ),
+        Index(
+            "uq_verifactu_records_first_installation",
+            "installation_id",
+            unique=True,
+            sqlite_where=text(FIRST_SQL),
+            postgresql_where=text(FIRST_SQL),
         ),
         # The records still waiting for AEAT, in chain order: the worker's claim and its scan
         # for work read these few entries, never the whole chain (migration 0014).
@@ -53,6 +69,8 @@ class VerifactuRecord(Entity, Base):
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
     invoice_id: Mapped[str] = mapped_column(ForeignKey("invoices.id"), index=True)
+    # The SIF installation whose chain holds it; NULL: the company's default installation.
+    installation_id: Mapped[str | None] = mapped_column(ForeignKey("installations.id"))
     sequence: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10))  # alta | anulacion
     invoice_number: Mapped[str] = mapped_column(String(60))
@@ -90,7 +108,9 @@ class VerifactuRecordDocument(Base):
 
 
 class VerifactuChainHead(Base):
-    """The last link of a company's chain: the one row an issue locks to append."""
+    """The one row an issue locks to append any record of the company: its last `sequence`,
+    and the last link of its default installation's chain (another installation's link is in
+    its `installations` row)."""
 
     __tablename__ = "verifactu_chain_heads"
 

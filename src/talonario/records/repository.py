@@ -28,6 +28,23 @@ class RecordNotFound(NotFound):
 
 
 @dataclass(frozen=True, slots=True)
+class InChain:
+    """Only the records of one installation's chain (`installation_id` None: the default's)."""
+
+    installation_id: str | None
+
+    def where(self, stmt: Select[Any]) -> Select[Any]:
+        column = VerifactuRecord.installation_id
+        if self.installation_id is None:
+            return stmt.where(column.is_(None))
+        return stmt.where(column == self.installation_id)
+
+
+def _only(stmt: Select[Any], only: InChain | None) -> Select[Any]:
+    return stmt if only is None else only.where(stmt)
+
+
+@dataclass(frozen=True, slots=True)
 class ChainPage:
     """A page of the chain by position: records first..last, and whether more follow."""
 
@@ -65,6 +82,12 @@ class RecordRepository(Repository[VerifactuRecord]):
             raise _not_found(record_id)
         return str(xml)
 
+    def installation_of(self, record_id: str) -> str | None:
+        """The installation whose chain holds the record (None: the default one)."""
+        return self.session.scalar(
+            self.select(VerifactuRecord.installation_id).where(VerifactuRecord.id == record_id)
+        )
+
     def of_invoice(self, invoice_id: str) -> Sequence[VerifactuRecord]:
         stmt = self.select().where(VerifactuRecord.invoice_id == invoice_id)
         return self.all(stmt.order_by(VerifactuRecord.sequence))
@@ -100,43 +123,47 @@ class RecordRepository(Repository[VerifactuRecord]):
         return after or 0
 
     def chain(
-        self, limit: int, starting_after: str | None
+        self, limit: int, starting_after: str | None, only: InChain | None = None
     ) -> tuple[Sequence[VerifactuRecord], bool]:
-        """A page of the chain in order, first record first, and whether more follow."""
+        """A page of the records in order (of every chain, or `only` one's), first record
+        first, and whether more follow."""
         after = self._sequence_after(starting_after)
-        stmt = self.select().where(VerifactuRecord.sequence > after)
+        stmt = _only(self.select().where(VerifactuRecord.sequence > after), only)
         rows = self.all(stmt.order_by(VerifactuRecord.sequence).limit(limit + 1))
         return rows[:limit], len(rows) > limit
 
-    def chain_page(self, limit: int, starting_after: str | None) -> ChainPage | None:
+    def chain_page(
+        self, limit: int, starting_after: str | None, only: InChain | None = None
+    ) -> ChainPage | None:
         """The same page `chain` gives, as positions only (no XML read), or None if empty."""
         after = self._sequence_after(starting_after)
+        stmt = self.select(VerifactuRecord.sequence, VerifactuRecord.id).where(
+            VerifactuRecord.sequence > after
+        )
         rows = self.session.execute(
-            self.select(VerifactuRecord.sequence, VerifactuRecord.id)
-            .where(VerifactuRecord.sequence > after)
-            .order_by(VerifactuRecord.sequence)
-            .limit(limit + 1)
+            _only(stmt, only).order_by(VerifactuRecord.sequence).limit(limit + 1)
         ).all()
         if not rows:
             return None
         shown = rows[:limit]
         return ChainPage(shown[0].sequence, shown[-1].sequence, shown[-1].id, len(rows) > limit)
 
-    def xml_between(self, first: int, last: int) -> list[str]:
-        """The stored XML of records first..last, in chain order."""
+    def xml_between(self, first: int, last: int, only: InChain | None = None) -> list[str]:
+        """The stored XML of records first..last (of `only` one chain's), in order."""
         stmt = self.with_documents(VerifactuRecordDocument.xml).where(
             VerifactuRecord.sequence >= first, VerifactuRecord.sequence <= last
         )
-        return list(self.session.scalars(stmt.order_by(VerifactuRecord.sequence)))
+        return list(self.session.scalars(_only(stmt, only).order_by(VerifactuRecord.sequence)))
 
     def stream(self, batch: int = 500) -> Iterator[StoredRecord]:
-        """Every record as the audit reads it, in chain order, `batch` rows per query."""
+        """Every record as the audit reads it, in order, `batch` rows per query."""
         columns = (
             VerifactuRecord.id,
             VerifactuRecord.sequence,
             VerifactuRecord.huella,
             VerifactuRecord.previous_huella,
             VerifactuRecordDocument.xml,
+            VerifactuRecord.installation_id,
         )
         last = 0
         while True:
@@ -185,16 +212,22 @@ def _not_found(record_id: str) -> RecordNotFound:
 
 
 def stored_xml(
-    db: Database, company_id: str, first: int, last: int, batch: int = 100
+    db: Database,
+    company_id: str,
+    first: int,
+    last: int,
+    batch: int = 100,
+    only: InChain | None = None,
 ) -> Iterator[list[str]]:
-    """The stored XML of records first..last, in chain order, `batch` at a time: each batch in
-    a short session of its own, so a slow reader holds no transaction open (records never
-    change once stored, so the pages are consistent without one)."""
+    """The stored XML of records first..last (of `only` one chain's), in order, positions
+    `batch` at a time: each batch in a short session of its own, so a slow reader holds no
+    transaction open (records never change once stored, so the pages are consistent without
+    one)."""
     start = first
     while start <= last:
         end = min(start + batch - 1, last)
         with db.read_session() as session:
-            documents = RecordRepository(session, company_id).xml_between(start, end)
+            documents = RecordRepository(session, company_id).xml_between(start, end, only)
         yield documents
         start = end + 1
 

@@ -4,14 +4,15 @@ Most use `model_construct`: the values come from our own rows, already of the de
 and a value a Literal no longer lists must not turn a read into an error.
 """
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Literal, Self
 
 from pydantic import BaseModel, Field
 
-from talonario.models import VerifactuRecord, VerifactuRemission
+from talonario.models import Installation, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
-from talonario.verifactu.audit import ChainReport
+from talonario.verifactu.audit import ChainCheck, ChainReport
 from talonario.verifactu.backoff import Reason
 
 
@@ -26,7 +27,10 @@ class RecordOut(BaseModel):
     id: str
     object: Literal["verifactu_record"]
     invoice: str
-    sequence: int
+    installation: str | None = Field(
+        description="Id of the installation whose chain holds it; null: the default one."
+    )
+    sequence: int = Field(description="Its place among all the company's records.")
     kind: Literal["alta", "anulacion"]
     invoice_number: str
     huella: str
@@ -48,6 +52,7 @@ class RecordOut(BaseModel):
                 "id": record.id,
                 "object": "verifactu_record",
                 "invoice": record.invoice_id,
+                "installation": record.installation_id,
                 "sequence": record.sequence,
                 "kind": record.kind,
                 "invoice_number": record.invoice_number,
@@ -68,20 +73,62 @@ class RecordOut(BaseModel):
         )
 
 
-class ChainVerifyOut(BaseModel):
+class InstallationChainOut(BaseModel):
+    installation: str | None = Field(description="Its id; null: the default installation.")
+    installation_number: str = Field(description="NumeroInstalacion of its records.")
     valid: bool
-    records: int
+    records: int = Field(description="Records of this chain checked: all, or to its break.")
     first_break: dict[str, object] | None
+
+    @classmethod
+    def of(cls, check: ChainCheck, number: str) -> Self:
+        return cls.model_construct(
+            installation=check.installation,
+            installation_number=number,
+            valid=check.valid,
+            records=check.records,
+            first_break=check.first_break,
+        )
+
+
+class ChainVerifyOut(BaseModel):
+    valid: bool = Field(description="Every chain, and the order of all records, is whole.")
+    records: int = Field(description="Records checked: all, or up to the first break.")
+    first_break: dict[str, object] | None
+    installations: list[InstallationChainOut] = Field(
+        description="Each installation's chain, the default one first, then by creation."
+    )
     seconds: float = Field(description="How long the check took.")
     records_per_second: float = Field(description="Records checked per second.")
 
     @classmethod
-    def of(cls, report: ChainReport, seconds: float) -> Self:
+    def of(
+        cls,
+        report: ChainReport,
+        seconds: float,
+        company_id: str,
+        known: Sequence[Installation] = (),
+    ) -> Self:
         rate = report.records / seconds if seconds > 0 else 0.0
+        checks = {check.installation: check for check in report.chains}
+        numbers: dict[str | None, str] = {None: company_id}
+        numbers |= {i.id: i.installation_number for i in known}
+        # Installations with no record yet verify empty; a record naming none of the known
+        # (impossible with the foreign key) shows under its id.
+        chains = [
+            InstallationChainOut.of(checks.get(key) or ChainCheck(key, True, 0, None), number)
+            for key, number in numbers.items()
+        ]
+        chains += [
+            InstallationChainOut.of(check, str(key))
+            for key, check in checks.items()
+            if key not in numbers
+        ]
         return cls.model_construct(
             valid=report.valid,
             records=report.records,
             first_break=report.first_break,
+            installations=chains,
             seconds=round(seconds, 3),
             records_per_second=round(rate, 1),
         )

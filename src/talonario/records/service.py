@@ -107,8 +107,10 @@ def _rectification(
 
 
 def registration_record(
-    settings: Settings, company: Company, invoice: Invoice, head: Any, now: datetime
+    settings: Settings, company: Company, invoice: Invoice, head: chain.Tip, now: datetime
 ) -> RegistrationRecord:
+    """The alta of `invoice`, linked to `head`: the last link of the chain it joins (the
+    company head for the default installation, else the installation's)."""
     assert invoice.number and invoice.issued_on and invoice.issuer
     identified = bool(
         invoice.client and (invoice.client.get("nif") or invoice.client.get("foreign_id"))
@@ -147,9 +149,14 @@ def registration_record(
         # ImporteTotal: bases + quotas + surcharge; IRPF withholding is never subtracted.
         total_amount=invoice.subtotal + invoice.taxes_total + invoice.surcharge_total,
         previous=chain.previous_link(head),
-        system=identity.software_system(settings, company.id, company.verifactu_environment),
+        system=_system(settings, company, head),
         generated_at=now,
     )
+
+
+def _system(settings: Settings, company: Company, tip: chain.Tip) -> Any:
+    number = chain.installation_number(tip)
+    return identity.software_system(settings, number, company.verifactu_environment)
 
 
 def show_latest(invoice: Invoice, row: VerifactuRecord) -> None:
@@ -166,31 +173,52 @@ def show_latest(invoice: Invoice, row: VerifactuRecord) -> None:
         invoice.qr_url = row.qr_url
 
 
-def lock_chain(session: Session, company_id: str) -> None:
+def lock_chain(session: Session, company_id: str, installation_id: str | None = None) -> None:
     """Lock the company's chain head now, as the first lock of a transaction that will chain
     records. Issuing also locks a series row, and group commit issues in several series in one
     transaction: if a series could be locked first, one worker's batch would hold series S
     while waiting for the head, another's would hold the head while waiting for S, and
-    PostgreSQL would abort one of them. With the head always first, the second simply waits."""
+    PostgreSQL would abort one of them. With the head always first, the second simply waits.
+    An installation other than the default is locked right after the head."""
     chain.lock_head(session, company_id)
+    if installation_id is not None:
+        chain.lock_installation(session, company_id, installation_id)
+
+
+def _chain(
+    session: Session, company_id: str, installation_id: str | None
+) -> tuple[chain.Head, chain.InstallationHead | None]:
+    """The locked company head and, for another installation than the default, its link."""
+    head = chain.lock_head(session, company_id)
+    if installation_id is None:
+        return head, None
+    return head, chain.lock_installation(session, company_id, installation_id)
 
 
 def record_issue(
-    session: Session, settings: Settings, company: Company, invoice: Invoice, *, new: bool
+    session: Session,
+    settings: Settings,
+    company: Company,
+    invoice: Invoice,
+    *,
+    new: bool,
+    installation_id: str | None = None,
 ) -> VerifactuRecord:
-    """Append the alta record of a just-numbered invoice to the company's chain.
+    """Append the alta record of a just-numbered invoice to the chain of its installation
+    (None: the company's default one).
 
     A `new` invoice is inserted here, between sealing the record and storing it: the record
     refers to the invoice row, and the invoice row carries the record's huella and QR.
     """
-    head = chain.lock_head(session, company.id)
-    record = registration_record(settings, company, invoice, head, generation_time(company))
-    link = chain.seal_next(head, record, invoice.id, company.verifactu_environment)
+    head, installation = _chain(session, company.id, installation_id)
+    tip = installation or head
+    record = registration_record(settings, company, invoice, tip, generation_time(company))
+    link = chain.seal_next(head, record, invoice.id, company.verifactu_environment, installation)
     row = link.row
     show_latest(invoice, row)
     if new:
         stage_new(session, invoice)
-    return chain.store(session, head, link)
+    return chain.store(session, head, link, installation)
 
 
 def record_void(
@@ -200,10 +228,12 @@ def record_void(
 
     `alta_rejected`: AEAT never stored the alta, so the anulación says SinRegistroPrevio=S.
     An alta still waiting to be sent goes out first (records leave in chain order), so by the
-    time the anulación arrives AEAT holds it.
+    time the anulación arrives AEAT holds it. It joins the chain of the installation the
+    invoice's records are in.
     """
     assert invoice.number and invoice.issued_on
-    head = chain.lock_head(session, company.id)
+    head, installation = _chain(session, company.id, _installation_of(session, company, invoice))
+    tip = installation or head
     external = (
         invoice.external_id if invoice.external_id and len(invoice.external_id) <= 60 else None
     )
@@ -211,20 +241,29 @@ def record_void(
         invoice=InvoiceId(company.nif, invoice.number, invoice.issued_on),
         external_ref=external,
         no_prior_record=alta_rejected,
-        previous=chain.previous_link(head),
-        system=identity.software_system(settings, company.id, company.verifactu_environment),
+        previous=chain.previous_link(tip),
+        system=_system(settings, company, tip),
         generated_at=generation_time(company),
     )
-    row = chain.append(session, head, record, invoice.id, company.verifactu_environment)
+    environment = company.verifactu_environment
+    row = chain.append(session, head, record, invoice.id, environment, installation)
     show_latest(invoice, row)
     return row
+
+
+def _installation_of(session: Session, company: Company, invoice: Invoice) -> str | None:
+    """The installation whose chain holds the invoice's records (its latest one's)."""
+    if invoice.verifactu_record_id is None:
+        return None
+    return RecordRepository(session, company.id).installation_of(invoice.verifactu_record_id)
 
 
 def record_correction(
     session: Session, settings: Settings, company: Company, invoice: Invoice
 ) -> VerifactuRecord:
     """An alta de subsanación (spec §5.1) of an invoice whose latest alta AEAT rejected or
-    accepted with errors: the same invoice identity, Subsanacion=S, chained like any record.
+    accepted with errors: the same invoice identity, Subsanacion=S, chained like any record,
+    in the chain of the installation that holds the invoice's alta.
 
     RechazoPrevio: X when AEAT holds nothing for the invoice (its altas were all rejected),
     S when a correction of an invoice AEAT holds was rejected, absent otherwise.
@@ -240,12 +279,14 @@ def record_correction(
     rejection = None
     if latest.status == "rejected":
         rejection = PreviousRejection.REJECTED if stored else PreviousRejection.NOT_AT_AEAT
-    head = chain.lock_head(session, company.id)
+    head, installation = _chain(session, company.id, latest.installation_id)
+    tip = installation or head
     record = replace(
-        registration_record(settings, company, invoice, head, generation_time(company)),
+        registration_record(settings, company, invoice, tip, generation_time(company)),
         correction=True,
         previous_rejection=rejection,
     )
-    row = chain.append(session, head, record, invoice.id, company.verifactu_environment)
+    environment = company.verifactu_environment
+    row = chain.append(session, head, record, invoice.id, environment, installation)
     show_latest(invoice, row)
     return row

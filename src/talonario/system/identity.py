@@ -87,15 +87,18 @@ def version(settings: Settings) -> str:
     return settings.sif_version or __version__
 
 
-def software_system(settings: Settings, company_id: str, environment: str) -> SoftwareSystem:
-    """The SistemaInformatico block of a company's records."""
+def software_system(
+    settings: Settings, installation_number: str, environment: str
+) -> SoftwareSystem:
+    """The SistemaInformatico block of a company's records made in the installation
+    `installation_number` (its NumeroInstalacion: the company id for its default one)."""
     return SoftwareSystem(
         producer=producer(settings, environment),
         name=settings.sif_name,
         system_id=settings.sif_id,
         version=version(settings),
-        # One installation per company of a shared deployment: its own chain.
-        installation_number=company_id,
+        # A chain per installation: a company's default one, and its shops or tills.
+        installation_number=installation_number,
         only_verifactu=True,
         multi_taxpayer_capable=True,
         multiple_taxpayers=True,

@@ -1,8 +1,11 @@
-"""Re-checking a stored chain from the XML of its records alone (pure).
+"""Re-checking stored chains from the XML of their records alone (pure).
 
-Each record's huella is recomputed from the fields inside its own XML, and each link is checked
-against the record before it, so tampering with the document, the stored huella or the order
-shows as a break at the first record affected.
+A taxpayer's records come in one order (their `sequence`, counting the records of every chain)
+and each belongs to the chain of one SIF installation (AEAT chains per taxpayer and
+installation). Each record's huella is recomputed from the fields inside its own XML, and each
+link is checked against the record before it in the same chain, so tampering with the document,
+the stored huella or the order shows as a break at the first record affected, in that chain
+only; a gap in the sequence breaks the whole only.
 """
 
 from collections.abc import Iterable
@@ -38,13 +41,35 @@ class StoredRecord:
     huella: str
     previous_huella: str | None
     xml: str
+    installation: str | None = None  # the chain it belongs to (None: the default one)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    """One installation's chain: `records` checked (all, or up to its first break)."""
+
+    installation: str | None
+    valid: bool
+    records: int
+    first_break: dict[str, object] | None
 
 
 @dataclass(frozen=True, slots=True)
 class ChainReport:
+    """Every chain at once: `records` checked (all, or up to the first break of any chain or
+    of the sequence), and each chain's own check, in the order their first records came."""
+
     valid: bool
     records: int
     first_break: dict[str, object] | None
+    chains: tuple[ChainCheck, ...] = ()
+
+
+@dataclass(slots=True)
+class _Tail:
+    previous: "StoredRecord | None" = None
+    records: int = 0
+    first_break: dict[str, object] | None = None
 
 
 def _text(root: etree._Element, path: str) -> str | None:
@@ -62,20 +87,40 @@ def recompute(xml: str) -> tuple[str, str | None, str | None]:
 
 def audit(records: Iterable[StoredRecord]) -> ChainReport:
     count = 0
-    previous: StoredRecord | None = None
+    first_break: dict[str, object] | None = None
+    checked = 0  # records up to the first break
+    tails: dict[str | None, _Tail] = {}
     for record in records:
         count += 1
-        reason = _check(record, previous, count)
-        if reason is not None:
-            where = {"record": record.id, "sequence": record.sequence, "reason": reason}
-            return ChainReport(False, count, where)
-        previous = record
-    return ChainReport(True, count, None)
+        found = None
+        if record.sequence != count:
+            found = _break(record, f"expected position {count}, found {record.sequence}")
+        tail = tails.get(record.installation)
+        if tail is None:
+            tail = tails[record.installation] = _Tail()
+        if tail.first_break is None:
+            tail.records += 1
+            reason = _check(record, tail.previous)
+            if reason is not None:
+                tail.first_break = _break(record, reason)
+                found = found or tail.first_break
+            tail.previous = record
+        if found is not None and first_break is None:
+            first_break, checked = found, count
+    chains = tuple(
+        ChainCheck(key, tail.first_break is None, tail.records, tail.first_break)
+        for key, tail in tails.items()
+    )
+    if first_break is None:
+        return ChainReport(True, count, None, chains)
+    return ChainReport(False, checked, first_break, chains)
 
 
-def _check(record: StoredRecord, previous: StoredRecord | None, position: int) -> str | None:
-    if record.sequence != position:
-        return f"expected position {position}, found {record.sequence}"
+def _break(record: StoredRecord, reason: str) -> dict[str, object]:
+    return {"record": record.id, "sequence": record.sequence, "reason": reason}
+
+
+def _check(record: StoredRecord, previous: StoredRecord | None) -> str | None:
     computed, written, linked = recompute(record.xml)
     if written != record.huella:
         return "the stored huella differs from the one in the record's XML"
