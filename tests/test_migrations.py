@@ -18,6 +18,7 @@ from talonario.verifactu.audit import audit
 from tests.conftest import make_settings
 from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company, issue_invoices
+from tests.installations.helpers import add_installation, encadenamiento, issue_in
 
 
 def differences(url: str) -> list[object]:
@@ -84,3 +85,92 @@ def _issued_records(url: str) -> tuple[str, dict[str, tuple[str, bytes | None]]]
         return company_id, kept
     finally:
         runtime.close()
+
+
+def _chain_rows(url: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Every record's link columns, and every company head, as stored."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            records = conn.execute(
+                text(
+                    "SELECT id, company_id, sequence, huella, previous_huella, previous_record_id"
+                    " FROM verifactu_records ORDER BY company_id, sequence"
+                )
+            )
+            heads = conn.execute(
+                text(
+                    "SELECT company_id, last_record_id, last_sequence, last_huella"
+                    " FROM verifactu_chain_heads ORDER BY company_id"
+                )
+            )
+            return [tuple(r) for r in records], [tuple(h) for h in heads]
+    finally:
+        engine.dispose()
+
+
+def _revision(url: str) -> str | None:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_default_chain_passes_0017_down_and_up_whole_and_chains_on(
+    kind: str, tmp_path: Path
+) -> None:
+    """0017 adds installations: a company's chain (its default installation's) and its head
+    go down and up untouched, and issuing chains on from them, in any installation."""
+    with migrated_database(kind, tmp_path) as url:
+        company_id, _ = _issued_records(url)
+        runtime = Runtime.from_settings(make_settings(url))
+        add_installation(runtime.db, company_id, "SIN-REGISTROS")  # no records: dropped
+        runtime.close()
+        before = _chain_rows(url)
+        command.downgrade(alembic_config(url), "0016")
+        assert _chain_rows(url) == before
+        upgrade(url)
+        assert _chain_rows(url) == before
+        runtime = Runtime.from_settings(make_settings(url))
+        try:
+            shop = add_installation(runtime.db, company_id, "TIENDA-1")
+            issue_in(runtime.db, runtime.settings, company_id, None)
+            issue_in(runtime.db, runtime.settings, company_id, shop)
+            with runtime.db.read_session() as session:
+                stored = list(RecordRepository(session, company_id).stream())
+            assert audit(iter(stored)).valid
+            assert [(r.sequence, r.installation) for r in stored[3:]] == [(4, None), (5, shop)]
+            assert stored[3].previous_huella == stored[2].huella
+            assert encadenamiento(stored[4].xml) == ("TIENDA-1", "S")
+        finally:
+            runtime.close()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_0017_is_not_undone_over_another_installation_s_records(kind: str, tmp_path: Path) -> None:
+    """Put back in one chain per company, an installation's records would fork it: the
+    downgrade refuses before changing anything, and the chains stay as they were."""
+    with migrated_database(kind, tmp_path) as url:
+        company_id, _ = _issued_records(url)
+        runtime = Runtime.from_settings(make_settings(url))
+        shop = add_installation(runtime.db, company_id, "TIENDA-1")
+        issue_in(runtime.db, runtime.settings, company_id, shop)
+        runtime.close()
+        command.downgrade(alembic_config(url), "0017")
+        before = _chain_rows(url)
+        with pytest.raises(RuntimeError, match="0017 cannot be undone: 1 records"):
+            command.downgrade(alembic_config(url), "0016")
+        assert _revision(url) == "0017"
+        assert _chain_rows(url) == before
+        upgrade(url)
+        runtime = Runtime.from_settings(make_settings(url))
+        try:
+            with runtime.db.read_session() as session:
+                stored = list(RecordRepository(session, company_id).stream())
+            assert audit(iter(stored)).valid
+            assert [r.installation for r in stored] == [None, None, None, shop]
+        finally:
+            runtime.close()
