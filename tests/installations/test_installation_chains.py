@@ -12,12 +12,14 @@ from sqlalchemy.exc import IntegrityError
 from stdnum.es import cif
 
 from talonario.aeat_sandbox.app import Sandbox
+from talonario.aeat_sandbox.faults import FaultKind, FaultSpec
 from talonario.aeat_sandbox.local import LocalSandbox
 from talonario.companies import service as companies
 from talonario.db.group_commit import GroupCommit
-from talonario.invoices import lifecycle, service
+from talonario.invoices import lifecycle, lookup, service
 from talonario.kit.clock import utcnow
 from talonario.records import remission
+from talonario.records import service as records
 from talonario.records.batch import prepare_batch
 from talonario.records.repository import RecordRepository
 from talonario.runtime import Runtime
@@ -151,3 +153,49 @@ def test_records_of_interleaved_installations_are_accepted_by_the_sandbox(
     assert states == ["Anulado"] + ["Correcto"] * 8
     found = chains(runtime, company_id)
     assert [len(found[k]) for k in (None, shop, till)] == [3, 4, 3]
+
+
+def test_a_rejected_record_of_an_installation_is_corrected_in_its_chain(
+    runtime: Runtime,
+) -> None:
+    company_id, _ = create_company(runtime.db, nif=unique_nif())
+    shop = add_installation(runtime.db, company_id, "TIENDA-1")
+    issue_in(runtime.db, runtime.settings, company_id, None)
+    sold = issue_in(runtime.db, runtime.settings, company_id, shop)
+    with runtime.db.read_session() as session:
+        nif = companies.get(session, company_id).nif
+    sandbox = Sandbox(runtime.settings, runtime.db)
+    assert sold.number is not None
+    sandbox.add_fault(
+        FaultSpec(kind=FaultKind.RECORD_ERROR, number=sold.number, code=1105, nif=nif)
+    )
+    transport = LocalSandbox(runtime.settings, runtime.db)
+
+    def client_for(company: Any, settings: Any) -> AeatClient:
+        return AeatClient(URL, transport=transport)
+
+    now = utcnow()
+    remission.remit(runtime.db, runtime.settings, company_id, now=now, client_for=client_for)
+    issue_in(runtime.db, runtime.settings, company_id, None)  # the default chain moves on
+    with runtime.db.write_session() as session:
+        company = companies.get(session, company_id)
+        invoice = lookup.get(session, company_id, sold.id, for_update=True)
+        assert invoice.verifactu_status == "rejected"
+        records.record_correction(session, runtime.settings, company, invoice)
+        session.commit()
+    later = now + timedelta(seconds=runtime.settings.sandbox_wait_seconds + 1)
+    sent = remission.remit(
+        runtime.db, runtime.settings, company_id, now=later, client_for=client_for
+    )
+    assert sent is not None and (sent.records, sent.aeat_status) == (2, "Correcto")
+    found = chains(runtime, company_id)
+    # The correction follows the rejected alta in the shop's chain (a rejected record is a link).
+    assert [number for number, _ in found[shop]] == ["TIENDA-1", "TIENDA-1"]
+    assert [len(found[k]) for k in (None, shop)] == [2, 2]
+    with runtime.db.read_session() as session:
+        rows = RecordRepository(session, company_id).of_invoice(sold.id)
+    assert [(r.status, r.installation_id) for r in rows] == [
+        ("rejected", shop),
+        ("accepted", shop),
+    ]
+    assert rows[1].previous_huella == rows[0].huella

@@ -245,3 +245,16 @@ def test_an_installation_without_records_verifies_empty(api: Api) -> None:
             "first_break": None,
         },
     ]
+
+
+def test_installations_need_the_company_scopes(api: Api) -> None:
+    r = api.post("/v1/api-keys", {"name": "facturas", "scopes": ["invoices:write"]})
+    assert r.status_code == 201, r.text
+    narrow = Api(api.client, api.company_id, r.json()["secret"])
+    shop = {"installation_number": "T", "name": "T"}
+    assert narrow.get(installations(api)).status_code == 403
+    assert narrow.post(installations(api), shop).status_code == 403
+    r = api.post("/v1/api-keys", {"name": "lectura", "scopes": ["company:read"]})
+    reader = Api(api.client, api.company_id, r.json()["secret"])
+    assert reader.get(installations(api)).status_code == 200
+    assert reader.post(installations(api), shop).status_code == 403
