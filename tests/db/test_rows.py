@@ -11,6 +11,7 @@ from talonario.db.group_commit import GroupCommit
 from talonario.db.rows import insert_new, load, stage_new
 from talonario.db.txmemo import run_deferred
 from talonario.kit.ids import new_id
+from talonario.models.account import Account
 from talonario.models.client import Client
 from talonario.models.company import Company
 from talonario.runtime import Runtime
@@ -26,12 +27,28 @@ def stored(runtime: Runtime, cls: type, pk: str) -> int:
         return count(session, cls, pk)
 
 
-def new_company() -> Company:
-    return Company(legal_name="Filas SL", nif="B12345674")
+_ACCOUNTS: dict[int, str] = {}
+
+
+def account_of(runtime: Runtime) -> str:
+    """An account (stored once per database) for the companies these tests write by hand."""
+    if id(runtime) not in _ACCOUNTS:
+        with runtime.db.write_session() as session:
+            account = Account(name="Filas")
+            session.add(account)
+            session.commit()
+            _ACCOUNTS[id(runtime)] = account.id
+    return _ACCOUNTS[id(runtime)]
+
+
+def new_company(runtime: Runtime, **fields: object) -> Company:
+    return Company(
+        account_id=account_of(runtime), **({"legal_name": "Filas SL", "nif": "B12345674"} | fields)
+    )
 
 
 def test_a_staged_row_is_invisible_to_queries_until_the_commit(runtime: Runtime) -> None:
-    company = new_company()
+    company = new_company(runtime)
     with runtime.db.write_session() as session:
         stage_new(session, company)
         assert count(session, Company, company.id) == 0
@@ -40,7 +57,7 @@ def test_a_staged_row_is_invisible_to_queries_until_the_commit(runtime: Runtime)
 
 
 def test_a_staged_object_is_complete_at_once_with_the_values_stored(runtime: Runtime) -> None:
-    company = new_company()
+    company = new_company(runtime)
     with runtime.db.write_session() as session:
         stage_new(session, company)
         assert company.id and company.created_at and company.timezone == "Europe/Madrid"
@@ -56,7 +73,7 @@ def test_a_staged_object_is_complete_at_once_with_the_values_stored(runtime: Run
 
 
 def test_a_child_staged_before_its_parent_still_lands(runtime: Runtime) -> None:
-    company = new_company()
+    company = new_company(runtime)
     with runtime.db.write_session() as session:
         company.id = new_id()
         client = Client(company_id=company.id, name="Hija SL")
@@ -68,7 +85,7 @@ def test_a_child_staged_before_its_parent_still_lands(runtime: Runtime) -> None:
 
 
 def test_a_rollback_leaves_no_staged_row_and_a_re_run_stores_it_once(runtime: Runtime) -> None:
-    company = new_company()
+    company = new_company(runtime)
     with runtime.db.write_session() as session:
         stage_new(session, company)
         session.rollback()
@@ -82,7 +99,7 @@ def test_a_rollback_leaves_no_staged_row_and_a_re_run_stores_it_once(runtime: Ru
 def test_a_failed_batch_re_runs_its_units_and_stores_each_good_row_once(
     runtime: Runtime,
 ) -> None:
-    good, bad, last = new_company(), new_company(), new_company()
+    good, bad, last = new_company(runtime), new_company(runtime), new_company(runtime)
 
     def unit(company: Company, fails: bool) -> Callable[[Session], str]:
         def run(session: Session) -> str:
@@ -106,7 +123,7 @@ def test_a_failed_batch_re_runs_its_units_and_stores_each_good_row_once(
 def test_rows_staged_after_an_early_run_deferred_are_each_inserted_once(
     runtime: Runtime,
 ) -> None:
-    first, second = new_company(), new_company()
+    first, second = new_company(runtime), new_company(runtime)
     with runtime.db.write_session() as session:
         stage_new(session, first)
         run_deferred(session)  # as before a SAVEPOINT: the rows staged so far are written now
@@ -117,14 +134,14 @@ def test_rows_staged_after_an_early_run_deferred_are_each_inserted_once(
 
 
 def test_inside_a_savepoint_a_staged_row_is_inserted_at_once(runtime: Runtime) -> None:
-    company = new_company()
+    company = new_company(runtime)
     with runtime.db.write_session() as session, session.begin_nested():
         stage_new(session, company)
         assert count(session, Company, company.id) == 1
 
 
 def test_insert_new_writes_at_once_with_its_defaults(runtime: Runtime) -> None:
-    company = new_company()
+    company = new_company(runtime)
     with runtime.db.write_session() as session:
         insert_new(session, company)
         assert company.id and company.verifactu_environment == "sandbox"
@@ -132,7 +149,7 @@ def test_insert_new_writes_at_once_with_its_defaults(runtime: Runtime) -> None:
 
 
 def test_load_gives_a_detached_copy_usable_after_its_session_or_none(runtime: Runtime) -> None:
-    company = Company(legal_name="Leída SL", nif="B12345674", address={"city": "Madrid"})
+    company = new_company(runtime, legal_name="Leída SL", address={"city": "Madrid"})
     with runtime.db.write_session() as session:
         stage_new(session, company)
         session.commit()
