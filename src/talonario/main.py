@@ -31,6 +31,7 @@ from talonario.errors import (
     MalformedRequest,
     NotFound,
 )
+from talonario.gateway.endpoints import router as gateway_router
 from talonario.installations.endpoints import router as installations_router
 from talonario.invoices.endpoints import router as invoices_router
 from talonario.invoices.record_endpoints import router as invoice_records_router
@@ -273,6 +274,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         installations_router,
         payments_router,
         invoice_records_router,
+        gateway_router,
         verifactu_router,
         webhooks_router,
         system_router,

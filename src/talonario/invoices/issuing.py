@@ -135,6 +135,7 @@ def number_and_chain(
     invoice.number = assigned.number
     invoice.sequence = assigned.sequence
     invoice.issued_on = issued_on
+    invoice.issued_year = issued_on.year
     invoice.issued_at = utcnow()
     invoice.issuer = issuer_snapshot(company)
     invoice.status = "issued"

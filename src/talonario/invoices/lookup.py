@@ -11,11 +11,22 @@ from talonario.models import Invoice, Payment
 
 
 def get(
-    session: Session, company_id: str, ref: str, for_update: bool = False, param: str = "id"
+    session: Session,
+    company_id: str,
+    ref: str,
+    for_update: bool = False,
+    param: str = "id",
+    origin: str = "api",
 ) -> Invoice:
-    """By Talonario id or, failing that, by the caller's external_id."""
+    """By Talonario id or, failing that, by the caller's external_id. An invoice of ours
+    (`origin` api) or a gateway record (gateway): each is 404 where the other is asked for."""
     repo = InvoiceRepository(session, company_id)
-    return repo.found(InvoiceNotFound, ref, by_ref=True, for_update=for_update, param=param)
+    invoice = repo.found(InvoiceNotFound, ref, by_ref=True, for_update=for_update, param=param)
+    if invoice.origin != origin:
+        raise InvoiceNotFound(
+            f"No {'record' if origin == 'gateway' else 'invoice'} '{ref}'.", param=param
+        )
+    return invoice
 
 
 def list_invoices(

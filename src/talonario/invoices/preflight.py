@@ -52,6 +52,9 @@ class Draft:
     issuer_address: dict[str, Any] | None = None
     # How a rectifying invoice states its change (TipoRectificativa): its `corrective.method`.
     rectification: str | None = None
+    # Whether the addresses are ours to check: a gateway record's invoice was issued elsewhere,
+    # and AEAT's record carries no address.
+    addresses: bool = True
 
 
 def check(draft: Draft, today: date) -> None:
@@ -59,7 +62,8 @@ def check(draft: Draft, today: date) -> None:
     _dates(draft, today)
     _rectification(draft)
     _recipient(draft)
-    _addresses(draft)
+    if draft.addresses:
+        _addresses(draft)
     _lines(draft)
     _exempt_supplies(draft)
     _amounts(draft)

@@ -32,6 +32,10 @@ class ListFilters:
     verifactu_status: str | None = None
     number: str | None = None
     q: str | None = None
+    # Invoices of ours (`api`) or gateway records (`gateway`): each list shows one kind.
+    origin: str = "api"
+    # Only those whose latest record AEAT rejected or accepted with errors.
+    with_problems: bool = False
 
 
 class InvoiceRepository(Repository[Invoice]):
@@ -42,7 +46,7 @@ class InvoiceRepository(Repository[Invoice]):
         self, filters: ListFilters, limit: int, starting_after: str | None
     ) -> tuple[Sequence[Invoice], bool]:
         """One page of the company's invoices matching every filter given, newest first."""
-        stmt = self.select()
+        stmt = self.select().where(Invoice.origin == filters.origin)
         if filters.status:
             stmt = stmt.where(Invoice.status == filters.status)
         if filters.client:
@@ -66,6 +70,8 @@ class InvoiceRepository(Repository[Invoice]):
             stmt = stmt.where(Invoice.external_id == filters.external_id)
         if filters.verifactu_status:
             stmt = stmt.where(Invoice.verifactu_status == filters.verifactu_status)
+        if filters.with_problems:
+            stmt = stmt.where(Invoice.verifactu_status.in_(("rejected", "accepted_with_errors")))
         return self.page(stmt, limit, starting_after)
 
     def remove(self, invoice: Invoice) -> None:

@@ -17,7 +17,9 @@ class Invoice(Entity, Base):
 
     __tablename__ = "invoices"
     __table_args__ = (
-        UniqueConstraint("company_id", "number"),
+        # An invoice number is unique within its year (RD 1619/2012 art. 6.1.a: a series may
+        # start again each year); AEAT keys an invoice by NIF, number and date.
+        UniqueConstraint("company_id", "number", "issued_year"),
         UniqueConstraint("company_id", "external_id"),
         Index("ix_invoices_company_status", "company_id", "status"),
         Index("ix_invoices_company_issued_on", "company_id", "issued_on"),
@@ -28,6 +30,9 @@ class Invoice(Entity, Base):
     )
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
+    # `api`: numbered and issued by Talonario (/v1/invoices); `gateway`: numbered and issued
+    # elsewhere, registered with POST /v1/records for its VERI*FACTU record only.
+    origin: Mapped[str] = mapped_column(String(8), default="api", server_default="api")
     series_id: Mapped[str | None] = mapped_column(ForeignKey("series.id"))
     # A series' code never changes, so the invoice keeps a copy and needs no join to show it.
     series_code: Mapped[str | None] = mapped_column(String(20))
@@ -36,6 +41,8 @@ class Invoice(Entity, Base):
     type: Mapped[str] = mapped_column(String(2))
     status: Mapped[str] = mapped_column(String(16), default="draft")
     issued_on: Mapped[date | None] = mapped_column(Date)
+    # The year of issued_on, set with the number: what the number is unique within.
+    issued_year: Mapped[int | None] = mapped_column(Integer)
     issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     operation_date: Mapped[date | None] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date)
@@ -52,6 +59,10 @@ class Invoice(Entity, Base):
     total: Mapped[Decimal] = mapped_column(Money())
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     notes: Mapped[str | None] = mapped_column(Text)
+    # A gateway record's DescripcionOperacion (an invoice of ours describes itself by its lines)
+    # and all its recipients, when it names more than one (`client` holds the first).
+    description: Mapped[str | None] = mapped_column(Text)
+    recipients: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
     external_id: Mapped[str | None] = mapped_column(String(120))
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONType, default=dict)
     tags: Mapped[list[str]] = mapped_column(JSONType, default=list)

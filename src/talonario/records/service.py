@@ -76,8 +76,10 @@ def recipient(snapshot: dict[str, Any]) -> Party:
 
 
 def describe(invoice: Invoice) -> str:
-    """DescripcionOperacion (1–500 characters): the lines' descriptions."""
-    text = "; ".join(line["description"] for line in invoice.lines) or "Factura"
+    """DescripcionOperacion (1–500 characters): a gateway record's own, or the lines'
+    descriptions."""
+    text = invoice.description or "; ".join(line["description"] for line in invoice.lines)
+    text = text or "Factura"
     return text if len(text) <= 500 else text[:497] + "..."
 
 
@@ -123,7 +125,8 @@ def registration_record(
         record_type = "F1"
     recipients: tuple[Party, ...] = ()
     if InvoiceType(record_type).names_recipient and invoice.client:
-        recipients = (recipient(invoice.client),)
+        # A gateway record may name several recipients; an invoice of ours names its client.
+        recipients = tuple(recipient(party) for party in invoice.recipients or [invoice.client])
     operation_date = invoice.operation_date
     if operation_date == invoice.issued_on:
         operation_date = None
