@@ -24,7 +24,9 @@ class UsageOut(BaseModel):
     object: Literal["usage"]
     company: str
     month: str = Field(description="`YYYY-MM`.")
-    invoices_issued: int = Field(description="Invoices issued in the month.")
+    invoices_issued: int = Field(
+        description="Invoices issued in the month, by Talonario or registered as gateway records."
+    )
     records_generated: int = Field(
         description="VERI*FACTU records chained in the month (altas, anulaciones, corrections)."
     )
