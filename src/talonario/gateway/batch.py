@@ -26,9 +26,11 @@ from talonario.models import Company, Invoice
 
 CHUNK = 100
 _RECORD = TypeAdapter(RecordIn)
+# A record ready to chain: its index in the batch, its body, its row and its installation.
+Prepared = tuple[int, RecordIn, Invoice, str | None]
 
 
-def conflict(ctx: Context, body: RecordIn, exc: IntegrityError) -> Exception:
+def conflict(ctx: Context, body: RecordIn, exc: IntegrityError) -> AppError:
     """What a constraint refusing a record at commit means: its external_id taken, or its
     number registered meanwhile by a twin request (then the 409 carries that record)."""
     taken = external_ids.refused(exc, "record", body.external_id)
@@ -58,10 +60,10 @@ def _invalid(index: int, exc: ValidationError) -> dict[str, Any]:
 
 def _prepared(
     ctx: Context, company: Company, items: Sequence[dict[str, Any]], today: date
-) -> tuple[dict[int, dict[str, Any]], list[tuple[int, RecordIn, Invoice, str | None]]]:
+) -> tuple[dict[int, dict[str, Any]], list[Prepared]]:
     """Read phase: each item validated and checked on its own. (failures by index, prepared)."""
     failed: dict[int, dict[str, Any]] = {}
-    ready: list[tuple[int, RecordIn, Invoice, str | None]] = []
+    ready: list[Prepared] = []
     seen: dict[tuple[str, int], int] = {}
     with ctx.reading() as session:
         for index, item in enumerate(items):
@@ -89,91 +91,81 @@ def _prepared(
     return failed, ready
 
 
+class _Batch:
+    """The write phase: chunks chained in turn, what each created and what failed, by index."""
+
+    def __init__(self, ctx: Context, company: Company, failed: dict[int, dict[str, Any]]):
+        self.ctx, self.company, self.failed = ctx, company, failed
+        self.created: dict[int, Invoice] = {}
+
+    def unit(
+        self, chunk: Sequence[Prepared], into: dict[int, Invoice]
+    ) -> Callable[[Session], None]:
+        def unit(session: Session) -> None:
+            for index, _, invoice, till in chunk:
+                service.register(session, self.ctx.settings, self.company, invoice, till)
+                into[index] = invoice
+
+        return unit
+
+    def run(self, chunk: Sequence[Prepared]) -> IntegrityError | None:
+        """Chain `chunk` in one unit; the constraint's refusal, when one refused it (then
+        nothing of it is kept)."""
+        done: dict[int, Invoice] = {}
+        try:
+            self.ctx.runtime.writes.run(self.unit(chunk, done), self.ctx.company_id)
+        except IntegrityError as exc:
+            return exc
+        self.created.update(done)
+        return None
+
+    def run_chunk(self, chunk: Sequence[Prepared]) -> None:
+        if self.run(chunk) is not None:
+            self.one_by_one(chunk)
+
+    def one_by_one(self, chunk: Sequence[Prepared]) -> None:
+        """Each record of a refused chunk on its own: only the one at fault fails."""
+        for entry in chunk:
+            refused = self.run([entry])
+            if refused is not None:
+                index, body = entry[0], entry[1]
+                self.failed[index] = _failure(index, conflict(self.ctx, body, refused))
+
+    def answer(self, total: int) -> dict[str, Any]:
+        results = [
+            self.failed[i]
+            if i in self.failed
+            else {
+                "index": i,
+                "status": "created",
+                "record": GatewayRecordOut.of(self.created[i]).model_dump(mode="json"),
+            }
+            for i in range(total)
+        ]
+        return {
+            "object": "batch",
+            "created": len(self.created),
+            "failed": len(self.failed),
+            "results": results,
+        }
+
+
 def register_all(ctx: Context, items: Sequence[dict[str, Any]]) -> Any:
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
     failed, ready = _prepared(ctx, company, items, today_in(company.timezone))
-    created: dict[int, Invoice] = {}
-    chunks = [ready[i : i + CHUNK] for i in range(0, len(ready), CHUNK)]
+    batch = _Batch(ctx, company, failed)
+    chunks = [ready[i : i + CHUNK] for i in range(0, len(ready), CHUNK)] or [[]]
     for chunk in chunks[:-1]:
-        _run_chunk(ctx, company, chunk, created, failed)
-
-    def answer(_: Any = None) -> dict[str, Any]:
-        results = [
-            failed[i]
-            if i in failed
-            else {
-                "index": i,
-                "status": "created",
-                "record": GatewayRecordOut.of(created[i]).model_dump(mode="json"),
-            }
-            for i in range(len(items))
-        ]
-        return {
-            "object": "batch",
-            "created": len(created),
-            "failed": len(failed),
-            "results": results,
-        }
-
-    last = chunks[-1] if chunks else []
+        batch.run_chunk(chunk)
+    last = chunks[-1]
     # The last chunk answers: under an Idempotency-Key the whole answer is kept with it.
     try:
-        return ctx.write_and_respond(_unit(ctx, company, last, created), answer)
+        return ctx.write_and_respond(
+            batch.unit(last, batch.created), lambda _: batch.answer(len(items))
+        )
     except Conflict:
         for index, *_ in last:  # rolled back: none of them was created
-            created.pop(index, None)
-        _one_by_one(ctx, company, last, created, failed)
-        return ctx.respond(answer())
-
-
-def _unit(
-    ctx: Context,
-    company: Company,
-    chunk: Sequence[tuple[int, RecordIn, Invoice, str | None]],
-    created: dict[int, Invoice],
-) -> Callable[[Session], None]:
-    def unit(session: Session) -> None:
-        for index, _, invoice, till in chunk:
-            service.register(session, ctx.settings, company, invoice, till)
-            created[index] = invoice
-
-    return unit
-
-
-def _run_chunk(
-    ctx: Context,
-    company: Company,
-    chunk: Sequence[tuple[int, RecordIn, Invoice, str | None]],
-    created: dict[int, Invoice],
-    failed: dict[int, dict[str, Any]],
-) -> None:
-    done: dict[int, Invoice] = {}
-    try:
-        ctx.runtime.writes.run(_unit(ctx, company, chunk, done), ctx.company_id)
-    except IntegrityError:
-        _one_by_one(ctx, company, chunk, created, failed)
-        return
-    created.update(done)
-
-
-def _one_by_one(
-    ctx: Context,
-    company: Company,
-    chunk: Sequence[tuple[int, RecordIn, Invoice, str | None]],
-    created: dict[int, Invoice],
-    failed: dict[int, dict[str, Any]],
-) -> None:
-    for entry in chunk:
-        index, body = entry[0], entry[1]
-        done: dict[int, Invoice] = {}
-        try:
-            ctx.runtime.writes.run(_unit(ctx, company, [entry], done), ctx.company_id)
-        except IntegrityError as exc:
-            failed[index] = _failure(index, _as_app_error(conflict(ctx, body, exc)))
-            continue
-        created.update(done)
-
-
-def _as_app_error(exc: Exception) -> AppError:
-    return exc if isinstance(exc, AppError) else Conflict(str(exc))
+            batch.created.pop(index, None)
+        batch.one_by_one(last)
+        return ctx.respond(batch.answer(len(items)))

@@ -15,18 +15,15 @@ from talonario.gateway.schemas import (
     RecordStatus,
 )
 from talonario.invoices import issuing, lookup
+from talonario.invoices.record_endpoints import qr_answer
 from talonario.invoices.repository import ListFilters
 from talonario.invoices.schemas import InvoiceType, VerifactuStatus
 from talonario.kit.clock import today_in
-from talonario.kit.negotiation import preferred
 from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
-from talonario.records import repository as records
-from talonario.verifactu.qr import qr_svg
 
 router = APIRouter(prefix="/records", tags=["records"], route_class=DecimalRoute)
-_QR_TYPES = ("image/png", "image/svg+xml")
 _STATUS = {"registered": "issued", "cancelled": "voided"}
 
 
@@ -125,12 +122,5 @@ def record_qr_image(
 ) -> Response:
     """The AEAT QR of a record, by its id or external_id (a cancelled one keeps its alta's)."""
     invoice = service.find(ctx.session, ctx.company_id, ref)
-    url, invoice_id = invoice.qr_url, invoice.id
-    ctx.close()
-    assert url is not None  # registered with its alta
-    vary = {"Vary": "Accept"}
-    if format == "svg" or (format is None and preferred(accept, _QR_TYPES) == "image/svg+xml"):
-        return Response(qr_svg(url), media_type="image/svg+xml", headers=vary)
-    png = records.qr_png(ctx.runtime.db, ctx.company_id, invoice_id)
-    headers = vary | {"Cache-Control": "private, max-age=31536000, immutable"}
-    return Response(png, media_type="image/png", headers=headers)
+    assert invoice.qr_url is not None  # registered with its alta
+    return qr_answer(ctx, invoice.qr_url, invoice.id, format, accept)

@@ -1,5 +1,4 @@
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -12,6 +11,7 @@ from pydantic import (
 )
 
 from talonario.clients.schemas import ONE_ID, ForeignId, ForeignIdOut
+from talonario.invoices.answers import BreakdownRowOut, breakdown_row
 from talonario.invoices.schemas import InvoiceType, VerifactuOut
 from talonario.kit.schema import AmountIn, Input, Number, Percent, SpanishNif
 from talonario.models import Invoice
@@ -126,17 +126,6 @@ class RecipientOut(BaseModel):
     foreign_id: ForeignIdOut | None = None
 
 
-class BreakdownOut(BaseModel):
-    tax_type: str
-    regime: str
-    operation: str
-    rate: Number | None
-    base: Number
-    tax_amount: Number | None
-    surcharge_rate: Number | None
-    surcharge_amount: Number | None
-
-
 class GatewayRecordOut(BaseModel):
     id: str
     object: Literal["record"]
@@ -149,7 +138,7 @@ class GatewayRecordOut(BaseModel):
     issuer: dict[str, Any]
     # As stored (see invoices/answers.py): the schema is the model's, the keys the row's.
     recipients: list[SerializeAsAny[RecipientOut]]
-    tax_breakdown: list[SerializeAsAny[BreakdownOut]]
+    tax_breakdown: list[SerializeAsAny[BreakdownRowOut]]
     total_tax: Number
     total: Number
     corrective: dict[str, Any] | None
@@ -178,7 +167,7 @@ class GatewayRecordOut(BaseModel):
             description=invoice.description,
             issuer=invoice.issuer,
             recipients=[_recipient(r) for r in invoice.recipients or []],
-            tax_breakdown=[_row(r) for r in invoice.tax_breakdown],
+            tax_breakdown=[breakdown_row(r) for r in invoice.tax_breakdown],
             total_tax=invoice.taxes_total + invoice.surcharge_total,
             total=invoice.total,
             corrective=invoice.corrective,
@@ -194,13 +183,6 @@ class GatewayRecordOut(BaseModel):
 
 def _recipient(stored: dict[str, Any]) -> dict[str, Any]:
     return {k: stored.get(k) for k in ("name", "nif", "foreign_id")}
-
-
-def _row(stored: dict[str, Any]) -> dict[str, Any]:
-    return {k: (Decimal(v) if k in _NUMBERS and v is not None else v) for k, v in stored.items()}
-
-
-_NUMBERS = ("rate", "base", "tax_amount", "surcharge_rate", "surcharge_amount")
 
 
 class BatchItemOut(BaseModel):

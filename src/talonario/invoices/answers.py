@@ -257,7 +257,7 @@ class InvoiceOut(BaseModel):
             client=client,
             issuer=invoice.issuer,
             lines=[_line(x) for x in invoice.lines],
-            tax_breakdown=[_row(x) for x in invoice.tax_breakdown],
+            tax_breakdown=[breakdown_row(x) for x in invoice.tax_breakdown],
             withholding=withholding,
             subtotal=invoice.subtotal,
             taxes_total=invoice.taxes_total,
@@ -310,7 +310,8 @@ def _line(stored: dict[str, Any]) -> dict[str, Any]:
     return line
 
 
-def _row(stored: dict[str, Any]) -> dict[str, Any]:
+def breakdown_row(stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored breakdown row as answered: its numbers Decimal."""
     row = dict(stored)
     for key in _ROW_NUMBERS:
         row[key] = decimal_or_none(row.get(key))

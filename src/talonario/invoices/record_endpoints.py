@@ -58,7 +58,14 @@ def qr_image(
     invoice = get(ctx.session, ctx.company_id, ref)
     if invoice.qr_url is None or invoice.verifactu_record_id is None:
         raise InvoiceNotFound("A draft has no QR: issue the invoice first.", param="id")
-    url, invoice_id = invoice.qr_url, invoice.id
+    return qr_answer(ctx, invoice.qr_url, invoice.id, format, accept)
+
+
+def qr_answer(
+    ctx: Context, url: str, invoice_id: str, format: str | None, accept: str | None
+) -> Response:
+    """The QR of an invoice's (or a gateway record's) latest alta, in the format asked for:
+    SVG drawn each time, PNG rendered once and kept. The read session closes first."""
     ctx.close()
     vary = {"Vary": "Accept"}
     if format == "svg" or (format is None and preferred(accept, _QR_TYPES) == "image/svg+xml"):
