@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from talonario.auth.context import Context
 from talonario.companies import service as companies
 from talonario.errors import AppError, Conflict, InvalidRequest
-from talonario.gateway import service
+from talonario.gateway import repository, service
 from talonario.gateway.schemas import GatewayRecordOut, RecordIn
 from talonario.invoices import issuing
 from talonario.kit import external_ids
@@ -64,23 +64,26 @@ def _prepared(
     """Read phase: each item validated and checked on its own. (failures by index, prepared)."""
     failed: dict[int, dict[str, Any]] = {}
     ready: list[Prepared] = []
+    bodies: dict[int, RecordIn] = {}
+    for index, item in enumerate(items):
+        try:
+            bodies[index] = _RECORD.validate_python(item)
+        except ValidationError as exc:
+            failed[index] = _invalid(index, exc)
     seen: dict[tuple[str, int], int] = {}
     with ctx.reading() as session:
-        for index, item in enumerate(items):
+        keys = {(b.number, b.issued_on.year) for b in bodies.values()}
+        taken = repository.same_numbers(session, company.id, keys)
+        for index, body in bodies.items():
+            key = (body.number, body.issued_on.year)
             try:
-                body = _RECORD.validate_python(item)
-            except ValidationError as exc:
-                failed[index] = _invalid(index, exc)
-                continue
-            try:
-                key = (body.number, body.issued_on.year)
                 if key in seen:
                     raise InvalidRequest(
                         f"records.{seen[key]} has the same number and year.",
                         param="number",
                         code="duplicate_record",
                     )
-                service.check_new(session, company.id, body)
+                service.check_new(session, company.id, body, taken)
                 invoice = service.prepare(company, body, today)
                 till = issuing.installation_for(session, company.id, body.installation, issue=True)
             except AppError as error:

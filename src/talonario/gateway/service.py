@@ -63,9 +63,15 @@ def find(session: Session, company_id: str, ref: str, for_update: bool = False) 
         raise
 
 
-def check_new(session: Session, company_id: str, body: RecordIn) -> None:
-    """A number the issuer already registered this year is a 409 carrying that record."""
-    existing = repository.same_number(session, company_id, body.number, body.issued_on.year)
+def check_new(
+    session: Session, company_id: str, body: RecordIn, taken: dict[Any, Invoice] | None = None
+) -> None:
+    """A number the issuer already registered this year is a 409 carrying that record.
+    `taken`: what repository.same_numbers found for a batch, asked once for all its records."""
+    key = (body.number, body.issued_on.year)
+    if taken is None:
+        taken = repository.same_numbers(session, company_id, [key])
+    existing = taken.get(key)
     if existing is not None and existing.origin == GATEWAY:
         raise DuplicateRecord(existing)
     if existing is not None:
