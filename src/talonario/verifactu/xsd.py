@@ -23,6 +23,7 @@ class Schema(StrEnum):
     RESPONSE = "RespuestaSuministro.xsd"  # RespuestaRegFactuSistemaFacturacion
     QUERY = "ConsultaLR.xsd"  # ConsultaFactuSistemaFacturacion
     QUERY_RESPONSE = "RespuestaConsultaLR.xsd"  # RespuestaConsultaFactuSistemaFacturacion
+    EVENTS = "EventosSIF.xsd"  # RegistroEvento (the NO VERI*FACTU event log)
 
 
 class SchemaViolation(ValueError):
