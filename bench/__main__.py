@@ -1,7 +1,8 @@
 """`make bench`: POST /v1/invoices with "issue": true (the 3-line invoice) through real server
 processes, with 1 and 16 concurrent clients, on SQLite and PostgreSQL, workers 1 and 2; part
 "worker" (bench/worker.py) the same with the background worker remitting, in-process or as
-separate processes; part "companies" (bench/companies.py) 200 companies at once.
+separate processes; part "companies" (bench/companies.py) 200 companies at once; part
+"gateway" (bench/gateway.py) batches of 1,000 gateway records beside issuing.
 
 Environment: BENCH_SECONDS (measured seconds per run, default 8), BENCH_WARMUP (default 2),
 BENCH_WORKERS (default "1,2"), BENCH_CLIENTS (default "1,16"), BENCH_DATABASES (default
@@ -316,6 +317,7 @@ PARTS: dict[str, Callable[[], str]] = {
     "documents": documents.section,
     "chain": chain.section,
     "backlog": backlog.section,
+    "gateway": _later("bench.gateway"),
 }
 
 
