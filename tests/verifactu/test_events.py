@@ -24,10 +24,14 @@ from talonario.verifactu.events import (
     event_document,
     read_event,
     seal,
+    sign_event,
+    verify_event,
 )
 from talonario.verifactu.records import InvoiceId, Party, SoftwareSystem
+from talonario.verifactu.signing import SignatureInvalid
 from talonario.verifactu.xsd import Schema, SchemaViolation, validate
 from tests.verifactu import samples
+from tests.verifactu.test_signing import make_chain, xmlsec1_verify
 
 VECTORS = json.loads((Path(__file__).parent / "data" / "hash-vectors.json").read_text("utf-8"))
 EVENT_VECTOR = next(v for v in VECTORS["vectors"] if v["id"] == "derived-evento-first")
@@ -173,3 +177,18 @@ def test_altering_a_hashed_field_shows_in_the_recomputed_huella() -> None:
     document = event_document(seal(vector_event()))
     parsed = read_event(document.replace(b"<sf:TipoEvento>01<", b"<sf:TipoEvento>02<"))
     assert parsed.computed != parsed.written
+
+
+def test_a_signed_event_is_valid_verifies_here_and_with_xmlsec1_and_one_byte_breaks_it(
+    tmp_path: Path,
+) -> None:
+    key, chain, ca = make_chain()
+    signed = sign_event(event_document(seal(vector_event())), key, chain)
+    validate(signed, Schema.EVENTS)
+    assert "EMPRESA EJEMPLO" in verify_event(signed).signer
+    result = xmlsec1_verify(signed, ca, tmp_path)
+    assert result.returncode == 0, result.stderr
+    altered = signed.replace(b"<sf:TipoEvento>01<", b"<sf:TipoEvento>02<")
+    with pytest.raises(SignatureInvalid):
+        verify_event(altered)
+    assert xmlsec1_verify(altered, ca, tmp_path).returncode != 0

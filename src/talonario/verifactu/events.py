@@ -7,17 +7,25 @@ here is unsigned: `ds:Signature` (mandatory) is appended by the signing step as 
 of `Evento`, the node the signature covers.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from lxml import etree
 
 from talonario.verifactu import formats
 from talonario.verifactu.hashing import canonical_text, digest
 from talonario.verifactu.records import InvoiceId, Party, SoftwareSystem
+from talonario.verifactu.signing import (
+    SignatureInvalid,
+    VerifiedSignature,
+    sign_enveloped,
+    verify_enveloped,
+)
 from talonario.verifactu.xml import _identity, _leaf, _text, _yes_no
 
 NAMESPACE = (
@@ -375,3 +383,34 @@ def read_event(xml: bytes) -> ParsedEvent:
         values[7][1] or None,
         values[8][1],
     )
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def sign_event(
+    document: bytes, key: PrivateKeyTypes, certificate_chain: Sequence[x509.Certificate]
+) -> bytes:
+    """The event signed: a XAdES enveloped signature over the whole `RegistroEvento`, placed
+    where EventosSIF.xsd wants it, as `Evento`'s last child. The enveloped-signature transform
+    leaves the Signature element out wherever it stands, so moving it there (with no text after
+    it) leaves what was signed unchanged: xmlsec1 verifies the document as stored."""
+    root = etree.fromstring(sign_enveloped(document, key, certificate_chain), _PARSER)
+    signature = root[-1]
+    signature.tail = None
+    root.find("{*}Evento").append(signature)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+
+
+def verify_event(xml: bytes) -> VerifiedSignature:
+    """Check a stored event's signature (SignatureInvalid when missing or not matching)."""
+    try:
+        root = etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise SignatureInvalid(f"not XML: {error}") from None
+    evento = root.find("{*}Evento")
+    signature = None if evento is None or len(evento) == 0 else evento[-1]
+    if signature is None or etree.QName(signature).localname != "Signature":
+        raise SignatureInvalid("the event has no ds:Signature")
+    root.append(signature)
+    return verify_enveloped(etree.tostring(root))
