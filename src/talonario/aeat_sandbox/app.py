@@ -1,6 +1,7 @@
 """The sandbox as an ASGI app: AEAT's SOAP endpoint plus a small JSON control API.
 
     POST /VerifactuSOAP (or /)   RegFactuSistemaFacturacion, ConsultaFactuSistemaFacturacion
+    POST /RequerimientoSOAP      RegFactuSistemaFacturacion under an AEAT requirement
     POST /VNifV2SOAP, /checkVatService   AEAT's NIF census and VIES (census.py)
     GET  /health
     POST /control/faults         switch a fault on (faults.FaultSpec); GET lists; DELETE clears
@@ -31,6 +32,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from talonario.aeat_sandbox import census, faults, service
+from talonario.aeat_sandbox import requirement as requirements
 from talonario.aeat_sandbox.codes import Code
 from talonario.aeat_sandbox.control import Caller, Guard, Refused
 from talonario.aeat_sandbox.models import (
@@ -87,10 +89,18 @@ class Sandbox:
             await asyncio.sleep(delay)
         return response
 
-    def answer(self, raw: bytes) -> tuple[Response, float]:
+    async def requirement_soap(self, request: Request) -> Response:
+        raw = await request.body()
+        response, delay = await run_in_threadpool(self.answer, raw, True)
+        if delay:
+            await asyncio.sleep(delay)
+        return response
+
+    def answer(self, raw: bytes, requirement: bool = False) -> tuple[Response, float]:
         """The answer and how long to hold it back. Records are stored before the delay, as when
         AEAT's answer is lost on the way back. A switch replaces the answer even to an invalid
-        request; one scoped to a NIF needs a request whose Cabecera names it."""
+        request; one scoped to a NIF needs a request whose Cabecera names it. `requirement`:
+        sent to the requirement endpoint (requirement.py), not the VERI*FACTU one."""
         try:
             parsed: SoapRequest | RequestFault = read_request(raw)
         except RequestFault as fault:
@@ -106,6 +116,13 @@ class Sandbox:
             if isinstance(parsed, RequestFault):
                 raise parsed
             if parsed.operation is Operation.SUBMIT:
+                requirements.check_header(parsed.body, requirement=requirement)
+            elif requirement:
+                raise RequestFault(Code.SCHEMA, "el servicio de requerimiento no admite consultas")
+            if parsed.operation is Operation.SUBMIT and requirement:
+                wait = self.settings.sandbox_wait_seconds
+                body = requirements.answer(parsed.body, wait_seconds=wait)
+            elif parsed.operation is Operation.SUBMIT:
                 body = self._submit(parsed.body, raw)
             else:
                 with self.store.read_session() as session:
@@ -239,6 +256,7 @@ def create_sandbox_app(
         routes=[
             Route("/", sandbox.soap, methods=["POST"]),
             Route(SOAP_PATH, sandbox.soap, methods=["POST"]),
+            Route(requirements.PATH, sandbox.requirement_soap, methods=["POST"]),
             Route("/health", health, methods=["GET"]),
             Route("/control/faults", guarded(fault_switches), methods=["GET", "POST", "DELETE"]),
             Route("/control/records", guarded(records), methods=["GET", "DELETE"]),

@@ -19,6 +19,10 @@ class Code(IntEnum):
     REPRESENTATIVE_NIF = 4117  # Cabecera/Representante/NIF badly formed
     DATE_FORMAT = 4106  # a date that does not exist (31-02-2026)
     EMPTY = 4138  # empty request
+    VOLUNTARY_NOT_VERIFACTU = 4127  # RemisionVoluntaria sent to the requirement endpoint
+    REQUIREMENT_REF_MISSING = 4125  # no RefRequerimiento on the requirement endpoint
+    REQUIREMENT_REF_FORBIDDEN = 4126  # RefRequerimiento on the VERI*FACTU endpoint
+    REQUIREMENT_END_FORBIDDEN = 4130  # FinRequerimiento outside a NO VERI*FACTU submission
     DATABASE = 3500  # technical database error (a Server fault: retry)
     # One record rejected.
     ISSUER_NOT_HEADER = 1108  # IDEmisorFactura differs from Cabecera/ObligadoEmision/NIF
@@ -66,6 +70,14 @@ DESCRIPTIONS: dict[int, str] = {
     Code.REPRESENTATIVE_NIF: "El NIF del Representante de la cabecera tiene un formato incorrecto",
     Code.DATE_FORMAT: "Formato de fecha incorrecto",
     Code.EMPTY: "La petición está vacía",
+    Code.VOLUNTARY_NOT_VERIFACTU: "El bloque RemisionVoluntaria solo puede informarse en "
+    "sistemas VERI*FACTU",
+    Code.REQUIREMENT_REF_MISSING: "El campo RefRequerimiento es obligatorio en las remisiones "
+    "bajo requerimiento",
+    Code.REQUIREMENT_REF_FORBIDDEN: "El campo RefRequerimiento solo puede informarse en el "
+    "servicio de remisión bajo requerimiento",
+    Code.REQUIREMENT_END_FORBIDDEN: "El campo FinRequerimiento solo puede informarse en "
+    "sistemas NO VERI*FACTU",
     Code.DATABASE: "Error técnico de base de datos. Inténtelo más tarde",
     Code.ISSUER_NOT_HEADER: "El NIF del IDEmisorFactura debe ser el mismo que el NIF del "
     "ObligadoEmision",

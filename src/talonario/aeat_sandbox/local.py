@@ -14,6 +14,7 @@ import time
 import httpx
 
 from talonario.aeat_sandbox.app import Sandbox
+from talonario.aeat_sandbox.requirement import PATH as REQUIREMENT_PATH
 from talonario.config import Settings
 from talonario.db import Database
 
@@ -27,7 +28,8 @@ class LocalSandbox(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.method != "POST":
             return httpx.Response(405, request=request)
-        response, delay = self._sandbox.answer(request.read())
+        requirement = request.url.path.endswith(REQUIREMENT_PATH)
+        response, delay = self._sandbox.answer(request.read(), requirement)
         if delay:
             # A held-back answer the caller stops waiting for is lost, as over the network.
             timeout = request.extensions.get("timeout", {}).get("read")

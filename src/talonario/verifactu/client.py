@@ -65,6 +65,22 @@ ENDPOINTS = {
 }
 
 
+_REQUIREMENT = "/wlpl/TIKE-CONT/ws/SistemaFacturacion/RequerimientoSOAP"
+REQUIREMENT_SANDBOX_PATH = SANDBOX_PREFIX + "/RequerimientoSOAP"
+# WSDL service sfRequerimiento (records of a NO VERI*FACTU system, sent when AEAT requires
+# them): SistemaRequerimiento, ...Sello, ...Pruebas, ...SelloPruebas. RegFactu only.
+REQUIREMENT_ENDPOINTS = {key: url.replace(_AEAT, _REQUIREMENT) for key, url in ENDPOINTS.items()}
+
+
+def requirement_url(verifactu_url: str) -> str:
+    """The requirement endpoint beside a VERI*FACTU one (AEAT's hosts, our sandbox, or a
+    configured stand-in): the same host, `RequerimientoSOAP` for `VerifactuSOAP`."""
+    base = verifactu_url.rstrip("/")
+    if base.endswith("/VerifactuSOAP"):
+        return base.removesuffix("/VerifactuSOAP") + "/RequerimientoSOAP"
+    return base + "/RequerimientoSOAP"
+
+
 class AeatError(Exception):
     """A request that produced no usable answer."""
 

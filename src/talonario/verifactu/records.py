@@ -7,6 +7,7 @@ the tax rules of a breakdown line (AEAT validations §7) belong to the invoice v
 Amounts are Decimal, always: the AEAT text of each is produced by `formats`.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -246,21 +247,34 @@ class CancellationRecord:
 
 
 Record = RegistrationRecord | CancellationRecord
+_REQUIREMENT_REF = re.compile(r"[A-Za-z0-9]{1,18}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SubmissionHeader:
-    """Cabecera of a RegFactuSistemaFacturacion submission (VERI*FACTU voluntary remission)."""
+    """Cabecera of a RegFactuSistemaFacturacion submission: a VERI*FACTU voluntary remission
+    (RemisionVoluntaria), or an answer to an AEAT requirement (RemisionRequerimiento, sent to
+    the requirement endpoint only: AEAT 4125/4126); never both."""
 
     taxpayer: Party  # ObligadoEmision (NombreRazon + NIF)
     representative: Party | None = None  # Representante (adviser who generated the records)
     incident: bool = False  # RemisionVoluntaria/Incidencia (records delayed by an incident)
     verifactu_end_date: date | None = None  # RemisionVoluntaria/FechaFinVeriFactu (renounce)
+    requirement_ref: str | None = None  # RemisionRequerimiento/RefRequerimiento
+    requirement_end: bool | None = None  # RemisionRequerimiento/FinRequerimiento (S/N)
 
     def __post_init__(self) -> None:
         for role, party in (("taxpayer", self.taxpayer), ("representative", self.representative)):
             if party is not None and party.nif is None:
                 raise InvalidRecord(f"the header {role} must be identified by a Spanish NIF")
+        if self.requirement_ref is not None:
+            if not _REQUIREMENT_REF.fullmatch(self.requirement_ref):
+                # TextMax18Type; AEAT answers 4122/4133 to a reference that is not alphanumeric.
+                raise InvalidRecord("RefRequerimiento: 1 to 18 letters and digits (AEAT 4133)")
+            if self.incident or self.verifactu_end_date is not None:
+                raise InvalidRecord("RemisionVoluntaria never goes with RemisionRequerimiento")
+        elif self.requirement_end is not None:
+            raise InvalidRecord("FinRequerimiento needs a RefRequerimiento")
 
 
 def breakdown_line(row: BreakdownRow) -> BreakdownLine:

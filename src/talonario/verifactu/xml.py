@@ -114,6 +114,12 @@ def _header(header: SubmissionHeader, out: _Out) -> None:
         if header.incident:
             out("<sf:Incidencia>S</sf:Incidencia>\n")
         out("</sf:RemisionVoluntaria>\n")
+    if header.requirement_ref is not None:
+        out("<sf:RemisionRequerimiento>\n")
+        out(_leaf("RefRequerimiento", _text(header.requirement_ref)))
+        if header.requirement_end is not None:
+            out(_leaf("FinRequerimiento", _yes_no(header.requirement_end)))
+        out("</sf:RemisionRequerimiento>\n")
     out("</sum:Cabecera>\n")
 
 
