@@ -4,6 +4,7 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from talonario.companies import certificate, logo
+from talonario.companies.mode import Mode
 from talonario.kit.clock import utcnow
 from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Address, AddressOut, Input, SpanishNif
@@ -14,6 +15,19 @@ Environment = Literal["sandbox", "preproduction", "production"]
 
 class VerifactuSettings(Input):
     environment: Environment
+
+
+class VerifactuUpdate(Patch):
+    environment: NotNull[Environment] = None
+    mode: NotNull[Mode] = Field(
+        default=None,
+        description="`verifactu`: each record is remitted to AEAT as it is made."
+        " `no_verifactu`: each record is XAdES-signed with the company's certificate and kept"
+        " (not remitted); its invoices carry the NO VERI*FACTU QR and no VERI*FACTU legend."
+        " Once a company has operated as VERI*FACTU in a year it stays VERI*FACTU until 31"
+        " December (Orden HAC/1177/2024 art. 17): leaving earlier is a 422"
+        " `verifactu_until_year_end`.",
+    )
 
 
 class CompanyCreate(Input):
@@ -39,7 +53,7 @@ class CompanyUpdate(Patch):
     address: Address | None = None
     email: EmailStr | None = None
     phone: str | None = Field(default=None, max_length=40)
-    verifactu: NotNull[VerifactuSettings] = None
+    verifactu: NotNull[VerifactuUpdate] = None
 
 
 class CertificateUpload(Input):
@@ -103,6 +117,10 @@ class CertificateOut(BaseModel):
 
 class VerifactuOut(BaseModel):
     environment: Environment
+    mode: Mode
+    mode_since: datetime | None = Field(
+        description="When the current mode began; null: since the company was created."
+    )
     certificate: CertificateOut | None
 
 
@@ -162,6 +180,8 @@ class CompanyOut(BaseModel):
             phone=company.phone,
             verifactu=VerifactuOut.model_construct(
                 environment=company.verifactu_environment,
+                mode=company.verifactu_mode,
+                mode_since=company.verifactu_mode_since,
                 certificate=CertificateOut.of(company),
             ),
             logo=LogoOut.of(company),

@@ -3,7 +3,7 @@
 from sqlalchemy.orm import Session
 
 from talonario.auth.keys import issue_key
-from talonario.companies import repository
+from talonario.companies import mode, repository
 from talonario.companies.schemas import CompanyCreate, CompanyUpdate
 from talonario.config import Settings
 from talonario.db.repository import CompanyRepository
@@ -75,7 +75,7 @@ def require_environment(settings: Settings, environment: str) -> None:
 def change(session: Session, settings: Settings, company_id: str, body: CompanyUpdate) -> Company:
     """PATCH of a company (`/v1/company`, `/v1/companies/{id}`). Leaving the sandbox needs a
     declared SIF producer; a new environment is remitted to from now on."""
-    if body.verifactu is not None:
+    if body.verifactu is not None and body.verifactu.environment is not None:
         require_environment(settings, body.verifactu.environment)
     company = update(session, company_id, body)
     if body.verifactu is not None:
@@ -98,7 +98,9 @@ def update(session: Session, company_id: str, body: CompanyUpdate) -> Company:
     if "address" in changes:
         # The full dump: exclude_unset would drop the address's own defaults (country ES).
         company.address = body.address.model_dump() if body.address else None
-    if body.verifactu is not None:
+    if body.verifactu is not None and body.verifactu.environment is not None:
         company.verifactu_environment = body.verifactu.environment
+    if body.verifactu is not None and body.verifactu.mode is not None:
+        mode.change_mode(session, company, body.verifactu.mode)
     session.flush()
     return company

@@ -23,6 +23,12 @@ class Company(Entity, Base):
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(40))
     verifactu_environment: Mapped[str] = mapped_column(String(16), default="sandbox")
+    # verifactu (records remitted as made) | no_verifactu (signed, kept, remitted only on an
+    # AEAT requirement); since when (NULL: since the company was created). Migration 0020.
+    verifactu_mode: Mapped[str] = mapped_column(
+        String(16), default="verifactu", server_default="verifactu"
+    )
+    verifactu_mode_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
     timezone: Mapped[str] = mapped_column(String(40), default="Europe/Madrid")
     # The AEAT certificate (companies/certificate.py). The PKCS#12 and its password are
     # kit.secrets tokens, never stored in the clear; the rest is public certificate data.

@@ -1,0 +1,82 @@
+"""A company's VERI*FACTU mode: `verifactu` (each record remitted to AEAT as it is made) or
+`no_verifactu` (each record XAdES-signed and kept, with the event log, handed to AEAT only when
+it asks).
+
+The one limit on switching is Orden HAC/1177/2024 art. 17: a system that has started operating
+as VERI*FACTU must continue as VERI*FACTU at least until 31 December of that year; the renounce
+takes effect from the next year. So leaving VERI*FACTU is refused (422 `verifactu_until_year_end`)
+when the company made any VERI*FACTU record this calendar year (in its own time zone); a company
+that has not operated as VERI*FACTU this year (a new one, or one that made no record yet) may
+leave. Nothing limits starting VERI*FACTU: it may start at any moment.
+
+Each switch is an event of the NO VERI*FACTU event log (L2E 01: start of NO VERI*FACTU
+operation, 02: its end), written by `events.log_mode_change` when the event log exists.
+"""
+
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from talonario.companies.mode_repository import ModeRecords
+from talonario.errors import InvalidRequest
+from talonario.kit.clock import utcnow
+from talonario.models import Company
+
+Mode = Literal["verifactu", "no_verifactu"]
+VERIFACTU: Mode = "verifactu"
+NO_VERIFACTU: Mode = "no_verifactu"
+# L2E TipoEvento of a switch (EventosSIF.xsd): start / end of NO VERI*FACTU operation.
+EVENT_START_NO_VERIFACTU = "01"
+EVENT_END_NO_VERIFACTU = "02"
+
+
+class VerifactuUntilYearEnd(InvalidRequest):
+    code = "verifactu_until_year_end"
+
+
+def start_of_year(company: Company, now: datetime) -> datetime:
+    """1 January 00:00 of `now`'s year where the company issues from."""
+    local = now.astimezone(ZoneInfo(company.timezone))
+    return local.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def change_mode(
+    session: Session, company: Company, mode: Mode, now: datetime | None = None
+) -> bool:
+    """Switch `company` (a row of `session`) to `mode`; False when it already is in it.
+    Raises VerifactuUntilYearEnd when art. 17 keeps it VERI*FACTU this year."""
+    if mode == company.verifactu_mode:
+        return False
+    now = now or utcnow()
+    if mode == NO_VERIFACTU:
+        since = start_of_year(company, now)
+        made = ModeRecords(session, company.id).verifactu_records_since(since)
+        if made:
+            year = since.year
+            raise VerifactuUntilYearEnd(
+                f"the company has operated as VERI*FACTU in {year} ({made} records) and must"
+                f" continue as VERI*FACTU until 31-12-{year} (Orden HAC/1177/2024, art. 17);"
+                f" leaving it takes effect from 1-1-{year + 1}",
+                param="verifactu.mode",
+            )
+    previous = company.verifactu_mode
+    company.verifactu_mode = mode
+    company.verifactu_mode_since = now
+    mode_changed(session, company, previous, now)
+    return True
+
+
+def mode_changed(session: Session, company: Company, previous: str, at: datetime) -> None:
+    """The event-log hook of a switch: L2E 01 on entering NO VERI*FACTU, 02 on leaving it.
+
+    The event log (`talonario.events`) is being built beside this module (issue 15); until it
+    offers a logging function this hook records nothing. It is the one place to call it.
+    """
+    event = (
+        EVENT_START_NO_VERIFACTU
+        if company.verifactu_mode == NO_VERIFACTU
+        else EVENT_END_NO_VERIFACTU
+    )
+    del session, previous, at, event
