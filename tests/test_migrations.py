@@ -16,6 +16,7 @@ from talonario.records.repository import RecordRepository, qr_png
 from talonario.runtime import Runtime
 from talonario.verifactu.audit import audit
 from tests.conftest import make_settings
+from tests.events.helpers import events_of, no_verifactu_company
 from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company, issue_invoices
 from tests.installations.helpers import add_installation, encadenamiento, issue_in
@@ -172,5 +173,35 @@ def test_0017_is_not_undone_over_another_installation_s_records(kind: str, tmp_p
                 stored = list(RecordRepository(session, company_id).stream())
             assert audit(iter(stored)).valid
             assert [r.installation for r in stored] == [None, None, None, shop]
+        finally:
+            runtime.close()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_0021_keeps_the_record_chain_and_refuses_to_drop_a_kept_event_log(
+    kind: str, tmp_path: Path
+) -> None:
+    """0021 adds the event log beside the record chain, which passes down and up untouched;
+    once a company has events, undoing 0021 refuses (an event log is never deleted to make
+    room) and changes nothing."""
+    with migrated_database(kind, tmp_path) as url:
+        company_id, _ = _issued_records(url)
+        before = _chain_rows(url)
+        command.downgrade(alembic_config(url), "0020")
+        assert _chain_rows(url) == before
+        upgrade(url)
+        assert _chain_rows(url) == before
+        runtime = Runtime.from_settings(make_settings(url))
+        try:
+            no_verifactu_company(runtime, company_id)
+        finally:
+            runtime.close()
+        command.downgrade(alembic_config(url), "0021")
+        with pytest.raises(RuntimeError, match="refusing to drop the event log: 1 events"):
+            command.downgrade(alembic_config(url), "0020")
+        assert _revision(url) == "0021"
+        runtime = Runtime.from_settings(make_settings(url))
+        try:
+            assert [e.event_type for e in events_of(runtime, company_id)] == ["01"]
         finally:
             runtime.close()

@@ -6,6 +6,7 @@ from talonario.models.base import Base
 from talonario.models.client import Client
 from talonario.models.company import Company, CompanyLogo
 from talonario.models.document import EmailOutbox, InvoicePdf, PublicLink
+from talonario.models.event import VerifactuEvent, VerifactuEventHead
 from talonario.models.idempotency import IdempotencyRecord
 from talonario.models.installation import Installation
 from talonario.models.invoice import Invoice
@@ -40,6 +41,8 @@ __all__ = [
     "Series",
     "TaxIdCheck",
     "VerifactuChainHead",
+    "VerifactuEvent",
+    "VerifactuEventHead",
     "VerifactuRecord",
     "VerifactuRecordDocument",
     "VerifactuRemission",

@@ -1,0 +1,211 @@
+"""The event log of a company in NO VERI*FACTU (Orden HAC/1177/2024 art. 9): the only code
+that appends to it.
+
+A company's events form their own chain (HuellaEvento, AEAT hash document), appended under a
+lock of the company's event head row, as records/chain.py appends billing records under the
+record head's: one at a time, in the transaction of what caused them. Each event is signed
+(XAdES enveloped, `ds:Signature` mandatory in EventosSIF.xsd) with the company's certificate.
+
+Only NO VERI*FACTU needs the log (Orden art. 3 excludes art. 9 for VERI*FACTU): `log_event`
+writes the start and end of NO VERI*FACTU (01/02) always, and any other event only while the
+company is in NO VERI*FACTU; otherwise it answers None.
+"""
+
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
+from cryptography.hazmat.primitives.serialization import pkcs12
+from lxml import etree
+from sqlalchemy.orm import Session
+
+from talonario.errors import InvalidRequest
+from talonario.events.repository import NO_VERIFACTU, EventRepository
+from talonario.kit.clock import utcnow
+from talonario.models import Company, VerifactuEvent
+from talonario.records.credentials import load_for_tls
+from talonario.system.identity import software_system
+from talonario.verifactu import events as ev
+from talonario.verifactu.events import Details, Event, EventRef, EventType, RecordRef
+from talonario.verifactu.formats import timestamp
+from talonario.verifactu.records import InvoiceId, Party
+
+SUMMARY_EVERY_SECONDS = 6 * 3600  # Orden art. 9: at least every 6 hours of operation
+ALWAYS = frozenset({EventType.NO_VERIFACTU_START, EventType.NO_VERIFACTU_END})
+
+
+class CertificateRequired(InvalidRequest):
+    """A NO VERI*FACTU event (like a record) must be signed: the company needs a certificate."""
+
+    code = "certificate_required"
+
+
+def needs_event_log(company: Company) -> bool:
+    return company.verifactu_mode == NO_VERIFACTU
+
+
+def log_event(
+    session: Session,
+    settings: Any,
+    company: Company,
+    kind: EventType | str,
+    *,
+    details: Details | None = None,
+    other: str | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> VerifactuEvent | None:
+    """Append one signed event of TipoEvento `kind` (L2E) to the company's event chain, in
+    `session`'s transaction (never committed here); None when the company keeps no event log
+    (VERI*FACTU, and `kind` is not 01/02). `details` is its DatosPropiosEvento, `other` its
+    OtrosDatosEvento (100 characters), `note` what the API shows of it. Raises
+    CertificateRequired when the company has no certificate to sign with."""
+    kind = EventType(kind)
+    if kind not in ALWAYS and not needs_event_log(company):
+        return None
+    key, chain = signing_credentials(session, settings, company.id)
+    now = now or utcnow()
+    events = EventRepository(session, company.id)
+    head = events.lock_head(now)
+    previous = None
+    if head.last_huella is not None:
+        assert head.last_event_type is not None and head.last_generated_at_text is not None
+        previous = EventRef(
+            EventType(head.last_event_type),
+            datetime.fromisoformat(head.last_generated_at_text),
+            head.last_huella,
+        )
+    system = software_system(settings, company.id, company.verifactu_environment)
+    event = ev.seal(
+        Event(
+            # A system that keeps an event log can run NO VERI*FACTU.
+            system=replace(system, only_verifactu=False),
+            taxpayer=Party(company.legal_name, nif=company.nif),
+            generated_at=now.astimezone(ZoneInfo(company.timezone)).replace(microsecond=0),
+            event_type=kind,
+            details=details,
+            other=other,
+            previous=previous,
+        )
+    )
+    xml = ev.sign_event(ev.event_document(event), key, chain)
+    generated = timestamp(event.generated_at)
+    head.last_sequence += 1
+    head.last_huella = event.huella
+    head.last_event_type = kind.value
+    head.last_generated_at_text = generated
+    row = VerifactuEvent(
+        company_id=company.id,
+        sequence=head.last_sequence,
+        event_type=kind.value,
+        generated_at=now,
+        generated_at_text=generated,
+        huella=event.huella,
+        previous_huella=None if previous is None else previous.huella,
+        summary=None if note is None else note[:200],
+        xml=xml.decode(),
+    )
+    events.add(row)
+    session.flush()
+    return row
+
+
+def signing_credentials(
+    session: Session, settings: Any, company_id: str
+) -> tuple[PrivateKeyTypes, list[x509.Certificate]]:
+    """The company's private key and certificate chain (signer first), from its upload."""
+    loaded = load_for_tls(session, settings, company_id)
+    if loaded is None:
+        raise CertificateRequired(
+            "NO VERI*FACTU signs every record and event: upload the company's certificate first.",
+            param="certificate",
+        )
+    p12, password, _ = loaded
+    key, certificate, extra = pkcs12.load_key_and_certificates(p12, password.encode())
+    if key is None or certificate is None:
+        raise CertificateRequired("The company's certificate holds no private key.")
+    return key, [certificate, *extra]
+
+
+def backup_restored(
+    session: Session, settings: Any, company: Company, note: str | None = None
+) -> VerifactuEvent | None:
+    """Event 07: a backup of the company's data was restored (run after the restore)."""
+    return log_event(
+        session,
+        settings,
+        company,
+        EventType.BACKUP_RESTORED,
+        other=None if note is None else note[:100],
+        note=note or "backup restored",
+    )
+
+
+def summarize(
+    session: Session, settings: Any, company: Company, now: datetime | None = None
+) -> VerifactuEvent | None:
+    """Event 10 (ResumenEventos) for the period since the last summary (or the first event):
+    events per type, the first and last billing record, altas and anulaciones generated and
+    the sums of the altas' CuotaTotal and ImporteTotal. A new period starts with it."""
+    if not needs_event_log(company):
+        return None
+    now = now or utcnow()
+    events = EventRepository(session, company.id)
+    head = events.lock_head(now)
+    counts = [(EventType(t), n) for t, n in events.counts_since(head.period_event_sequence)]
+    tally = _tally(events, company.nif, head.period_record_sequence)
+    summary = ev.Summary(
+        tuple(counts[:20]) or ((EventType.SUMMARY, 0),),
+        tally.first,
+        tally.last,
+        tally.altas,
+        tally.cuota,
+        tally.importe,
+        tally.anulaciones,
+    )
+    row = log_event(
+        session,
+        settings,
+        company,
+        EventType.SUMMARY,
+        details=summary,
+        now=now,
+        note=f"{sum(n for _, n in counts)} events, {tally.altas} altas,"
+        f" {tally.anulaciones} anulaciones",
+    )
+    head.period_started_at = now
+    head.period_event_sequence = head.last_sequence
+    head.period_record_sequence = tally.last_sequence
+    return row
+
+
+class _Tally:
+    def __init__(self, last_sequence: int) -> None:
+        self.first: RecordRef | None = None
+        self.last: RecordRef | None = None
+        self.altas = 0
+        self.anulaciones = 0
+        self.cuota = Decimal("0.00")
+        self.importe = Decimal("0.00")
+        self.last_sequence = last_sequence
+
+
+def _tally(events: EventRepository, nif: str, after: int) -> _Tally:
+    tally = _Tally(after)
+    for row in events.records_since(after):
+        ref = RecordRef(InvoiceId(nif, row.invoice_number, row.invoice_issue_date), row.huella)
+        tally.first = tally.first or ref
+        tally.last = ref
+        tally.last_sequence = row.sequence
+        if row.kind == "anulacion":
+            tally.anulaciones += 1
+            continue
+        tally.altas += 1
+        root = etree.fromstring(row.xml.encode(), etree.XMLParser(resolve_entities=False))
+        tally.cuota += Decimal(root.findtext("{*}CuotaTotal") or "0")
+        tally.importe += Decimal(root.findtext("{*}ImporteTotal") or "0")
+    return tally

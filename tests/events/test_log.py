@@ -1,0 +1,47 @@
+"""The event log: a signed chain per company, valid against EventosSIF.xsd."""
+
+from datetime import timedelta
+
+from talonario.events.service import log_event, summarize
+from talonario.kit.clock import utcnow
+from talonario.runtime import Runtime
+from talonario.verifactu.events import EventType, read_event, verify_event
+from talonario.verifactu.xsd import Schema, validate
+from tests.events.helpers import company_of, events_of, no_verifactu_company
+from tests.fixtures.factories import create_company, issue_invoices
+
+
+def test_events_chain_each_signed_and_valid_against_eventos_sif(runtime: Runtime) -> None:
+    company_id, _ = create_company(runtime.db)
+    no_verifactu_company(runtime, company_id)
+    issue_invoices(runtime.db, runtime.settings, company_id, 3)
+    with runtime.db.write_session() as session:
+        company = company_of(session, company_id)
+        log_event(session, runtime.settings, company, EventType.BACKUP_RESTORED, note="restored")
+        summarize(session, runtime.settings, company)
+        session.commit()
+    events = events_of(runtime, company_id)
+    assert [e.event_type for e in events] == ["01", "07", "10"]
+    assert [e.sequence for e in events] == [1, 2, 3]
+    previous = None
+    for event in events:
+        xml = event.xml.encode()
+        validate(xml, Schema.EVENTS)
+        verify_event(xml)
+        parsed = read_event(xml)
+        assert parsed.computed == parsed.written == event.huella
+        assert parsed.previous == previous == event.previous_huella
+        previous = event.huella
+    summary = events[-1].xml
+    assert "<sf:NumeroDeRegistrosFacturacionAltaGenerados>3<" in summary
+    assert "<sf:SumaImporteTotalAlta>1160.19<" in summary  # 3 x 386.73
+
+
+def test_a_verifactu_company_keeps_no_event_log_but_its_switches(runtime: Runtime) -> None:
+    company_id, _ = create_company(runtime.db)
+    with runtime.db.write_session() as session:
+        company = company_of(session, company_id)
+        assert log_event(session, runtime.settings, company, EventType.BACKUP_RESTORED) is None
+        assert summarize(session, runtime.settings, company, utcnow() + timedelta(days=1)) is None
+        session.commit()
+    assert events_of(runtime, company_id) == []
