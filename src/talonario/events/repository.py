@@ -123,6 +123,15 @@ class EventRepository(Repository[VerifactuEvent]):
         )
 
 
+def certificate_of(session: Any, company_id: str) -> Any:
+    """The company's stored certificate (certificate_p12, certificate_password), encrypted."""
+    return session.execute(
+        select(Company.certificate_p12, Company.certificate_password).where(
+            Company.id == company_id
+        )
+    ).first()
+
+
 def companies_in_no_verifactu(session: Any) -> list[str]:
     """Across companies (the worker's scan): the ids of those in NO VERI*FACTU mode."""
     stmt = select(Company.id).where(Company.verifactu_mode == NO_VERIFACTU).order_by(Company.id)

@@ -24,10 +24,10 @@ from lxml import etree
 from sqlalchemy.orm import Session
 
 from talonario.errors import InvalidRequest
-from talonario.events.repository import NO_VERIFACTU, EventRepository
+from talonario.events.repository import NO_VERIFACTU, EventRepository, certificate_of
+from talonario.kit import secrets
 from talonario.kit.clock import utcnow
 from talonario.models import Company, VerifactuEvent
-from talonario.records.credentials import load_for_tls
 from talonario.system.identity import software_system
 from talonario.verifactu import events as ev
 from talonario.verifactu.events import Details, Event, EventRef, EventType, RecordRef
@@ -118,13 +118,21 @@ def signing_credentials(
     session: Session, settings: Any, company_id: str
 ) -> tuple[PrivateKeyTypes, list[x509.Certificate]]:
     """The company's private key and certificate chain (signer first), from its upload."""
-    loaded = load_for_tls(session, settings, company_id)
-    if loaded is None:
+    row = certificate_of(session, company_id)
+    if row is None or row.certificate_p12 is None or row.certificate_password is None:
         raise CertificateRequired(
             "NO VERI*FACTU signs every record and event: upload the company's certificate first.",
             param="certificate",
         )
-    p12, password, _ = loaded
+    # The encryption contexts of companies/certificate.py (records.credentials.secret_context).
+    p12 = secrets.decrypt(
+        settings, row.certificate_p12, context=f"company/{company_id}/certificate_p12".encode()
+    )
+    password = secrets.decrypt(
+        settings,
+        row.certificate_password,
+        context=f"company/{company_id}/certificate_password".encode(),
+    ).decode()
     key, certificate, extra = pkcs12.load_key_and_certificates(p12, password.encode())
     if key is None or certificate is None:
         raise CertificateRequired("The company's certificate holds no private key.")
