@@ -12,6 +12,7 @@ from talonario.models.installation import Installation
 from talonario.models.invoice import Invoice
 from talonario.models.payment import Payment
 from talonario.models.product import Product
+from talonario.models.requirement import VerifactuExport, VerifactuRequirement
 from talonario.models.series import Series
 from talonario.models.tax_id_check import TaxIdCheck
 from talonario.models.verifactu import (
@@ -43,9 +44,11 @@ __all__ = [
     "VerifactuChainHead",
     "VerifactuEvent",
     "VerifactuEventHead",
+    "VerifactuExport",
     "VerifactuRecord",
     "VerifactuRecordDocument",
     "VerifactuRemission",
+    "VerifactuRequirement",
     "VerifactuSubmission",
     "WebhookDelivery",
     "WebhookEndpoint",

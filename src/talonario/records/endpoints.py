@@ -15,6 +15,7 @@ from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 from talonario.records import remission, repository
 from talonario.records.repository import InChain, RecordRepository
+from talonario.records.requirement_endpoints import router as requirement_router
 from talonario.records.schemas import ChainVerifyOut, RecordOut, RemissionStatusOut
 from talonario.records.status import status_of
 from talonario.verifactu.audit import audit
@@ -146,3 +147,7 @@ def retry_remission(ctx: Context = writer("invoices:write")) -> Response:
     remission.retry_now(ctx.session, ctx.company_id)
     ctx.session.flush()
     return ctx.respond(status_of(ctx.session, ctx.company_id))
+
+
+# Exports and AEAT requirements: the period's records handed over (requirement_endpoints.py).
+router.include_router(requirement_router)

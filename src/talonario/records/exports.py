@@ -1,0 +1,232 @@
+"""Exports of a period (GET /v1/verifactu/export): what a company hands an inspector, or keeps
+as a backup, of the records it generated between two days.
+
+The export is a ZIP streamed as it is read:
+
+* `records-0001.xml`, `records-0002.xml`, ...: the records generated in the period, in chain
+  order, as AEAT RegFactuSistemaFacturacion documents (SuministroLR.xsd) of up to 1,000
+  RegistroFactura each, exactly as `GET /v1/verifactu/records?format=xml` gives them: the
+  stored text of each record, its huella and chain links untouched, the Cabecera naming the
+  company as ObligadoEmision (no RemisionVoluntaria: an export is not a remission).
+* `manifest.json`, last: the company, the period, the counts (records, altas, anulaciones),
+  the first and last huella, and for each file its name, counts, first and last huella,
+  size and SHA-256, so whoever receives the ZIP can check that nothing was changed or left out.
+
+A period is whole days in Spain's peninsular time (Europe/Madrid, the zone of
+FechaHoraHusoGenRegistro as Talonario writes it), `from` and `to` included, by when each record
+was generated. Records are read in short read sessions while the ZIP streams (as the XML pages
+of the records list are), so a slow download holds no transaction. Each export is logged in
+verifactu_exports, completed with its manifest's SHA-256 when the stream ends.
+"""
+
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from talonario.db import Database
+from talonario.kit.clock import utcnow
+from talonario.models import Company, VerifactuExport
+from talonario.records.period_repository import ExportRepository, PeriodRepository, Span
+from talonario.records.repository import stored_xml
+from talonario.verifactu.records import Party, SubmissionHeader
+from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
+
+ZONE = ZoneInfo("Europe/Madrid")
+FORMAT = "talonario.verifactu.export/1"
+MANIFEST = "manifest.json"
+DOCUMENT_RECORDS = MAX_RECORDS  # RegistroFactura per document (AEAT's limit; tests lower it)
+_HUELLA = re.compile(r"<sf:Huella>([^<]*)</sf:Huella>")
+
+
+def bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """The instants [start 00:00, end + 1 day 00:00) in Spain's peninsular time."""
+    return (
+        datetime.combine(start, time(), ZONE),
+        datetime.combine(end + timedelta(days=1), time(), ZONE),
+    )
+
+
+def span_of(db: Database, company_id: str, start: date, end: date) -> Span | None:
+    with db.read_session() as session:
+        return PeriodRepository(session, company_id).span(*bounds(start, end))
+
+
+def windows(span: Span) -> Iterator[tuple[int, int]]:
+    """The chain positions of each document: at most 1,000 records (AEAT's limit) each."""
+    first = span.first
+    while first <= span.last:
+        last = min(first + DOCUMENT_RECORDS - 1, span.last)
+        yield first, last
+        first = last + 1
+
+
+def begin(
+    db: Database, company_id: str, kind: str, start: date, end: date, span: Span | None
+) -> str:
+    """Log the export (its counts as known before streaming); the log row's id."""
+    row = VerifactuExport(
+        company_id=company_id,
+        kind=kind,
+        period_from=start,
+        period_to=end,
+        records=span.count if span else 0,
+        files=0,
+        first_huella=span.first_huella if span else None,
+        last_huella=span.last_huella if span else None,
+    )
+    with db.write_session() as session:
+        ExportRepository(session, company_id).add(row)
+        session.commit()
+        return row.id
+
+
+def export_event_hook(company_id: str, export_id: str, kind: str, start: date, end: date) -> None:
+    """HOOK (issue 15): an export is an event of the SIF event log (Orden HAC/1177/2024 art.
+    9). The event log (`talonario.events.log_event`) is being built beside this; until it
+    exists this does nothing, and the export is logged in verifactu_exports only."""
+
+
+@dataclass
+class _Tally:
+    records: int = 0
+    altas: int = 0
+    anulaciones: int = 0
+    first_huella: str | None = None
+    last_huella: str | None = None
+
+    def add(self, document: str) -> None:
+        self.records += 1
+        if "<sf:RegistroAnulacion" in document[:200]:
+            self.anulaciones += 1
+        else:
+            self.altas += 1
+        # The record's own Huella is its last one (RegistroAnterior's comes before it).
+        found = _HUELLA.findall(document)
+        huella = found[-1] if found else None
+        if self.first_huella is None:
+            self.first_huella = huella
+        self.last_huella = huella
+
+
+class _Sink:
+    """Where zipfile writes: kept until taken, never seekable (zipfile then writes each entry
+    with a data descriptor, which is what lets it stream)."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def write(self, data: Any) -> int:
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def take(self) -> bytes:
+        out = b"".join(self.chunks)
+        self.chunks.clear()
+        return out
+
+
+@dataclass
+class RecordsExport:
+    db: Database
+    company: Company
+    start: date
+    end: date
+    span: Span | None
+    export_id: str
+    files: list[dict[str, Any]] = field(default_factory=list)
+
+    def stream(self) -> Iterator[bytes]:
+        """The ZIP, piece by piece; the log row completed at its end."""
+        sink = _Sink()
+        total = _Tally()
+        deflated = zipfile.ZIP_DEFLATED
+        with zipfile.ZipFile(sink, "w", compression=deflated) as archive:  # type: ignore[call-overload]
+            if self.span is not None:
+                for number, (first, last) in enumerate(windows(self.span), start=1):
+                    name = f"records-{number:04d}.xml"
+                    yield from self._file(archive, sink, name, first, last, total)
+            manifest = self._manifest(total)
+            archive.writestr(MANIFEST, manifest)
+        yield sink.take()
+        with self.db.write_session() as session:
+            ExportRepository(session, self.company.id).completed(
+                self.export_id,
+                total.records,
+                len(self.files),
+                hashlib.sha256(manifest).hexdigest(),
+                utcnow(),
+            )
+            session.commit()
+
+    def _file(
+        self,
+        archive: zipfile.ZipFile,
+        sink: _Sink,
+        name: str,
+        first: int,
+        last: int,
+        total: _Tally,
+    ) -> Iterator[bytes]:
+        tally = _Tally()
+        digest = hashlib.sha256()
+        size = 0
+        header = SubmissionHeader(taxpayer=Party(self.company.legal_name, nif=self.company.nif))
+        with archive.open(name, "w") as entry:
+            for part in stored_submission_parts(header, self._pages(first, last, tally, total)):
+                entry.write(part)
+                digest.update(part)
+                size += len(part)
+                yield sink.take()
+        self.files.append(
+            {
+                "name": name,
+                "schema": "SuministroLR.xsd",
+                "records": tally.records,
+                "altas": tally.altas,
+                "anulaciones": tally.anulaciones,
+                "first_huella": tally.first_huella,
+                "last_huella": tally.last_huella,
+                "bytes": size,
+                "sha256": digest.hexdigest(),
+            }
+        )
+
+    def _pages(
+        self, first: int, last: int, tally: _Tally, total: _Tally
+    ) -> Iterator[Sequence[str]]:
+        for documents in stored_xml(self.db, self.company.id, first, last):
+            for document in documents:
+                tally.add(document)
+                total.add(document)
+            yield documents
+
+    def _manifest(self, total: _Tally) -> bytes:
+        manifest = {
+            "format": FORMAT,
+            "kind": "records",
+            "export_id": self.export_id,
+            "created_at": utcnow().isoformat(timespec="seconds"),
+            "company": {"nif": self.company.nif, "legal_name": self.company.legal_name},
+            "period": {
+                "from": self.start.isoformat(),
+                "to": self.end.isoformat(),
+                "timezone": "Europe/Madrid",
+                "by": "FechaHoraHusoGenRegistro",
+            },
+            "records": total.records,
+            "altas": total.altas,
+            "anulaciones": total.anulaciones,
+            "first_huella": total.first_huella,
+            "last_huella": total.last_huella,
+            "files": self.files,
+        }
+        return json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"

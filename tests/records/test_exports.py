@@ -1,0 +1,123 @@
+"""Exports of a period (GET /v1/verifactu/export) round-trip: the manifest's counts, huellas
+and SHA-256s match what the ZIP's files hold, and every file is an AEAT document valid against
+the official XSD."""
+
+import hashlib
+import io
+import json
+import zipfile
+from datetime import date, timedelta
+
+import pytest
+from lxml import etree
+
+from talonario.kit.clock import today_in
+from talonario.records import exports
+from talonario.records.period_repository import ExportRepository
+from talonario.runtime import Runtime
+from talonario.verifactu.xml import NS_SF, NS_SUM
+from talonario.verifactu.xsd import Schema, validate
+from tests.conftest import Api
+from tests.records.test_record_access import issue
+
+_NS = {"sum": NS_SUM, "sf": NS_SF}
+
+
+def today() -> date:
+    return today_in("Europe/Madrid")
+
+
+def export(api: Api, start: date, end: date, **params: str) -> zipfile.ZipFile:
+    r = api.get(
+        "/v1/verifactu/export",
+        params={"from": start.isoformat(), "to": end.isoformat(), **params},
+    )
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "application/zip"
+    assert "content-length" not in r.headers  # streamed
+    assert r.headers["talonario-export-id"]
+    return zipfile.ZipFile(io.BytesIO(r.content))
+
+
+def own_huellas(document: bytes) -> list[tuple[str, str]]:
+    """(kind, huella) of each RegistroFactura, in order."""
+    root = etree.fromstring(document)
+    found = []
+    for entry in root.findall("sum:RegistroFactura", _NS):
+        record = entry[0]
+        found.append((etree.QName(record).localname, record.findtext("sf:Huella", None, _NS)))
+    return found
+
+
+def test_an_export_round_trips_its_manifest(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exports, "DOCUMENT_RECORDS", 2)  # 5 records: three documents
+    invoices = [issue(api) for _ in range(4)]
+    voided = api.post(f"/v1/invoices/{invoices[0]['id']}/void", {"reason": "Emitida por error"})
+    assert voided.status_code == 200, voided.text
+    chain = api.get("/v1/verifactu/records").json()["data"]
+
+    archive = export(api, today(), today())
+
+    names = archive.namelist()
+    assert names == ["records-0001.xml", "records-0002.xml", "records-0003.xml", "manifest.json"]
+    manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["kind"] == "records"
+    assert manifest["period"]["from"] == manifest["period"]["to"] == today().isoformat()
+    assert manifest["company"]["nif"] == invoices[0]["issuer"]["nif"]
+    assert (manifest["records"], manifest["altas"], manifest["anulaciones"]) == (5, 4, 1)
+    assert manifest["first_huella"] == chain[0]["huella"]
+    assert manifest["last_huella"] == chain[-1]["huella"]
+    held: list[tuple[str, str]] = []
+    for entry in manifest["files"]:
+        document = archive.read(entry["name"])
+        validate(document, Schema.SUBMISSION)
+        assert hashlib.sha256(document).hexdigest() == entry["sha256"]
+        assert len(document) == entry["bytes"]
+        records = own_huellas(document)
+        assert entry["records"] == len(records)
+        assert entry["anulaciones"] == sum(kind == "RegistroAnulacion" for kind, _ in records)
+        assert (entry["first_huella"], entry["last_huella"]) == (records[0][1], records[-1][1])
+        held += records
+    assert [huella for _, huella in held] == [record["huella"] for record in chain]
+    assert sum(entry["records"] for entry in manifest["files"]) == manifest["records"]
+
+
+def test_a_period_without_records_exports_the_manifest_alone_and_is_logged(
+    api: Api, runtime: Runtime
+) -> None:
+    issue(api)
+    yesterday = today() - timedelta(days=1)
+
+    archive = export(api, yesterday - timedelta(days=30), yesterday)
+
+    assert archive.namelist() == ["manifest.json"]
+    manifest = json.loads(archive.read("manifest.json"))
+    assert (manifest["records"], manifest["files"], manifest["first_huella"]) == (0, [], None)
+    with runtime.db.read_session() as session:
+        (logged,) = ExportRepository(session, api.company_id).all(
+            ExportRepository(session, api.company_id).select()
+        )
+    assert logged.id == manifest["export_id"]
+    assert logged.manifest_sha256 == hashlib.sha256(archive.read("manifest.json")).hexdigest()
+    assert (logged.kind, logged.records, logged.period_to) == ("records", 0, yesterday)
+
+
+def test_exports_of_another_company_hold_none_of_these_records(api: Api, other_api: Api) -> None:
+    issue(api)
+    issue(other_api)
+
+    manifest = json.loads(export(other_api, today(), today()).read("manifest.json"))
+
+    assert manifest["records"] == 1
+    assert manifest["company"]["legal_name"] == "Other Company SA"
+
+
+def test_events_and_a_reversed_period_are_refused_naming_the_parameter(api: Api) -> None:
+    day = today().isoformat()
+    events = api.get("/v1/verifactu/export", params={"from": day, "to": day, "kind": "events"})
+    assert events.status_code == 422
+    assert events.json()["error"]["param"] == "kind"
+    earlier = (today() - timedelta(days=1)).isoformat()
+    reversed_ = api.get("/v1/verifactu/export", params={"from": day, "to": earlier})
+    assert reversed_.status_code == 422
+    assert reversed_.json()["error"]["param"] == "to"
