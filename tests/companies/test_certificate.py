@@ -378,7 +378,12 @@ def test_production_without_certificate_is_allowed_but_requires_one(
     answer = api.patch("/v1/company", json={"verifactu": {"environment": "production"}})
 
     assert answer.status_code == 200
-    assert answer.json()["verifactu"] == {"environment": "production", "certificate": None}
+    assert answer.json()["verifactu"] == {
+        "environment": "production",
+        "mode": "verifactu",
+        "mode_since": None,
+        "certificate": None,
+    }
     with runtime.db.read_session() as session:
         company = session.get(Company, api.company_id)
         assert company is not None and certificate.requires_certificate(company)

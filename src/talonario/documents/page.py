@@ -79,9 +79,13 @@ def render_page(view: InvoiceView, *, qr_png: bytes | None, pdf_href: str) -> st
             '<h2 id="qr-title">QR tributario:</h2>'
             f'<img src="data:image/png;base64,{data}" alt="Código QR de verificación de la'
             ' factura en la AEAT">'
-            "<p><strong>VERI*FACTU</strong></p>"
-            '<p class="muted">Factura verificable en la sede electrónica de la AEAT</p>'
-            "</section>"
+            + (
+                "<p><strong>VERI*FACTU</strong></p>"
+                '<p class="muted">Factura verificable en la sede electrónica de la AEAT</p>'
+                if view.verifactu_legend
+                else ""
+            )
+            + "</section>"
         )
 
     def pairs(items: list[tuple[str, str]]) -> str:

@@ -59,7 +59,8 @@ def render_invoice(view: InvoiceView, *, logo: bytes | None = None) -> bytes:
     canvas.setAuthor(doc.author)
     canvas.setSubject(doc.subject)
     canvas.setCreator("Talonario")
-    canvas.setKeywords("factura, VERI*FACTU" if not view.is_draft else "factura, borrador")
+    keywords = "factura, VERI*FACTU" if view.verifactu_legend else "factura"
+    canvas.setKeywords(keywords if not view.is_draft else "factura, borrador")
     matrix = qr_modules(view.qr_url) if view.qr_url and not view.is_draft else None
     _Renderer(canvas, view, logo, matrix).draw()
     canvas.save()

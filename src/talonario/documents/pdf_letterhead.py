@@ -99,7 +99,7 @@ class Letterhead(Drawing):
         if not self.dry:
             self._qr_path(matrix, x0, y_top, module)
         y = y_top - size - quiet
-        for line in QR_BELOW:
+        for line in QR_BELOW if self.v.verifactu_legend else ():
             for row in self.wrap(line, 58 * mm, BODY, bold=line == QR_BELOW[0]):
                 y -= LEADING
                 self.text(cx, y + 2, row, bold=line == QR_BELOW[0], align="center")

@@ -147,6 +147,13 @@ class InvoiceView:
         return self.status == "draft" or self.number is None
 
     @property
+    def verifactu_legend(self) -> bool:
+        """Whether "VERI*FACTU" / "Factura verificable…" goes below the QR: only on invoices
+        issued as VERI*FACTU; a NO VERI*FACTU invoice (its QR goes to ValidarQRNoVerifactu)
+        carries the QR and "QR tributario:" alone (Orden art. 20.1.b)."""
+        return self.qr_url is not None and "ValidarQRNoVerifactu" not in self.qr_url
+
+    @property
     def title(self) -> str:
         return TITLES.get(self.type, "Factura")
 

@@ -42,7 +42,9 @@ NewInvoiceType = Annotated[
     ),
 ]
 InvoiceStatus = Literal["draft", "issued", "partially_paid", "paid", "voided"]
-VerifactuStatus = Literal["pending", "submitted", "accepted", "accepted_with_errors", "rejected"]
+VerifactuStatus = Literal[
+    "pending", "submitted", "accepted", "accepted_with_errors", "rejected", "kept"
+]
 Text = Annotated[str, Field(max_length=5000)]
 
 

@@ -30,10 +30,22 @@ from talonario.verifactu.records import (
     PreviousRecord,
     RegistrationRecord,
 )
+from talonario.verifactu.signing import sign_enveloped
 from talonario.verifactu.xml import record_document
 
 ALTA = "alta"
 ANULACION = "anulacion"
+# A NO VERI*FACTU record: signed, kept, never claimed by the worker (not in WAITING).
+KEPT = "kept"
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    """The company's key and certificate chain (signer first): a record sealed with one is a
+    NO VERI*FACTU record, XAdES-signed and kept."""
+
+    key: Any
+    chain: list[Any]
 
 
 @dataclass(slots=True)
@@ -170,9 +182,12 @@ def seal_next(
     invoice_id: str,
     environment: str,
     installation: InstallationHead | None = None,
+    signer: Signer | None = None,
 ) -> NextLink:
     """Seal `record` (already linked to its chain's tip: `installation`, or the head for the
     default installation) into the row that will follow it, at the company's next sequence.
+    With a `signer` (NO VERI*FACTU) the stored XML carries its XAdES signature, the record is
+    kept (never remitted) and its QR is the NO VERI*FACTU one; the huella chain is the same.
 
     Pure: nothing is written until `store()`, so the caller can write what the row refers to
     (its invoice) first.
@@ -180,10 +195,13 @@ def seal_next(
     tip: Tip = installation or head
     sealed = seal(record)
     qr_url = (
-        record_validation_url(sealed, environment)
+        record_validation_url(sealed, environment, verifactu=signer is None)
         if isinstance(sealed, RegistrationRecord)
         else None
     )
+    xml = record_document(sealed)
+    if signer is not None:
+        xml = sign_enveloped(xml, signer.key, signer.chain)
     row = VerifactuRecord(
         id=new_id(),
         company_id=head.company_id,
@@ -200,10 +218,10 @@ def seal_next(
         generated_at_text=timestamp(sealed.generated_at),
         environment=environment,
         qr_url=qr_url,
-        status="pending",
+        status="pending" if signer is None else KEPT,
     )
     document = VerifactuRecordDocument(
-        record_id=row.id, company_id=head.company_id, xml=record_document(sealed).decode()
+        record_id=row.id, company_id=head.company_id, xml=xml.decode()
     )
     return NextLink(row, document, sealed.invoice.issuer_nif)
 
@@ -285,7 +303,8 @@ def append(
     invoice_id: str,
     environment: str,
     installation: InstallationHead | None = None,
+    signer: Signer | None = None,
 ) -> VerifactuRecord:
     """Seal and store in one step, for records whose invoice row already exists."""
-    link = seal_next(head, record, invoice_id, environment, installation)
+    link = seal_next(head, record, invoice_id, environment, installation, signer)
     return store(session, head, link, installation)

@@ -6,15 +6,18 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cryptography.hazmat.primitives.serialization import pkcs12
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.db.rows import stage_new
-from talonario.errors import Conflict
+from talonario.db.txmemo import remembered
+from talonario.errors import Conflict, InvalidRequest
 from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
 from talonario.models import Company, Invoice, VerifactuRecord
 from talonario.records import chain
+from talonario.records.credentials import load_for_tls
 from talonario.records.repository import RecordRepository
 from talonario.system import identity
 from talonario.taxes.totals import BreakdownRow, TaxType
@@ -34,6 +37,37 @@ CORRECTABLE = ("rejected", "accepted_with_errors")
 
 class NothingToCorrect(Conflict):
     code = "nothing_to_correct"
+
+
+class CertificateRequired(InvalidRequest):
+    """NO VERI*FACTU signs every record at creation: without a certificate nothing is issued."""
+
+    code = "certificate_required"
+
+
+def signer(session: Session, settings: Settings, company: Company) -> chain.Signer | None:
+    """The company's signing key and chain when it is in NO VERI*FACTU (None in VERI*FACTU),
+    opened once per transaction (a batch signs its records with one decrypted PKCS#12)."""
+    if company.verifactu_mode != "no_verifactu":
+        return None
+    return remembered(
+        session, ("record_signer", company.id), lambda: _open(session, settings, company)
+    )
+
+
+def _open(session: Session, settings: Settings, company: Company) -> chain.Signer:
+    loaded = load_for_tls(session, settings, company.id)
+    if loaded is None:
+        raise CertificateRequired(
+            "The company is in NO VERI*FACTU mode, which signs every record with its"
+            " certificate: upload it (POST /v1/company/certificate) or switch to VERI*FACTU.",
+            param="certificate",
+        )
+    p12, password, _ = loaded
+    key, certificate, extra = pkcs12.load_key_and_certificates(p12, password.encode())
+    if key is None or certificate is None:
+        raise CertificateRequired("The company's certificate holds no private key.")
+    return chain.Signer(key, [certificate, *extra])
 
 
 RECTIFICATION_OF_METHOD = {
@@ -216,7 +250,14 @@ def record_issue(
     head, installation = _chain(session, company.id, installation_id)
     tip = installation or head
     record = registration_record(settings, company, invoice, tip, generation_time(company))
-    link = chain.seal_next(head, record, invoice.id, company.verifactu_environment, installation)
+    link = chain.seal_next(
+        head,
+        record,
+        invoice.id,
+        company.verifactu_environment,
+        installation,
+        signer(session, settings, company),
+    )
     row = link.row
     show_latest(invoice, row)
     if new:
@@ -249,7 +290,8 @@ def record_void(
         generated_at=generation_time(company),
     )
     environment = company.verifactu_environment
-    row = chain.append(session, head, record, invoice.id, environment, installation)
+    sign = signer(session, settings, company)
+    row = chain.append(session, head, record, invoice.id, environment, installation, sign)
     show_latest(invoice, row)
     return row
 
@@ -290,6 +332,7 @@ def record_correction(
         previous_rejection=rejection,
     )
     environment = company.verifactu_environment
-    row = chain.append(session, head, record, invoice.id, environment, installation)
+    sign = signer(session, settings, company)
+    row = chain.append(session, head, record, invoice.id, environment, installation, sign)
     show_latest(invoice, row)
     return row

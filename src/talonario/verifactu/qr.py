@@ -27,6 +27,8 @@ class Environment(StrEnum):
 
 _PRODUCTION_URL = "https://www2.agenciatributaria.gob.es/wlpl/TIKE-CONT/ValidarQR"
 _TEST_URL = "https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQR"
+# A NO VERI*FACTU invoice's QR: the same query on its own service (spec §9.1).
+_NO_VERIFACTU = "NoVerifactu"
 
 # Printed size: AEAT requires 30-40 mm (Orden art. 21.1). The PNG's DPI and the SVG's size put
 # the symbol at the middle of that range; a 4-module quiet zone stays >= 2 mm (QR spec v0.4.7
@@ -37,10 +39,15 @@ QUIET_ZONE_MODULES = 4
 _MASK = 2
 
 
-def validation_url(invoice: InvoiceId, total_amount: Decimal, environment: str) -> str:
+def validation_url(
+    invoice: InvoiceId, total_amount: Decimal, environment: str, *, verifactu: bool = True
+) -> str:
     """`…/ValidarQR?nif=…&numserie=…&fecha=…&importe=…` (AEAT QR spec v0.4.7 §4): the four
-    parameters in this order, each value encoded like Java's URLEncoder in UTF-8."""
+    parameters in this order, each value encoded like Java's URLEncoder in UTF-8. An invoice
+    issued in NO VERI*FACTU (`verifactu=False`) goes to `…/ValidarQRNoVerifactu`."""
     base = _PRODUCTION_URL if Environment(environment) is Environment.PRODUCTION else _TEST_URL
+    if not verifactu:
+        base += _NO_VERIFACTU
     params = (
         ("nif", invoice.issuer_nif),
         ("numserie", invoice.number),
@@ -50,9 +57,11 @@ def validation_url(invoice: InvoiceId, total_amount: Decimal, environment: str) 
     return base + "?" + "&".join(f"{name}={_encode(value)}" for name, value in params)
 
 
-def record_validation_url(record: RegistrationRecord, environment: str) -> str:
+def record_validation_url(
+    record: RegistrationRecord, environment: str, *, verifactu: bool = True
+) -> str:
     """The QR URL of an alta record (identity and ImporteTotal as sent to AEAT)."""
-    return validation_url(record.invoice, record.total_amount, environment)
+    return validation_url(record.invoice, record.total_amount, environment, verifactu=verifactu)
 
 
 def qr_png(url: str, *, scale: int = 4) -> bytes:
