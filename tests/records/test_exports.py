@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from datetime import date, timedelta
+from decimal import Decimal as D
 
 import pytest
 from lxml import etree
@@ -18,6 +19,7 @@ from talonario.runtime import Runtime
 from talonario.verifactu.xml import NS_SF, NS_SUM
 from talonario.verifactu.xsd import Schema, validate
 from tests.conftest import Api
+from tests.events.helpers import events_of, no_verifactu_company
 from tests.records.test_record_access import issue
 
 _NS = {"sum": NS_SUM, "sf": NS_SF}
@@ -121,3 +123,27 @@ def test_events_and_a_reversed_period_are_refused_naming_the_parameter(api: Api)
     reversed_ = api.get("/v1/verifactu/export", params={"from": day, "to": earlier})
     assert reversed_.status_code == 422
     assert reversed_.json()["error"]["param"] == "to"
+
+
+def test_a_no_verifactu_export_is_event_08_of_the_event_log(api: Api, runtime: Runtime) -> None:
+    no_verifactu_company(runtime, api.company_id)
+    first, second = issue(api), issue(api)
+    chain = api.get("/v1/verifactu/records").json()["data"]
+
+    manifest = json.loads(export(api, today(), today()).read("manifest.json"))
+
+    events = events_of(runtime, api.company_id)
+    assert [e.event_type for e in events] == ["01", "08"]
+    exported = events[-1]
+    validate(exported.xml.encode(), Schema.EVENTS)
+    root = etree.fromstring(exported.xml.encode())
+    data = root.find(".//{*}ExportacionRegFacturacionPeriodo")
+    assert data is not None
+    assert data.findtext("{*}RegistroFacturacionInicialPeriodo/{*}Huella") == chain[0]["huella"]
+    assert data.findtext("{*}RegistroFacturacionFinalPeriodo/{*}Huella") == chain[-1]["huella"]
+    number = data.findtext("{*}RegistroFacturacionFinalPeriodo/{*}NumSerieFactura")
+    assert number == second["number"]
+    assert data.findtext("{*}NumeroDeRegistrosFacturacionAltaExportados") == "2"
+    total = sum(D(str(i["total"])) for i in (first, second))
+    assert D(data.findtext("{*}SumaImporteTotalAlta") or "") == total
+    assert manifest["records"] == 2

@@ -16,7 +16,10 @@ A period is whole days in Spain's peninsular time (Europe/Madrid, the zone of
 FechaHoraHusoGenRegistro as Talonario writes it), `from` and `to` included, by when each record
 was generated. Records are read in short read sessions while the ZIP streams (as the XML pages
 of the records list are), so a slow download holds no transaction. Each export is logged in
-verifactu_exports, completed with its manifest's SHA-256 when the stream ends.
+verifactu_exports, completed with its manifest's SHA-256 when the stream ends; for a company
+in NO VERI*FACTU, an export that held records is also the event 08 of its event log
+(ExportacionRegFacturacionPeriodo: the period, first and last record, counts and sums),
+appended when the stream ends, since only then is it known what was handed over.
 """
 
 import hashlib
@@ -26,15 +29,18 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from talonario.db import Database
+from talonario.events.service import log_event
 from talonario.kit.clock import utcnow
 from talonario.models import Company, VerifactuExport
 from talonario.records.period_repository import ExportRepository, PeriodRepository, Span
 from talonario.records.repository import stored_xml
-from talonario.verifactu.records import Party, SubmissionHeader
+from talonario.verifactu.events import EventType, RecordRef, RecordsExported
+from talonario.verifactu.records import InvoiceId, Party, SubmissionHeader
 from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
 
 ZONE = ZoneInfo("Europe/Madrid")
@@ -42,6 +48,12 @@ FORMAT = "talonario.verifactu.export/1"
 MANIFEST = "manifest.json"
 DOCUMENT_RECORDS = MAX_RECORDS  # RegistroFactura per document (AEAT's limit; tests lower it)
 _HUELLA = re.compile(r"<sf:Huella>([^<]*)</sf:Huella>")
+_CUOTA = re.compile(r"<sf:CuotaTotal>([^<]*)</sf:CuotaTotal>")
+_IMPORTE = re.compile(r"<sf:ImporteTotal>([^<]*)</sf:ImporteTotal>")
+
+
+def _amount(found: re.Match[str] | None) -> Decimal:
+    return Decimal(found.group(1)) if found else Decimal(0)
 
 
 def bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -86,10 +98,38 @@ def begin(
         return row.id
 
 
-def export_event_hook(company_id: str, export_id: str, kind: str, start: date, end: date) -> None:
-    """HOOK (issue 15): an export is an event of the SIF event log (Orden HAC/1177/2024 art.
-    9). The event log (`talonario.events.log_event`) is being built beside this; until it
-    exists this does nothing, and the export is logged in verifactu_exports only."""
+def records_exported(start: date, end: date, tally: "_Tally") -> RecordsExported | None:
+    """The DatosPropiosEvento of the export's event 08 (ExportacionRegFacturacionPeriodo), or
+    None when it held no record (the event names its first and last)."""
+    if tally.first_document is None or tally.last_document is None:
+        return None
+    begins, ends = bounds(start, end)
+    return RecordsExported(
+        start=begins,
+        end=ends - timedelta(seconds=1),
+        first=_record_ref(tally.first_document),
+        last=_record_ref(tally.last_document),
+        altas=tally.altas,
+        total_tax=tally.total_tax,
+        total_amount=tally.total_amount,
+        anulaciones=tally.anulaciones,
+    )
+
+
+def _record_ref(document: str) -> RecordRef:
+    """The invoice and huella of a stored record (IDFactura of an alta, the ...Anulada fields
+    of an anulación: the first of each in the document, RegistroAnterior's come later)."""
+
+    def first(tag: str) -> str:
+        found = re.search(f"<sf:{tag}(?:Anulada)?>([^<]*)</sf:{tag}(?:Anulada)?>", document)
+        assert found is not None, tag
+        return found.group(1)
+
+    day, month, year = first("FechaExpedicionFactura").split("-")
+    invoice = InvoiceId(
+        first("IDEmisorFactura"), first("NumSerieFactura"), date(int(year), int(month), int(day))
+    )
+    return RecordRef(invoice, _HUELLA.findall(document)[-1])
 
 
 @dataclass
@@ -99,6 +139,10 @@ class _Tally:
     anulaciones: int = 0
     first_huella: str | None = None
     last_huella: str | None = None
+    total_tax: Decimal = Decimal(0)  # the altas' CuotaTotal
+    total_amount: Decimal = Decimal(0)  # the altas' ImporteTotal
+    first_document: str | None = None
+    last_document: str | None = None
 
     def add(self, document: str) -> None:
         self.records += 1
@@ -106,6 +150,11 @@ class _Tally:
             self.anulaciones += 1
         else:
             self.altas += 1
+            self.total_tax += _amount(_CUOTA.search(document))
+            self.total_amount += _amount(_IMPORTE.search(document))
+        if self.first_document is None:
+            self.first_document = document
+        self.last_document = document
         # The record's own Huella is its last one (RegistroAnterior's comes before it).
         found = _HUELLA.findall(document)
         huella = found[-1] if found else None
@@ -137,6 +186,7 @@ class _Sink:
 @dataclass
 class RecordsExport:
     db: Database
+    settings: Any
     company: Company
     start: date
     end: date
@@ -165,6 +215,17 @@ class RecordsExport:
                 hashlib.sha256(manifest).hexdigest(),
                 utcnow(),
             )
+            details = records_exported(self.start, self.end, total)
+            if details is not None:
+                # The event log's 08 (written in NO VERI*FACTU only: log_event decides).
+                log_event(
+                    session,
+                    self.settings,
+                    self.company,
+                    EventType.RECORDS_EXPORTED,
+                    details=details,
+                    note=f"export {self.export_id}",
+                )
             session.commit()
 
     def _file(

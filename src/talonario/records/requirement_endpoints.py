@@ -52,8 +52,7 @@ def export(
     db = ctx.runtime.db
     span = exports.span_of(db, ctx.company_id, from_, to)
     export_id = exports.begin(db, ctx.company_id, kind, from_, to, span)
-    exports.export_event_hook(ctx.company_id, export_id, kind, from_, to)
-    stream = exports.RecordsExport(db, company, from_, to, span, export_id).stream()
+    stream = exports.RecordsExport(db, ctx.settings, company, from_, to, span, export_id).stream()
     name = f"verifactu-{kind}-{company.nif}-{from_.isoformat()}-{to.isoformat()}.zip"
     headers = {
         "Content-Disposition": f'attachment; filename="{name}"',
