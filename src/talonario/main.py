@@ -31,6 +31,7 @@ from talonario.errors import (
     MalformedRequest,
     NotFound,
 )
+from talonario.events.endpoints import router as events_router
 from talonario.gateway.endpoints import router as gateway_router
 from talonario.installations.endpoints import router as installations_router
 from talonario.invoices.endpoints import router as invoices_router
@@ -276,6 +277,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         invoice_records_router,
         gateway_router,
         verifactu_router,
+        events_router,
         webhooks_router,
         system_router,
         tax_ids_router,

@@ -23,6 +23,7 @@ from talonario.auth.idempotency import purge_expired
 from talonario.config import Settings, get_settings
 from talonario.db import Database, create_database
 from talonario.documents.mailer import send_due_emails
+from talonario.events.jobs import audit_due, summarize_before_shutdown, summarize_due
 from talonario.kit.collector import tune_gc
 from talonario.records.remission import remit_due
 from talonario.webhooks.delivery import deliver_due
@@ -37,6 +38,10 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("webhooks", deliver_due),
     ("email", send_due_emails),
     ("idempotency", purge_expired),
+    # The NO VERI*FACTU event log (Orden HAC/1177/2024 art. 9): the 6-hour summary, a daily
+    # anomaly detection.
+    ("event summaries", summarize_due),
+    ("anomaly detection", audit_due),
 )
 
 
@@ -56,6 +61,11 @@ def run(db: Database, settings: Settings, stop: threading.Event) -> None:
     while not stop.is_set():
         if run_once(db, settings) == 0:
             stop.wait(settings.worker_poll_seconds)
+    try:
+        # Orden art. 9: a summary event before the system stops.
+        summarize_before_shutdown(db, settings)
+    except Exception:
+        log.exception("the summary events before stopping failed")
     log.info("worker stopped")
 
 

@@ -15,6 +15,7 @@ from talonario.models import (
     VerifactuRecord,
     VerifactuRecordDocument,
 )
+from talonario.verifactu.audit import StoredRecord
 
 NO_VERIFACTU = "no_verifactu"
 
@@ -89,6 +90,42 @@ class EventRepository(Repository[VerifactuEvent]):
             if len(rows) < batch:
                 return
             sequence = rows[-1].sequence
+
+    def stored_records(self, batch: int = 500) -> Iterator[StoredRecord]:
+        """Every billing record of the company as the audit reads it, in order."""
+        last = 0
+        while True:
+            rows = self.session.execute(
+                select(
+                    VerifactuRecord.id,
+                    VerifactuRecord.sequence,
+                    VerifactuRecord.huella,
+                    VerifactuRecord.previous_huella,
+                    VerifactuRecordDocument.xml,
+                    VerifactuRecord.installation_id,
+                )
+                .join(
+                    VerifactuRecordDocument,
+                    VerifactuRecordDocument.record_id == VerifactuRecord.id,
+                )
+                .where(VerifactuRecord.company_id == self.company_id)
+                .where(VerifactuRecord.sequence > last)
+                .order_by(VerifactuRecord.sequence)
+                .limit(batch)
+            ).all()
+            for row in rows:
+                yield StoredRecord(*row)
+            if len(rows) < batch:
+                return
+            last = rows[-1].sequence
+
+    def last_of_type(self, event_type: str) -> datetime | None:
+        """When the company's latest event of this TipoEvento was generated."""
+        return self.session.scalar(
+            self.select(func.max(VerifactuEvent.generated_at)).where(
+                VerifactuEvent.event_type == event_type
+            )
+        )
 
     def record_identity(self, record_id: str) -> Any:
         """(invoice_number, invoice_issue_date) of one of the company's records, or None."""

@@ -154,16 +154,24 @@ def backup_restored(
 
 
 def summarize(
-    session: Session, settings: Any, company: Company, now: datetime | None = None
+    session: Session,
+    settings: Any,
+    company: Company,
+    now: datetime | None = None,
+    *,
+    due_before: datetime | None = None,
 ) -> VerifactuEvent | None:
     """Event 10 (ResumenEventos) for the period since the last summary (or the first event):
     events per type, the first and last billing record, altas and anulaciones generated and
-    the sums of the altas' CuotaTotal and ImporteTotal. A new period starts with it."""
+    the sums of the altas' CuotaTotal and ImporteTotal. A new period starts with it. With
+    `due_before`, only when the running period began by then (read again under the lock)."""
     if not needs_event_log(company):
         return None
     now = now or utcnow()
     events = EventRepository(session, company.id)
     head = events.lock_head(now)
+    if due_before is not None and head.period_started_at > due_before:
+        return None
     counts = [(EventType(t), n) for t, n in events.counts_since(head.period_event_sequence)]
     tally = _tally(events, company.nif, head.period_record_sequence)
     summary = ev.Summary(

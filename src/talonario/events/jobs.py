@@ -1,0 +1,82 @@
+"""The worker's share of the event log: the summary event (10) of every company in NO
+VERI*FACTU at least every 6 hours of operation and once more before the worker stops (Orden
+HAC/1177/2024 art. 9), and anomaly detection once a day. Each company in its own transaction;
+the head row's lock and a second look at the due time keep two workers from doubling one."""
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from talonario.db import Database
+from talonario.db.repository import CompanyRepository
+from talonario.events.audit import audit_company
+from talonario.events.repository import (
+    EventRepository,
+    companies_in_no_verifactu,
+    summaries_due,
+)
+from talonario.events.service import SUMMARY_EVERY_SECONDS, summarize
+from talonario.kit.clock import utcnow
+from talonario.verifactu.events import EventType
+
+log = logging.getLogger(__name__)
+AUDIT_EVERY = timedelta(days=1)
+
+
+def summarize_due(db: Database, settings: Any, now: datetime | None = None) -> int:
+    """The summaries whose 6 hours are up; how many were written."""
+    now = now or utcnow()
+    return _summaries(db, settings, now, now - timedelta(seconds=SUMMARY_EVERY_SECONDS))
+
+
+def summarize_before_shutdown(db: Database, settings: Any, now: datetime | None = None) -> int:
+    """Every NO VERI*FACTU company's summary of its running period, before the worker stops."""
+    return _summaries(db, settings, now or utcnow(), None)
+
+
+def _summaries(db: Database, settings: Any, now: datetime, due_before: datetime | None) -> int:
+    with db.read_session() as session:
+        due = summaries_due(session, due_before)
+    done = 0
+    for company_id in due:
+        try:
+            with db.write_session() as session:
+                company = CompanyRepository(session, company_id).company()
+                if company is None:
+                    continue
+                if summarize(session, settings, company, now, due_before=due_before):
+                    done += 1
+                session.commit()
+        except Exception:
+            log.exception("summary event of company %s failed", company_id)
+    return done
+
+
+def audit_due(db: Database, settings: Any, now: datetime | None = None) -> int:
+    """Anomaly detection for every NO VERI*FACTU company not checked in the last day."""
+    now = now or utcnow()
+    with db.read_session() as session:
+        due = [
+            company_id
+            for company_id in companies_in_no_verifactu(session)
+            if (
+                last := EventRepository(session, company_id).last_of_type(
+                    EventType.RECORDS_AUDIT_LAUNCHED.value
+                )
+            )
+            is None
+            or last <= now - AUDIT_EVERY
+        ]
+    done = 0
+    for company_id in due:
+        try:
+            with db.write_session() as session:
+                company = CompanyRepository(session, company_id).company()
+                if company is None:
+                    continue
+                audit_company(session, settings, company, now)
+                session.commit()
+                done += 1
+        except Exception:
+            log.exception("anomaly detection of company %s failed", company_id)
+    return done

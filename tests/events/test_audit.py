@@ -1,0 +1,125 @@
+"""Anomaly detection a user sees: POST /v1/verifactu/audit, GET /v1/verifactu/events, and the
+worker's summary every 6 hours and before it stops."""
+
+from datetime import timedelta
+
+from sqlalchemy import text
+
+from talonario.events.jobs import audit_due, summarize_before_shutdown, summarize_due
+from talonario.kit.clock import utcnow
+from talonario.runtime import Runtime
+from talonario.verifactu.events import read_event, verify_event
+from talonario.verifactu.xsd import Schema, validate
+from tests.conftest import Api
+from tests.events.helpers import events_of, no_verifactu_company
+from tests.fixtures.factories import issue_invoices
+
+
+def _tamper(runtime: Runtime, record_id: str, old: str, new: str) -> None:
+    with runtime.db.write_session() as session:
+        xml = session.execute(
+            text("SELECT xml FROM verifactu_record_documents WHERE record_id = :id"),
+            {"id": record_id},
+        ).scalar_one()
+        assert xml.count(old) == 1
+        session.execute(
+            text("UPDATE verifactu_record_documents SET xml = :xml WHERE record_id = :id"),
+            {"xml": xml.replace(old, new), "id": record_id},
+        )
+        session.commit()
+
+
+def test_an_intact_company_audits_valid_and_its_event_chain_verifies(
+    api: Api, runtime: Runtime
+) -> None:
+    no_verifactu_company(runtime, api.company_id)
+    issue_invoices(runtime.db, runtime.settings, api.company_id, 3)
+    answer = api.post("/v1/verifactu/audit")
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["valid"] is True
+    assert body["records"]["checked"] == 3 and body["events"]["checked"] == 3
+    listed = api.get("/v1/verifactu/events", params={"limit": 2})
+    assert [e["event_type"] for e in listed.json()["data"]] == ["01", "03"]
+    assert listed.json()["has_more"] is True
+    rest = api.get(
+        "/v1/verifactu/events", params={"starting_after": listed.json()["data"][-1]["id"]}
+    )
+    assert [e["event_type"] for e in rest.json()["data"]] == ["05"]
+    xml = api.get(f"/v1/verifactu/events/{rest.json()['data'][0]['id']}.xml").content
+    validate(xml, Schema.EVENTS)
+    verify_event(xml)
+    assert read_event(xml).computed == rest.json()["data"][0]["huella"]
+
+
+def test_one_altered_byte_of_one_record_is_an_anomaly_event_naming_it(
+    api: Api, runtime: Runtime
+) -> None:
+    no_verifactu_company(runtime, api.company_id)
+    issued = issue_invoices(runtime.db, runtime.settings, api.company_id, 3)
+    records = api.get("/v1/verifactu/records").json()["data"]
+    second = records[1]
+    _tamper(runtime, second["id"], "<sf:ImporteTotal>386.73<", "<sf:ImporteTotal>386.74<")
+    body = api.post("/v1/verifactu/audit").json()
+    assert body["valid"] is False
+    assert body["records"]["first_break"]["record"] == second["id"]
+    assert body["events"]["valid"] is True
+    anomaly = next(e for e in events_of(runtime, api.company_id) if e.event_type == "04")
+    assert anomaly.id == body["records"]["anomaly_event"]
+    assert second["id"] in (anomaly.summary or "")
+    validate(anomaly.xml.encode(), Schema.EVENTS)
+    assert "<sf:TipoAnomalia>01<" in anomaly.xml
+    assert f"<sf:NumSerieFactura>{issued[1].number}<" in anomaly.xml
+
+
+def test_an_altered_event_is_an_anomaly_event_naming_it(api: Api, runtime: Runtime) -> None:
+    no_verifactu_company(runtime, api.company_id)
+    first = events_of(runtime, api.company_id)[0]
+    with runtime.db.write_session() as session:
+        session.execute(
+            text("UPDATE verifactu_events SET xml = :xml WHERE id = :id"),
+            {"xml": first.xml.replace("<sf:TipoEvento>01<", "<sf:TipoEvento>90<"), "id": first.id},
+        )
+        session.commit()
+    body = api.post("/v1/verifactu/audit").json()
+    assert body["records"]["valid"] is True
+    assert body["events"]["first_break"]["event"] == first.id
+    kinds = [e.event_type for e in events_of(runtime, api.company_id)]
+    assert kinds == ["01", "03", "05", "06"]
+
+
+def test_the_summary_comes_due_after_6_hours_and_before_the_worker_stops(
+    api: Api, runtime: Runtime
+) -> None:
+    start = utcnow().replace(microsecond=0) - timedelta(days=1)
+    no_verifactu_company(runtime, api.company_id, start_at=start)
+    issue_invoices(runtime.db, runtime.settings, api.company_id, 2)
+
+    def summaries() -> list[str]:
+        return [e.xml for e in events_of(runtime, api.company_id) if e.event_type == "10"]
+
+    # Other companies' periods may be due too: count this company's summaries only.
+    summarize_due(runtime.db, runtime.settings, now=start + timedelta(hours=5, minutes=59))
+    assert summaries() == []
+    summarize_due(runtime.db, runtime.settings, now=start + timedelta(hours=6))
+    assert len(summaries()) == 1
+    assert "<sf:NumeroDeRegistrosFacturacionAltaGenerados>2<" in summaries()[0]
+    assert "<sf:SumaImporteTotalAlta>773.46<" in summaries()[0]
+    summarize_due(runtime.db, runtime.settings, now=start + timedelta(hours=11))
+    assert len(summaries()) == 1  # the next period began at hour 6
+    summarize_before_shutdown(runtime.db, runtime.settings, now=start + timedelta(hours=11))
+    assert len(summaries()) == 2
+    assert "<sf:NumeroDeRegistrosFacturacionAltaGenerados>0<" in summaries()[1]
+    # No event since the first summary (which ended its period): a count of 0 summaries.
+    assert "<sf:TipoEvento>10</sf:TipoEvento>\n<sf:NumeroDeEventos>0<" in summaries()[1]
+
+
+def test_the_worker_runs_anomaly_detection_once_a_day(api: Api, runtime: Runtime) -> None:
+    no_verifactu_company(runtime, api.company_id)
+    now = utcnow()
+    audit_due(runtime.db, runtime.settings, now=now)
+    audit_due(runtime.db, runtime.settings, now=now + timedelta(hours=23))
+    kinds = [e.event_type for e in events_of(runtime, api.company_id)]
+    assert kinds == ["01", "03", "05"]
+    audit_due(runtime.db, runtime.settings, now=now + timedelta(days=1, seconds=1))
+    assert [e.event_type for e in events_of(runtime, api.company_id)][3:] == ["03", "05"]
