@@ -9,8 +9,9 @@ when the company made any VERI*FACTU record this calendar year (in its own time 
 that has not operated as VERI*FACTU this year (a new one, or one that made no record yet) may
 leave. Nothing limits starting VERI*FACTU: it may start at any moment.
 
-Each switch is an event of the NO VERI*FACTU event log (L2E 01: start of NO VERI*FACTU
-operation, 02: its end), written by `events.log_mode_change` when the event log exists.
+Each switch is a signed event of the company's event log (L2E 01: start of NO VERI*FACTU
+operation, 02: its end; `events.service.log_event`), in the same transaction: a switch needs the
+company's certificate to sign it (422 `certificate_required` otherwise).
 """
 
 from datetime import datetime
@@ -20,7 +21,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from talonario.companies.mode_repository import ModeRecords
+from talonario.config import Settings
 from talonario.errors import InvalidRequest
+from talonario.events.service import log_event
 from talonario.kit.clock import utcnow
 from talonario.models import Company
 
@@ -30,6 +33,10 @@ NO_VERIFACTU: Mode = "no_verifactu"
 # L2E TipoEvento of a switch (EventosSIF.xsd): start / end of NO VERI*FACTU operation.
 EVENT_START_NO_VERIFACTU = "01"
 EVENT_END_NO_VERIFACTU = "02"
+_NOTES = {
+    EVENT_START_NO_VERIFACTU: "start of NO VERI*FACTU operation",
+    EVENT_END_NO_VERIFACTU: "end of NO VERI*FACTU operation (VERI*FACTU from now)",
+}
 
 
 class VerifactuUntilYearEnd(InvalidRequest):
@@ -43,7 +50,11 @@ def start_of_year(company: Company, now: datetime) -> datetime:
 
 
 def change_mode(
-    session: Session, company: Company, mode: Mode, now: datetime | None = None
+    session: Session,
+    settings: Settings,
+    company: Company,
+    mode: Mode,
+    now: datetime | None = None,
 ) -> bool:
     """Switch `company` (a row of `session`) to `mode`; False when it already is in it.
     Raises VerifactuUntilYearEnd when art. 17 keeps it VERI*FACTU this year."""
@@ -61,22 +72,8 @@ def change_mode(
                 f" leaving it takes effect from 1-1-{year + 1}",
                 param="verifactu.mode",
             )
-    previous = company.verifactu_mode
     company.verifactu_mode = mode
     company.verifactu_mode_since = now
-    mode_changed(session, company, previous, now)
+    kind = EVENT_START_NO_VERIFACTU if mode == NO_VERIFACTU else EVENT_END_NO_VERIFACTU
+    log_event(session, settings, company, kind, note=_NOTES[kind], now=now)
     return True
-
-
-def mode_changed(session: Session, company: Company, previous: str, at: datetime) -> None:
-    """The event-log hook of a switch: L2E 01 on entering NO VERI*FACTU, 02 on leaving it.
-
-    The event log (`talonario.events`) is being built beside this module (issue 15); until it
-    offers a logging function this hook records nothing. It is the one place to call it.
-    """
-    event = (
-        EVENT_START_NO_VERIFACTU
-        if company.verifactu_mode == NO_VERIFACTU
-        else EVENT_END_NO_VERIFACTU
-    )
-    del session, previous, at, event

@@ -77,13 +77,16 @@ def change(session: Session, settings: Settings, company_id: str, body: CompanyU
     declared SIF producer; a new environment is remitted to from now on."""
     if body.verifactu is not None and body.verifactu.environment is not None:
         require_environment(settings, body.verifactu.environment)
-    company = update(session, company_id, body)
+    company = update(session, company_id, body, settings)
     if body.verifactu is not None:
         remission.retry_now(session, company_id)
     return company
 
 
-def update(session: Session, company_id: str, body: CompanyUpdate) -> Company:
+def update(
+    session: Session, company_id: str, body: CompanyUpdate, settings: Settings | None = None
+) -> Company:
+    """Apply a PATCH; a change of `verifactu.mode` needs `settings` (its event is signed)."""
     company = get(session, company_id)
     changes = body.model_dump(exclude_unset=True)
     if "external_id" in changes and changes["external_id"] != company.external_id:
@@ -101,6 +104,8 @@ def update(session: Session, company_id: str, body: CompanyUpdate) -> Company:
     if body.verifactu is not None and body.verifactu.environment is not None:
         company.verifactu_environment = body.verifactu.environment
     if body.verifactu is not None and body.verifactu.mode is not None:
-        mode.change_mode(session, company, body.verifactu.mode)
+        if settings is None:
+            raise ValueError("a change of VERI*FACTU mode needs the settings to sign its event")
+        mode.change_mode(session, settings, company, body.verifactu.mode)
     session.flush()
     return company
