@@ -114,15 +114,56 @@ def test_exports_of_another_company_hold_none_of_these_records(api: Api, other_a
     assert manifest["company"]["legal_name"] == "Other Company SA"
 
 
-def test_events_and_a_reversed_period_are_refused_naming_the_parameter(api: Api) -> None:
+def test_a_reversed_period_is_refused_naming_the_parameter(api: Api) -> None:
     day = today().isoformat()
-    events = api.get("/v1/verifactu/export", params={"from": day, "to": day, "kind": "events"})
-    assert events.status_code == 422
-    assert events.json()["error"]["param"] == "kind"
     earlier = (today() - timedelta(days=1)).isoformat()
-    reversed_ = api.get("/v1/verifactu/export", params={"from": day, "to": earlier})
-    assert reversed_.status_code == 422
-    assert reversed_.json()["error"]["param"] == "to"
+    for kind in ("records", "events"):
+        reversed_ = api.get(
+            "/v1/verifactu/export", params={"from": day, "to": earlier, "kind": kind}
+        )
+        assert reversed_.status_code == 422
+        assert reversed_.json()["error"]["param"] == "to"
+
+
+def test_an_export_of_the_event_log_round_trips_and_is_event_09(api: Api, runtime: Runtime) -> None:
+    no_verifactu_company(runtime, api.company_id)
+    issue(api)
+    export(api, today(), today())  # the records: event 08
+    logged = events_of(runtime, api.company_id)
+
+    archive = export(api, today(), today(), kind="events")
+
+    manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["kind"] == "events"
+    assert manifest["events"] == len(logged) == len(manifest["files"])
+    assert manifest["by_type"] == {"01": 1, "08": 1}
+    assert (manifest["first_huella"], manifest["last_huella"]) == (
+        logged[0].huella,
+        logged[-1].huella,
+    )
+    assert archive.namelist() == [f["name"] for f in manifest["files"]] + ["manifest.json"]
+    for entry, event in zip(manifest["files"], logged, strict=True):
+        data = archive.read(entry["name"])
+        validate(data, Schema.EVENTS)
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+        assert data.decode() == event.xml
+        root = etree.fromstring(data)
+        assert root.findtext("{*}Evento/{*}HuellaEvento") == entry["huella"]
+    after = events_of(runtime, api.company_id)
+    assert [e.event_type for e in after] == ["01", "08", "09"]
+    validate(after[-1].xml.encode(), Schema.EVENTS)
+    exported = etree.fromstring(after[-1].xml.encode())
+    assert exported.findtext(".//{*}NumeroDeRegEventoExportados") == "2"
+
+
+def test_a_verifactu_company_exports_an_empty_event_log(api: Api, runtime: Runtime) -> None:
+    issue(api)
+
+    archive = export(api, today(), today(), kind="events")
+
+    manifest = json.loads(archive.read("manifest.json"))
+    assert (manifest["events"], manifest["files"]) == (0, [])
+    assert events_of(runtime, api.company_id) == []
 
 
 def test_a_no_verifactu_export_is_event_08_of_the_event_log(api: Api, runtime: Runtime) -> None:

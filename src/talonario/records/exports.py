@@ -163,7 +163,7 @@ class _Tally:
         self.last_huella = huella
 
 
-class _Sink:
+class Sink:
     """Where zipfile writes: kept until taken, never seekable (zipfile then writes each entry
     with a data descriptor, which is what lets it stream)."""
 
@@ -196,7 +196,7 @@ class RecordsExport:
 
     def stream(self) -> Iterator[bytes]:
         """The ZIP, piece by piece; the log row completed at its end."""
-        sink = _Sink()
+        sink = Sink()
         total = _Tally()
         deflated = zipfile.ZIP_DEFLATED
         with zipfile.ZipFile(sink, "w", compression=deflated) as archive:  # type: ignore[call-overload]
@@ -231,7 +231,7 @@ class RecordsExport:
     def _file(
         self,
         archive: zipfile.ZipFile,
-        sink: _Sink,
+        sink: Sink,
         name: str,
         first: int,
         last: int,

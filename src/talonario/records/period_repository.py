@@ -4,11 +4,12 @@ records/requirements.py) and of the rows that log them."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func
 
 from talonario.db.repository import Repository
-from talonario.models import VerifactuExport, VerifactuRecord, VerifactuRequirement
+from talonario.models import VerifactuEvent, VerifactuExport, VerifactuRecord, VerifactuRequirement
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,48 @@ class PeriodRepository(Repository[VerifactuRecord]):
             ).all()
         )
         return Span(first, last, count, huellas[first], huellas[last])
+
+
+class EventPeriodRepository(Repository[VerifactuEvent]):
+    """The event log's side of an export (records/event_exports.py); events/ appends it."""
+
+    model = VerifactuEvent
+
+    def span(self, start: datetime, end: datetime) -> Span | None:
+        """The events generated in [start, end), as positions of the company's event chain."""
+        first, last, count = self.session.execute(
+            self.select(
+                func.min(VerifactuEvent.sequence),
+                func.max(VerifactuEvent.sequence),
+                func.count(),
+            ).where(VerifactuEvent.generated_at >= start, VerifactuEvent.generated_at < end)
+        ).one()
+        if not count:
+            return None
+        huellas: dict[int, str] = dict(
+            self.session.execute(
+                self.select(VerifactuEvent.sequence, VerifactuEvent.huella).where(
+                    VerifactuEvent.sequence.in_((first, last))
+                )
+            ).all()
+        )
+        return Span(first, last, count, huellas[first], huellas[last])
+
+    def between(self, first: int, last: int) -> list[Any]:
+        """(sequence, event_type, generated_at_text, huella, xml) of events first..last."""
+        return list(
+            self.session.execute(
+                self.select(
+                    VerifactuEvent.sequence,
+                    VerifactuEvent.event_type,
+                    VerifactuEvent.generated_at_text,
+                    VerifactuEvent.huella,
+                    VerifactuEvent.xml,
+                )
+                .where(VerifactuEvent.sequence >= first, VerifactuEvent.sequence <= last)
+                .order_by(VerifactuEvent.sequence)
+            ).all()
+        )
 
 
 class RequirementRepository(Repository[VerifactuRequirement]):

@@ -1,6 +1,7 @@
 """/v1/verifactu/export and /v1/verifactu/requirements: a period's records handed over, to
 whoever the company gives an export to, or to AEAT when it requires them."""
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Literal
 
@@ -13,7 +14,7 @@ from talonario.errors import InvalidRequest
 from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
-from talonario.records import exports, requirements
+from talonario.records import event_exports, exports, requirements
 from talonario.records.period_repository import RequirementRepository
 from talonario.records.requirement_schemas import RequirementCreate, RequirementOut
 
@@ -30,7 +31,7 @@ def export(
     to: Annotated[date, Query(description="Last day of the period, included.")],
     kind: Annotated[
         Literal["records", "events"],
-        Query(description="records: the billing records; events: the event log (not yet)."),
+        Query(description="records: the billing records; events: the event log."),
     ] = "records",
     ctx: Context = reader("invoices:read"),
 ) -> Response:
@@ -40,19 +41,26 @@ def export(
     stored), then `manifest.json`: the company, the period, the counts (records, altas,
     anulaciones), the first and last huella, and each file's counts, huellas, size and SHA-256.
     A period without records gives the manifest alone. Each export is logged (GET answers
-    Talonario-Export-Id). `kind=events` answers 422 until the event log exists."""
+    Talonario-Export-Id). `kind=events`: the event log of the period instead, one file per
+    RegistroEvento as stored and signed (`events/000001.xml`, ...; EventosSIF.xsd), and its
+    manifest. In NO VERI*FACTU the export is itself an event (08 or 09), logged when the
+    stream ends."""
     if to < from_:
         raise InvalidRequest("to: the period ends before it starts.", param="to")
-    if kind == "events":
-        raise InvalidRequest(
-            "kind: the event log cannot be exported yet; export kind=records.", param="kind"
-        )
     company = CompanyRepository(ctx.session, ctx.company_id).existing(detached=True)
     ctx.close()
     db = ctx.runtime.db
-    span = exports.span_of(db, ctx.company_id, from_, to)
-    export_id = exports.begin(db, ctx.company_id, kind, from_, to, span)
-    stream = exports.RecordsExport(db, ctx.settings, company, from_, to, span, export_id).stream()
+    stream: Iterator[bytes]
+    if kind == "events":
+        span = event_exports.span_of(db, ctx.company_id, from_, to)
+        export_id = exports.begin(db, ctx.company_id, kind, from_, to, span)
+        found = event_exports.EventsExport(db, ctx.settings, company, from_, to, span, export_id)
+        stream = found.stream()
+    else:
+        span = exports.span_of(db, ctx.company_id, from_, to)
+        export_id = exports.begin(db, ctx.company_id, kind, from_, to, span)
+        made = exports.RecordsExport(db, ctx.settings, company, from_, to, span, export_id)
+        stream = made.stream()
     name = f"verifactu-{kind}-{company.nif}-{from_.isoformat()}-{to.isoformat()}.zip"
     headers = {
         "Content-Disposition": f'attachment; filename="{name}"',
