@@ -19,6 +19,7 @@ from talonario.companies.schemas import CompanyCreate, CompanyOut
 from talonario.config import Settings, get_settings
 from talonario.db import create_database
 from talonario.errors import AppError
+from talonario.events.restore import log_backup_restored
 from talonario.kit.clock import utcnow
 from talonario.kit.jsonenc import dumps
 from talonario.kit.schema import Address
@@ -32,11 +33,13 @@ account_app = typer.Typer(help="Accounts: who owns companies.", no_args_is_help=
 company_app = typer.Typer(help="Companies (tenants).", no_args_is_help=True)
 apikey_app = typer.Typer(help="API keys.", no_args_is_help=True)
 remission_app = typer.Typer(help="Remission of records to AEAT.", no_args_is_help=True)
+events_app = typer.Typer(help="The NO VERI*FACTU event log.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(account_app, name="account")
 app.add_typer(company_app, name="company")
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(remission_app, name="remission")
+app.add_typer(events_app, name="events")
 
 # With an address: a complete invoice (F1) shows the issuer's (RD 1619/2012 art. 6.1.e).
 DEMO = CompanyCreate(
@@ -156,6 +159,26 @@ def apikey_create(
         }
     db.dispose()
     typer.echo(json.dumps(payload) if as_json else f"api key {secret}  (shown once)")
+
+
+@events_app.command("backup-restored")
+def events_backup_restored(
+    company: Annotated[
+        str | None, typer.Option("--company", help="Company id; default every NO VERI*FACTU one.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="OtrosDatosEvento (100).")] = None,
+) -> None:
+    """Log a backup restore (event 07) after restoring the database (Orden HAC/1177/2024
+    art. 9); companies in VERI*FACTU keep no event log and get none."""
+    db = create_database(get_settings())
+    try:
+        written = log_backup_restored(db, get_settings(), company, note)
+    except AppError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        db.dispose()
+    typer.echo(f"{len(written)} backup-restore events logged")
 
 
 @remission_app.command("retry")

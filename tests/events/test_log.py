@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from talonario.events.restore import log_backup_restored
 from talonario.events.service import log_event, summarize
 from talonario.kit.clock import utcnow
 from talonario.runtime import Runtime
@@ -45,3 +46,12 @@ def test_a_verifactu_company_keeps_no_event_log_but_its_switches(runtime: Runtim
         assert summarize(session, runtime.settings, company, utcnow() + timedelta(days=1)) is None
         session.commit()
     assert events_of(runtime, company_id) == []
+
+
+def test_a_backup_restore_is_an_event_of_each_no_verifactu_company(runtime: Runtime) -> None:
+    company_id, _ = create_company(runtime.db)
+    no_verifactu_company(runtime, company_id)
+    written = log_backup_restored(runtime.db, runtime.settings, company_id, "copia 2026-12-06")
+    events = events_of(runtime, company_id)
+    assert [e.event_type for e in events] == ["01", "07"] and written == [events[1].id]
+    assert "<sf:OtrosDatosEvento>copia 2026-12-06<" in events[1].xml
