@@ -57,9 +57,14 @@ def test_any_key_reads_the_system_identity(api: Api, runtime: Runtime) -> None:
         "declared": True,
     }
     assert body["environments"] == ["sandbox", "preproduction", "production"]
+    # The system also runs as NO VERI*FACTU (a company's verifactu.mode).
+    assert body["only_verifactu"] is False
     declaration = body["declaration"]
     assert declaration["title"] == "DECLARACIÓN RESPONSABLE DEL SISTEMA INFORMÁTICO DE FACTURACIÓN"
     assert [item["letter"] for item in declaration["items"]] == list("abcdefghijkl")
+    items = {item["letter"]: item for item in declaration["items"]}
+    assert items["e"]["value"] == "N"
+    assert "XAdES" in items["g"]["value"] and "2.16.724.1.3.1.1.2.1.9" in items["g"]["value"]
     assert declaration["complete"] is False and declaration["text"] is None
     assert declaration["missing_settings"] == [
         "TALONARIO_SIF_PRODUCER_ADDRESS",
@@ -78,6 +83,7 @@ def test_records_carry_the_declared_producer(api: Api) -> None:
     assert block["IdSistemaInformatico"] == "TL"
     assert block["Version"] == __version__
     assert block["NumeroInstalacion"] == api.company_id
+    assert block["TipoUsoPosibleSoloVerifactu"] == "N"
 
 
 def test_a_complete_declaration_is_served_whole(database_url: str) -> None:
@@ -102,6 +108,7 @@ def test_a_complete_declaration_is_served_whole(database_url: str) -> None:
     assert "c) Versión completa del sistema informático: 0.1.0-acme.2" in text
     assert "j) Dirección postal completa de contacto del productor: Calle del Productor 7" in text
     assert "l) Fecha y lugar de suscripción: Valencia, 2026-11-30" in text
+    assert "e) Puede funcionar exclusivamente como VERI*FACTU: N\n" in text
     positions = [text.index(f"\n{letter}) ") for letter in "abcdefghijkl"]
     assert positions == sorted(positions)
     assert body["version"] == "0.1.0-acme.2"

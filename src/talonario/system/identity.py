@@ -35,9 +35,19 @@ COMPONENTS = (
     " emisión de facturas completas, simplificadas, sustitutivas y rectificativas; generación"
     " simultánea del registro de facturación de alta o anulación, encadenado con huella SHA-256;"
     " código QR y leyenda VERI*FACTU; remisión inmediata y continua a la AEAT con control de"
-    " flujo; consulta y subsanación de registros."
+    " flujo; consulta y subsanación de registros. Como sistema NO VERI*FACTU: firma de cada"
+    " registro de facturación y de evento, registro de eventos encadenado, código QR sin"
+    " leyenda VERI*FACTU, conservación, exportación y remisión a requerimiento de la AEAT."
 )
-SIGNATURES = "No aplica: el sistema solo funciona como VERI*FACTU y no firma los registros."
+# Letter e): the system can also work as NO VERI*FACTU (a company's `verifactu.mode`), so it
+# is not one that can only work as VERI*FACTU (TipoUsoPosibleSoloVerifactu = N).
+ONLY_VERIFACTU = False
+SIGNATURES = (
+    "Firma electrónica XAdES Enveloped (XAdES-EPES, política de firma de la AGE v1.9,"
+    " urn:oid:2.16.724.1.3.1.1.2.1.9; RSA-SHA256, o ECDSA-SHA256 con claves de curva elíptica)"
+    " de cada registro de facturación y de evento, con el certificado del obligado tributario"
+    " o de su representante."
+)
 COMPLIANCE = (
     "El productor declara que este sistema informático de facturación, en la versión indicada,"
     " cumple lo dispuesto en el artículo 29.2.j) de la Ley 58/2003, General Tributaria, en el"
@@ -99,7 +109,7 @@ def software_system(
         version=version(settings),
         # A chain per installation: a company's default one, and its shops or tills.
         installation_number=installation_number,
-        only_verifactu=True,
+        only_verifactu=ONLY_VERIFACTU,
         multi_taxpayer_capable=True,
         multiple_taxpayers=True,
     )
@@ -120,7 +130,11 @@ def declaration_items(settings: Settings) -> list[Item]:
         Item("b", "Código identificador del sistema informático", settings.sif_id),
         Item("c", "Versión completa del sistema informático", version(settings)),
         Item("d", "Componentes hardware y software y funcionalidades principales", COMPONENTS),
-        Item("e", "Puede funcionar exclusivamente como VERI*FACTU", "S"),
+        Item(
+            "e",
+            "Puede funcionar exclusivamente como VERI*FACTU",
+            "S" if ONLY_VERIFACTU else "N",
+        ),
         Item("f", "Permite llevar la facturación de varios obligados tributarios", "S"),
         Item("g", "Tipos de firma utilizados si no se usa como VERI*FACTU", SIGNATURES),
         Item("h", "Nombre o razón social del productor", settings.sif_producer_name),
