@@ -225,3 +225,31 @@ def _tally(events: EventRepository, nif: str, after: int) -> _Tally:
         tally.cuota += Decimal(root.findtext("{*}CuotaTotal") or "0")
         tally.importe += Decimal(root.findtext("{*}ImporteTotal") or "0")
     return tally
+
+
+def records_exported(
+    session: Session,
+    settings: Any,
+    company: Company,
+    details: ev.RecordsExported,
+    note: str | None = None,
+) -> VerifactuEvent | None:
+    """Event 08: the billing records of a period were exported (`details`: the period, its
+    first and last record with their huellas, altas with the sums of CuotaTotal/ImporteTotal,
+    anulaciones)."""
+    return log_event(
+        session, settings, company, EventType.RECORDS_EXPORTED, details=details, note=note
+    )
+
+
+def events_exported(
+    session: Session,
+    settings: Any,
+    company: Company,
+    details: ev.EventsExported,
+    note: str | None = None,
+) -> VerifactuEvent | None:
+    """Event 09: the events of a period were exported."""
+    return log_event(
+        session, settings, company, EventType.EVENTS_EXPORTED, details=details, note=note
+    )
