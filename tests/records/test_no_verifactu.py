@@ -127,3 +127,37 @@ def test_the_pdf_has_the_no_verifactu_qr_and_no_verifactu_legend(
     assert "VERI*FACTU" not in text and "verificable" not in text
     assert qr_codes_on_first_page(pdf.content, tmp_path) == [invoice["verifactu"]["qr_url"]]
     assert invoice["verifactu"]["qr_url"].startswith(NO_VERIFACTU_QR)
+
+
+def test_back_to_verifactu_regularises_what_was_kept_and_the_worker_sends_it(
+    api: Api, ca: TestCa, runtime: Runtime
+) -> None:
+    go_no_verifactu(api, ca)
+    kept_alta, voided = issue(api), issue(api)
+    assert api.post(f"/v1/invoices/{voided['id']}/void", {"reason": "duplicada"}).status_code == 200
+    back = api.patch("/v1/company", {"verifactu": {"mode": "verifactu"}})
+    assert back.status_code == 200, back.text
+
+    chain = api.get("/v1/verifactu/records").json()["data"]
+    assert [(r["kind"], r["status"]) for r in chain] == [
+        ("alta", "kept"),
+        ("alta", "kept"),
+        ("anulacion", "kept"),
+        ("alta", "pending"),  # the kept alta, as an alta de subsanación sin registro previo
+        ("anulacion", "pending"),  # the kept anulación, sin registro previo
+    ]
+    assert [r["invoice"] for r in chain[3:]] == [kept_alta["id"], voided["id"]]
+    assert all(chain[i]["previous_huella"] == chain[i - 1]["huella"] for i in range(1, 5))
+    alta = api.get(chain[3]["xml_url"]).content
+    assert b"<sf:Subsanacion>S</sf:Subsanacion>" in alta
+    assert b"<sf:RechazoPrevio>X</sf:RechazoPrevio>" in alta
+    assert b"<ds:Signature" not in alta and b"<sf:TipoUsoPosibleSoloVerifactu>N<" in alta
+    anulacion = api.get(chain[4]["xml_url"]).content
+    assert b"<sf:SinRegistroPrevio>S</sf:SinRegistroPrevio>" in anulacion
+    invoice = api.get(f"/v1/invoices/{kept_alta['id']}").json()["verifactu"]
+    assert invoice["status"] == "pending"
+
+    submission = remission.remit(runtime.db, runtime.settings, api.company_id)
+    assert submission is not None and submission.records == 2, submission
+    chain = api.get("/v1/verifactu/records").json()["data"]
+    assert [r["status"] for r in chain] == ["kept"] * 3 + ["accepted"] * 2

@@ -7,7 +7,8 @@ as VERI*FACTU must continue as VERI*FACTU at least until 31 December of that yea
 takes effect from the next year. So leaving VERI*FACTU is refused (422 `verifactu_until_year_end`)
 when the company made any VERI*FACTU record this calendar year (in its own time zone); a company
 that has not operated as VERI*FACTU this year (a new one, or one that made no record yet) may
-leave. Nothing limits starting VERI*FACTU: it may start at any moment.
+leave. Nothing limits starting VERI*FACTU: it may start at any moment; the records kept
+meanwhile are then regularised (records/regularisation.py) in the same transaction.
 
 Each switch is a signed event of the company's event log (L2E 01: start of NO VERI*FACTU
 operation, 02: its end; `events.service.log_event`), in the same transaction: a switch needs the
@@ -26,6 +27,7 @@ from talonario.errors import InvalidRequest
 from talonario.events.service import log_event
 from talonario.kit.clock import utcnow
 from talonario.models import Company
+from talonario.records.regularisation import regularise_kept
 
 Mode = Literal["verifactu", "no_verifactu"]
 VERIFACTU: Mode = "verifactu"
@@ -76,4 +78,6 @@ def change_mode(
     company.verifactu_mode_since = now
     kind = EVENT_START_NO_VERIFACTU if mode == NO_VERIFACTU else EVENT_END_NO_VERIFACTU
     log_event(session, settings, company, kind, note=_NOTES[kind], now=now)
+    if mode == VERIFACTU:
+        regularise_kept(session, settings, company)
     return True

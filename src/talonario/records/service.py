@@ -222,7 +222,7 @@ def lock_chain(session: Session, company_id: str, installation_id: str | None = 
         chain.lock_installation(session, company_id, installation_id)
 
 
-def _chain(
+def chain_of(
     session: Session, company_id: str, installation_id: str | None
 ) -> tuple[chain.Head, chain.InstallationHead | None]:
     """The locked company head and, for another installation than the default, its link."""
@@ -247,7 +247,7 @@ def record_issue(
     A `new` invoice is inserted here, between sealing the record and storing it: the record
     refers to the invoice row, and the invoice row carries the record's huella and QR.
     """
-    head, installation = _chain(session, company.id, installation_id)
+    head, installation = chain_of(session, company.id, installation_id)
     tip = installation or head
     record = registration_record(settings, company, invoice, tip, generation_time(company))
     link = chain.seal_next(
@@ -276,7 +276,7 @@ def record_void(
     invoice's records are in.
     """
     assert invoice.number and invoice.issued_on
-    head, installation = _chain(session, company.id, _installation_of(session, company, invoice))
+    head, installation = chain_of(session, company.id, _installation_of(session, company, invoice))
     tip = installation or head
     external = (
         invoice.external_id if invoice.external_id and len(invoice.external_id) <= 60 else None
@@ -324,7 +324,7 @@ def record_correction(
     rejection = None
     if latest.status == "rejected":
         rejection = PreviousRejection.REJECTED if stored else PreviousRejection.NOT_AT_AEAT
-    head, installation = _chain(session, company.id, latest.installation_id)
+    head, installation = chain_of(session, company.id, latest.installation_id)
     tip = installation or head
     record = replace(
         registration_record(settings, company, invoice, tip, generation_time(company)),
