@@ -98,16 +98,26 @@ def test_the_summary_comes_due_after_6_hours_and_before_the_worker_stops(
     def summaries() -> list[str]:
         return [e.xml for e in events_of(runtime, api.company_id) if e.event_type == "10"]
 
-    # Other companies' periods may be due too: count this company's summaries only.
-    summarize_due(runtime.db, runtime.settings, now=start + timedelta(hours=5, minutes=59))
+    summarize_due(
+        runtime.db,
+        runtime.settings,
+        only=[api.company_id],
+        now=start + timedelta(hours=5, minutes=59),
+    )
     assert summaries() == []
-    summarize_due(runtime.db, runtime.settings, now=start + timedelta(hours=6))
+    summarize_due(
+        runtime.db, runtime.settings, only=[api.company_id], now=start + timedelta(hours=6)
+    )
     assert len(summaries()) == 1
     assert "<sf:NumeroDeRegistrosFacturacionAltaGenerados>2<" in summaries()[0]
     assert "<sf:SumaImporteTotalAlta>773.46<" in summaries()[0]
-    summarize_due(runtime.db, runtime.settings, now=start + timedelta(hours=11))
+    summarize_due(
+        runtime.db, runtime.settings, only=[api.company_id], now=start + timedelta(hours=11)
+    )
     assert len(summaries()) == 1  # the next period began at hour 6
-    summarize_before_shutdown(runtime.db, runtime.settings, now=start + timedelta(hours=11))
+    summarize_before_shutdown(
+        runtime.db, runtime.settings, only=[api.company_id], now=start + timedelta(hours=11)
+    )
     assert len(summaries()) == 2
     assert "<sf:NumeroDeRegistrosFacturacionAltaGenerados>0<" in summaries()[1]
     # No event since the first summary (which ended its period): a count of 0 summaries.
@@ -117,9 +127,11 @@ def test_the_summary_comes_due_after_6_hours_and_before_the_worker_stops(
 def test_the_worker_runs_anomaly_detection_once_a_day(api: Api, runtime: Runtime) -> None:
     no_verifactu_company(runtime, api.company_id)
     now = utcnow()
-    audit_due(runtime.db, runtime.settings, now=now)
-    audit_due(runtime.db, runtime.settings, now=now + timedelta(hours=23))
+    audit_due(runtime.db, runtime.settings, only=[api.company_id], now=now)
+    audit_due(runtime.db, runtime.settings, only=[api.company_id], now=now + timedelta(hours=23))
     kinds = [e.event_type for e in events_of(runtime, api.company_id)]
     assert kinds == ["01", "03", "05"]
-    audit_due(runtime.db, runtime.settings, now=now + timedelta(days=1, seconds=1))
+    audit_due(
+        runtime.db, runtime.settings, only=[api.company_id], now=now + timedelta(days=1, seconds=1)
+    )
     assert [e.event_type for e in events_of(runtime, api.company_id)][3:] == ["03", "05"]

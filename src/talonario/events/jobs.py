@@ -4,6 +4,7 @@ HAC/1177/2024 art. 9), and anomaly detection once a day. Each company in its own
 the head row's lock and a second look at the due time keep two workers from doubling one."""
 
 import logging
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,20 +24,32 @@ log = logging.getLogger(__name__)
 AUDIT_EVERY = timedelta(days=1)
 
 
-def summarize_due(db: Database, settings: Any, now: datetime | None = None) -> int:
-    """The summaries whose 6 hours are up; how many were written."""
+def summarize_due(
+    db: Database, settings: Any, now: datetime | None = None, only: Collection[str] = ()
+) -> int:
+    """The summaries whose 6 hours are up (of the companies `only`, if given); how many were
+    written."""
     now = now or utcnow()
-    return _summaries(db, settings, now, now - timedelta(seconds=SUMMARY_EVERY_SECONDS))
+    cutoff = now - timedelta(seconds=SUMMARY_EVERY_SECONDS)
+    return _summaries(db, settings, now, cutoff, only)
 
 
-def summarize_before_shutdown(db: Database, settings: Any, now: datetime | None = None) -> int:
+def summarize_before_shutdown(
+    db: Database, settings: Any, now: datetime | None = None, only: Collection[str] = ()
+) -> int:
     """Every NO VERI*FACTU company's summary of its running period, before the worker stops."""
-    return _summaries(db, settings, now or utcnow(), None)
+    return _summaries(db, settings, now or utcnow(), None, only)
 
 
-def _summaries(db: Database, settings: Any, now: datetime, due_before: datetime | None) -> int:
+def _summaries(
+    db: Database,
+    settings: Any,
+    now: datetime,
+    due_before: datetime | None,
+    only: Collection[str],
+) -> int:
     with db.read_session() as session:
-        due = summaries_due(session, due_before)
+        due = [c for c in summaries_due(session, due_before) if not only or c in only]
     done = 0
     for company_id in due:
         try:
@@ -52,13 +65,17 @@ def _summaries(db: Database, settings: Any, now: datetime, due_before: datetime 
     return done
 
 
-def audit_due(db: Database, settings: Any, now: datetime | None = None) -> int:
-    """Anomaly detection for every NO VERI*FACTU company not checked in the last day."""
+def audit_due(
+    db: Database, settings: Any, now: datetime | None = None, only: Collection[str] = ()
+) -> int:
+    """Anomaly detection for every NO VERI*FACTU company (of `only`, if given) not checked in
+    the last day."""
     now = now or utcnow()
     with db.read_session() as session:
         due = [
             company_id
             for company_id in companies_in_no_verifactu(session)
+            if not only or company_id in only
             if (
                 last := EventRepository(session, company_id).last_of_type(
                     EventType.RECORDS_AUDIT_LAUNCHED.value
