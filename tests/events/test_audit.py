@@ -135,3 +135,19 @@ def test_the_worker_runs_anomaly_detection_once_a_day(api: Api, runtime: Runtime
         runtime.db, runtime.settings, only=[api.company_id], now=now + timedelta(days=1, seconds=1)
     )
     assert [e.event_type for e in events_of(runtime, api.company_id)][3:] == ["03", "05"]
+
+
+def test_a_signed_record_altered_outside_its_huella_is_a_signature_anomaly(
+    api: Api, runtime: Runtime
+) -> None:
+    no_verifactu_company(runtime, api.company_id)
+    issue_invoices(runtime.db, runtime.settings, api.company_id, 2)
+    first = api.get("/v1/verifactu/records").json()["data"][0]
+    xml = api.get(f"/v1/verifactu/records/{first['id']}.xml").text
+    assert "Signature" in xml  # records made in NO VERI*FACTU are signed
+    _tamper(runtime, first["id"], "<sf:DescripcionOperacion>", "<sf:DescripcionOperacion>X")
+    body = api.post("/v1/verifactu/audit").json()
+    assert body["records"]["first_break"]["record"] == first["id"]
+    assert "signature" in body["records"]["first_break"]["reason"]
+    anomaly = next(e for e in events_of(runtime, api.company_id) if e.event_type == "04")
+    assert "<sf:TipoAnomalia>02<" in anomaly.xml

@@ -87,7 +87,7 @@ def audit_company(
             note=f"{len(records)} records checked",
         )
     )
-    found = _first_record_break(records)
+    found = _first_record_break(records, repo.kept_record_ids())
     if found is not None:
         record, kind, reason = found
         result.records.first_break = {
@@ -146,7 +146,7 @@ def audit_company(
 
 
 def _first_record_break(
-    records: list[StoredRecord],
+    records: list[StoredRecord], kept: set[str]
 ) -> tuple[StoredRecord, AnomalyType, str] | None:
     report = audit(iter(records))
     chain_break = None
@@ -160,6 +160,8 @@ def _first_record_break(
         if chain_break is not None and record.sequence >= chain_break[0]:
             break
         if "Signature" not in record.xml:
+            if record.id in kept:
+                return record, AnomalyType.SIGNATURE, "a NO VERI*FACTU record without signature"
             continue  # made in VERI*FACTU: remitted, not signed
         try:
             verify_enveloped(record.xml.encode())

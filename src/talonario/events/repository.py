@@ -18,6 +18,7 @@ from talonario.models import (
 from talonario.verifactu.audit import StoredRecord
 
 NO_VERIFACTU = "no_verifactu"
+KEPT = "kept"  # a NO VERI*FACTU record's status (records/chain.py)
 
 
 class EventRepository(Repository[VerifactuEvent]):
@@ -118,6 +119,13 @@ class EventRepository(Repository[VerifactuEvent]):
             if len(rows) < batch:
                 return
             last = rows[-1].sequence
+
+    def kept_record_ids(self) -> set[str]:
+        """The company's NO VERI*FACTU records (status `kept`): each must carry its signature."""
+        stmt = select(VerifactuRecord.id).where(
+            VerifactuRecord.company_id == self.company_id, VerifactuRecord.status == KEPT
+        )
+        return set(self.session.scalars(stmt))
 
     def last_of_type(self, event_type: str) -> datetime | None:
         """When the company's latest event of this TipoEvento was generated."""
