@@ -70,9 +70,23 @@ def test_a_requirement_with_its_ref_is_answered_and_business_errors_are_admitted
 
 def test_a_requirement_without_its_ref_is_refused_4125(sandbox: SandboxServer) -> None:
     taxpayer = Taxpayer()
-    envelope = required(taxpayer, taxpayer.alta("F-0001"), ref=None)
+    envelope = required(taxpayer, taxpayer.alta("F-0001"), ref=None)  # FinRequerimiento: none
 
     assert fault_string(post_to(requirement_url(sandbox.url), envelope)).startswith("Codigo[4125]")
+
+
+def test_a_requirement_without_fin_requerimiento_or_with_a_bad_ref_is_refused_4129_4133(
+    sandbox: SandboxServer,
+) -> None:
+    taxpayer = Taxpayer()
+    record = taxpayer.alta("F-0001")
+    url = requirement_url(sandbox.url)
+
+    unended = post_to(url, required(taxpayer, record, ref="REQ1"))
+    bad_ref = required(taxpayer, record, ref="REQX", end=True).replace(b"REQX", b"REQ-1")
+
+    assert fault_string(unended).startswith("Codigo[4129]")
+    assert fault_string(post_to(url, bad_ref)).startswith("Codigo[4133]")
 
 
 def test_the_verifactu_endpoint_refuses_a_ref_4126_and_a_fin_requerimiento_4130(

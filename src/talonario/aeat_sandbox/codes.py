@@ -23,6 +23,8 @@ class Code(IntEnum):
     REQUIREMENT_REF_MISSING = 4125  # no RefRequerimiento on the requirement endpoint
     REQUIREMENT_REF_FORBIDDEN = 4126  # RefRequerimiento on the VERI*FACTU endpoint
     REQUIREMENT_END_FORBIDDEN = 4130  # FinRequerimiento outside a NO VERI*FACTU submission
+    REQUIREMENT_END_MISSING = 4129  # no FinRequerimiento in a requirement submission
+    REQUIREMENT_REF_FORMAT = 4133  # RefRequerimiento not alphanumeric
     DATABASE = 3500  # technical database error (a Server fault: retry)
     # One record rejected.
     ISSUER_NOT_HEADER = 1108  # IDEmisorFactura differs from Cabecera/ObligadoEmision/NIF
@@ -78,6 +80,9 @@ DESCRIPTIONS: dict[int, str] = {
     "servicio de remisión bajo requerimiento",
     Code.REQUIREMENT_END_FORBIDDEN: "El campo FinRequerimiento solo puede informarse en "
     "sistemas NO VERI*FACTU",
+    Code.REQUIREMENT_END_MISSING: "El campo FinRequerimiento es obligatorio en las remisiones "
+    "bajo requerimiento",
+    Code.REQUIREMENT_REF_FORMAT: "El campo RefRequerimiento debe ser alfanumérico",
     Code.DATABASE: "Error técnico de base de datos. Inténtelo más tarde",
     Code.ISSUER_NOT_HEADER: "El NIF del IDEmisorFactura debe ser el mismo que el NIF del "
     "ObligadoEmision",

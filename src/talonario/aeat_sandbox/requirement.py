@@ -3,9 +3,11 @@ records of a NO VERI*FACTU system that AEAT asked for with a RefRequerimiento.
 
 As AEAT answers (spec §3.2, §8.7 A, VAL §4.3.2):
 
-* the Cabecera must carry `RemisionRequerimiento/RefRequerimiento` here (4125) and must not carry
-  it on the VERI*FACTU endpoint (4126, or 4130 for a FinRequerimiento there); RemisionVoluntaria
-  is for VERI*FACTU systems only (4127). Only RegFactuSistemaFacturacion is served here.
+* the Cabecera must carry `RemisionRequerimiento/RefRequerimiento` here (4125), alphanumeric
+  (4133), with its FinRequerimiento (4129: the error list calls it mandatory, though the XSD
+  lets it out), and must not carry them on the VERI*FACTU endpoint (4126, or 4130 for a
+  FinRequerimiento there); RemisionVoluntaria is for VERI*FACTU systems only (4127). Only
+  RegFactuSistemaFacturacion is served here.
 * business-rule errors are admissible: the records must show what was kept, so a record that
   the VERI*FACTU endpoint would reject is answered `AceptadoConErrores` with the same code,
   except identification errors (a NIF or IDOtro), which still reject it.
@@ -43,8 +45,13 @@ def check_header(document: etree._Element, *, requirement: bool) -> None:
     if requirement:
         if document.find("sum:Cabecera/sf:RemisionVoluntaria", _NS) is not None:
             raise RequestFault(Code.VOLUNTARY_NOT_VERIFACTU)
-        if block is None or not (block.findtext("sf:RefRequerimiento", "", _NS)).strip():
+        ref = "" if block is None else block.findtext("sf:RefRequerimiento", "", _NS).strip()
+        if not ref:
             raise RequestFault(Code.REQUIREMENT_REF_MISSING)
+        if not ref.isascii() or not ref.isalnum():
+            raise RequestFault(Code.REQUIREMENT_REF_FORMAT, ref)
+        if block is not None and block.find("sf:FinRequerimiento", _NS) is None:
+            raise RequestFault(Code.REQUIREMENT_END_MISSING)
         return
     if block is not None:
         if block.find("sf:FinRequerimiento", _NS) is not None:
