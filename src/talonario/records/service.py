@@ -6,18 +6,17 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cryptography.hazmat.primitives.serialization import pkcs12
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.db.rows import stage_new
 from talonario.db.txmemo import remembered
-from talonario.errors import Conflict, InvalidRequest
+from talonario.errors import Conflict
+from talonario.events.service import signing_credentials
 from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
 from talonario.models import Company, Invoice, VerifactuRecord
 from talonario.records import chain
-from talonario.records.credentials import load_for_tls
 from talonario.records.repository import RecordRepository
 from talonario.system import identity
 from talonario.taxes.totals import BreakdownRow, TaxType
@@ -39,35 +38,17 @@ class NothingToCorrect(Conflict):
     code = "nothing_to_correct"
 
 
-class CertificateRequired(InvalidRequest):
-    """NO VERI*FACTU signs every record at creation: without a certificate nothing is issued."""
-
-    code = "certificate_required"
-
-
 def signer(session: Session, settings: Settings, company: Company) -> chain.Signer | None:
     """The company's signing key and chain when it is in NO VERI*FACTU (None in VERI*FACTU),
-    opened once per transaction (a batch signs its records with one decrypted PKCS#12)."""
+    opened once per transaction (a batch signs its records with one decrypted PKCS#12).
+    Without a certificate: 422 `certificate_required` (events.service.CertificateRequired)."""
     if company.verifactu_mode != "no_verifactu":
         return None
-    return remembered(
-        session, ("record_signer", company.id), lambda: _open(session, settings, company)
-    )
 
+    def open_key() -> chain.Signer:
+        return chain.Signer(*signing_credentials(session, settings, company.id))
 
-def _open(session: Session, settings: Settings, company: Company) -> chain.Signer:
-    loaded = load_for_tls(session, settings, company.id)
-    if loaded is None:
-        raise CertificateRequired(
-            "The company is in NO VERI*FACTU mode, which signs every record with its"
-            " certificate: upload it (POST /v1/company/certificate) or switch to VERI*FACTU.",
-            param="certificate",
-        )
-    p12, password, _ = loaded
-    key, certificate, extra = pkcs12.load_key_and_certificates(p12, password.encode())
-    if key is None or certificate is None:
-        raise CertificateRequired("The company's certificate holds no private key.")
-    return chain.Signer(key, [certificate, *extra])
+    return remembered(session, ("record_signer", company.id), open_key)
 
 
 RECTIFICATION_OF_METHOD = {
