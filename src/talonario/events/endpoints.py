@@ -10,9 +10,10 @@ from talonario.events.audit import audit_company
 from talonario.events.repository import EventRepository
 from talonario.events.schemas import AuditOut, EventOut
 from talonario.kit.pagination import Limit, StartingAfter, page
+from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
 
-router = APIRouter(tags=["verifactu"])
+router = APIRouter(tags=["verifactu"], route_class=DecimalRoute)
 
 
 class EventNotFound(NotFound):
