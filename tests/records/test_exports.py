@@ -171,7 +171,11 @@ def test_a_no_verifactu_export_is_event_08_of_the_event_log(api: Api, runtime: R
     first, second = issue(api), issue(api)
     chain = api.get("/v1/verifactu/records").json()["data"]
 
-    manifest = json.loads(export(api, today(), today()).read("manifest.json"))
+    archive = export(api, today(), today())
+    manifest = json.loads(archive.read("manifest.json"))
+    signed = archive.read("records-0001.xml")
+    validate(signed, Schema.SUBMISSION)  # each record with its ds:Signature, as kept
+    assert signed.count(b"</ds:Signature>") == 2
 
     events = events_of(runtime, api.company_id)
     assert [e.event_type for e in events] == ["01", "08"]

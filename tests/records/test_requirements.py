@@ -8,7 +8,9 @@ import pytest
 
 from talonario.kit.clock import today_in
 from talonario.records import exports
+from talonario.runtime import Runtime
 from tests.conftest import Api
+from tests.events.helpers import no_verifactu_company
 from tests.records.test_record_access import issue
 
 
@@ -84,3 +86,24 @@ def test_a_requirement_without_records_or_with_a_bad_ref_is_refused(api: Api) ->
     assert empty.status_code == 422 and empty.json()["error"]["param"] == "from"
     assert bad.status_code == 422 and long.status_code == 422
     assert api.get("/v1/verifactu/requirements").json()["data"] == []
+
+
+def test_a_no_verifactu_companys_signed_records_answer_a_requirement(
+    api: Api, runtime: Runtime
+) -> None:
+    """The mode the requirement endpoint is for: records kept, each signed, never remitted."""
+    no_verifactu_company(runtime, api.company_id)
+    issue(api)
+    issue(api)
+
+    r = api.post("/v1/verifactu/requirements", {"ref": "REQNOVF1", "from": today(), "to": today()})
+
+    assert r.status_code == 201, r.text
+    answer = r.json()
+    assert (answer["status"], answer["aeat_status"], answer["accepted"]) == (
+        "answered",
+        "Correcto",
+        2,
+    )
+    kept = api.get("/v1/verifactu/records").json()["data"]
+    assert b"ds:Signature" in api.get(f"/v1/verifactu/records/{kept[0]['id']}.xml").content
