@@ -123,6 +123,9 @@ def test_a_reversed_period_is_refused_naming_the_parameter(api: Api) -> None:
         )
         assert reversed_.status_code == 422
         assert reversed_.json()["error"]["param"] == "to"
+        endless = api.get("/v1/verifactu/export", params={"from": day, "to": "9999-12-31"})
+        assert endless.status_code == 422
+        assert endless.json()["error"]["param"] == "to"
 
 
 def test_an_export_of_the_event_log_round_trips_and_is_event_09(api: Api, runtime: Runtime) -> None:

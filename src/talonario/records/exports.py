@@ -34,6 +34,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from talonario.db import Database
+from talonario.errors import InvalidRequest
 from talonario.events.service import log_event
 from talonario.kit.clock import utcnow
 from talonario.models import Company, VerifactuExport
@@ -54,6 +55,14 @@ _IMPORTE = re.compile(r"<sf:ImporteTotal>([^<]*)</sf:ImporteTotal>")
 
 def _amount(found: re.Match[str] | None) -> Decimal:
     return Decimal(found.group(1)) if found else Decimal(0)
+
+
+def check_period(start: date, end: date) -> None:
+    """A 422 naming `to` unless start..end is a period whose days can be counted to their end."""
+    if end < start:
+        raise InvalidRequest("to: the period ends before it starts.", param="to")
+    if end >= date.max:
+        raise InvalidRequest("to: at most 9999-12-30.", param="to")
 
 
 def bounds(start: date, end: date) -> tuple[datetime, datetime]:

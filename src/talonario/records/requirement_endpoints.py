@@ -10,7 +10,6 @@ from fastapi.responses import StreamingResponse
 
 from talonario.auth.context import Context, reader, writer
 from talonario.db.repository import CompanyRepository
-from talonario.errors import InvalidRequest
 from talonario.kit.pagination import Limit, StartingAfter, page
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
@@ -45,8 +44,7 @@ def export(
     RegistroEvento as stored and signed (`events/000001.xml`, ...; EventosSIF.xsd), and its
     manifest. In NO VERI*FACTU the export is itself an event (08 or 09), logged when the
     stream ends."""
-    if to < from_:
-        raise InvalidRequest("to: the period ends before it starts.", param="to")
+    exports.check_period(from_, to)
     company = CompanyRepository(ctx.session, ctx.company_id).existing(detached=True)
     ctx.close()
     db = ctx.runtime.db

@@ -25,7 +25,7 @@ from talonario.errors import InvalidRequest
 from talonario.kit.clock import utcnow
 from talonario.models import Company, VerifactuRequirement
 from talonario.records import remission
-from talonario.records.exports import span_of, windows
+from talonario.records.exports import check_period, span_of, windows
 from talonario.records.repository import stored_xml
 from talonario.verifactu.client import AeatClient, AeatError, requirement_url
 from talonario.verifactu.records import Party, SubmissionHeader
@@ -55,8 +55,7 @@ def send(
 ) -> VerifactuRequirement:
     """Send the period's records under `ref`; the requirement row, for the caller to add (the
     request's transaction writes it after AEAT has answered)."""
-    if end < start:
-        raise InvalidRequest("to: the period ends before it starts.", param="to")
+    check_period(start, end)
     with db.read_session() as session:
         company = CompanyRepository(session, company_id).existing(detached=True)
     span = span_of(db, company_id, start, end)
