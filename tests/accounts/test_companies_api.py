@@ -168,5 +168,6 @@ def test_usage_counts_a_months_invoices_and_records(
         0,
         0,
     )
-    r = account.get(f"/v1/companies/{company['id']}/usage?month=2026-13")
-    assert r.status_code == 422 and r.json()["error"]["param"] == "month"
+    for month in ("2026-13", "0000-01", "9999-12"):
+        r = account.get(f"/v1/companies/{company['id']}/usage?month={month}")
+        assert r.status_code == 422 and r.json()["error"]["param"] == "month", month

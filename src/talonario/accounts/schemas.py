@@ -8,7 +8,7 @@ from talonario.companies.schemas import CompanyCreate, VerifactuSettings
 Month = Annotated[
     str | None,
     Query(
-        pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
+        pattern=r"^[12]\d{3}-(0[1-9]|1[0-2])$",
         description="The month, `YYYY-MM` (Madrid time); default the current one.",
     ),
 ]
