@@ -22,13 +22,13 @@ import httpx
 from sqlalchemy import func, select
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import running_server
+from tests.gateway.test_records import record
 
 from bench.__main__ import LABELS, Config
 from bench.common import accept_issued, fresh_database, issue_request, pg_reachable
 from bench.loadgen import run_load
 from talonario.config import Settings
 from talonario.db import create_database
-from talonario.kit.clock import today_in
 from talonario.models import VerifactuRecord
 
 CLIENTS = 16
@@ -46,19 +46,6 @@ class Row:
     issue_rate_beside: float
     issue_p99_beside_ms: float
     accepted_after_s: float
-
-
-def _record(number: str, today: str) -> dict[str, object]:
-    return {
-        "number": number,
-        "issued_on": today,
-        "type": "F1",
-        "description": "Venta de mercaderías",
-        "recipients": [{"name": "Cliente Ejemplo SL", "nif": "B65410011"}],
-        "tax_breakdown": [{"rate": 21, "base": "100.00", "tax_amount": "21.00"}],
-        "total_tax": "21.00",
-        "total": "121.00",
-    }
 
 
 def _accepted(url: str) -> tuple[int, int]:
@@ -94,13 +81,12 @@ def bench_database(kind: str, config: Config, batches: int, tmp: Path) -> Row:
                 config.warmup, config.seconds,
             )  # fmt: skip
             headers = {"Authorization": f"Bearer {key}"}
-            today = today_in("Europe/Madrid").isoformat()
             times: list[float] = []
 
             def post_batches() -> None:
                 with httpx.Client(base_url=server.url, headers=headers, timeout=120) as http:
                     for b in range(batches):
-                        records = [_record(f"G{b:03d}-{n:04d}", today) for n in range(1000)]
+                        records = [record(f"G{b:03d}-{n:04d}") for n in range(1000)]
                         body = {"records": records}
                         began = time.perf_counter()
                         r = http.post("/v1/records/batch", json=body)
