@@ -241,7 +241,12 @@ def test_company_shows_its_details(api: Api) -> None:
     assert company["object"] == "company"
     assert company["legal_name"] == "Test Company SL"
     assert len(company["nif"]) == 9
-    assert company["verifactu"] == {"environment": "sandbox", "certificate": None}
+    assert company["verifactu"] == {
+        "environment": "sandbox",
+        "mode": "verifactu",
+        "mode_since": None,
+        "certificate": None,
+    }
 
 
 def test_company_details_can_change(api: Api) -> None:
