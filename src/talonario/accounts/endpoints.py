@@ -53,9 +53,8 @@ def list_companies(
 @router.get("/{company_id}", response_model=CompanyOut)
 def get_company(company_id: str, ctx: Context = company_reader("companies:read")) -> Response:
     """A company of the account, by its id or its `external_id`."""
-    return ctx.respond(
-        CompanyOut.of(service.get(ctx.session, ctx.principal.account_id, company_id))
-    )
+    # company_reader resolved the path's reference within the caller's reach.
+    return ctx.respond(CompanyOut.of(companies.get(ctx.session, ctx.company_id)))
 
 
 @router.patch("/{company_id}", response_model=CompanyOut)

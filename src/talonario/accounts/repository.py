@@ -27,11 +27,6 @@ class AccountCompanies:
     def _select(self) -> Any:
         return select(Company).where(Company.account_id == self.account_id)
 
-    def by_ref(self, ref: str) -> Company | None:
-        """The account's company whose id or external_id is `ref`."""
-        stmt = self._select().where((Company.id == ref) | (Company.external_id == ref))
-        return self.session.scalars(stmt).first()
-
     def newest_first(
         self, limit: int, starting_after: str | None, external_id: str | None, nif: str | None
     ) -> tuple[Sequence[Company], bool]:

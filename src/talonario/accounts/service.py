@@ -11,7 +11,6 @@ from talonario.accounts.schemas import AccountCompanyCreate
 from talonario.auth.keys import Principal, check_grantable, issue_key
 from talonario.companies import service as companies
 from talonario.companies.repository import company_with_external_id
-from talonario.db.repository import CompanyNotFound
 from talonario.errors import InsufficientScope
 from talonario.kit.clock import utcnow
 from talonario.kit.external_ids import taken
@@ -70,14 +69,6 @@ def visible(
     if not principal.account_key:
         return [c for c in found if c.id == principal.company_id], False
     return found, more
-
-
-def get(session: Session, account_id: str, company_id: str) -> Company:
-    """A company the request already acts for (auth resolved the path's reference)."""
-    company = repository.AccountCompanies(session, account_id).by_ref(company_id)
-    if company is None:
-        raise CompanyNotFound(f"No company '{company_id}'.", param="company_id")
-    return company
 
 
 def mint_key(

@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from talonario.config import Settings
-from talonario.errors import AppError, Conflict, InvalidRequest
+from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.gateway import repository
 from talonario.gateway.schemas import GatewayRecordOut, RecordIn
 from talonario.invoices import preflight
-from talonario.invoices.errors import InvoiceNotIssued, InvoiceVoided
+from talonario.invoices.errors import InvoiceNotFound, InvoiceNotIssued, InvoiceVoided
 from talonario.invoices.lookup import get
 from talonario.invoices.parties import issuer_snapshot
 from talonario.kit.clock import utcnow
@@ -47,9 +47,7 @@ class DuplicateRecord(Conflict):
         return body
 
 
-class RecordNotFound(AppError):
-    status = 404
-    type = "not_found_error"
+class RecordNotFound(NotFound):
     code = "record_not_found"
 
 
@@ -57,10 +55,8 @@ def find(session: Session, company_id: str, ref: str, for_update: bool = False) 
     """A gateway record by id or external_id."""
     try:
         return get(session, company_id, ref, for_update=for_update, origin=GATEWAY)
-    except AppError as exc:
-        if exc.status == 404:
-            raise RecordNotFound(f"No record '{ref}'.", param="id") from None
-        raise
+    except InvoiceNotFound:
+        raise RecordNotFound(f"No record '{ref}'.", param="id") from None
 
 
 def check_new(
