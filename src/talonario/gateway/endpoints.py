@@ -1,7 +1,7 @@
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from talonario.auth.context import Context, reader, writer
 from talonario.companies import service as companies
@@ -15,7 +15,7 @@ from talonario.gateway.schemas import (
     RecordStatus,
 )
 from talonario.invoices import issuing, lookup
-from talonario.invoices.record_endpoints import qr_answer
+from talonario.invoices.record_endpoints import QR_ROUTE, AcceptHeader, QrFormat, qr_answer
 from talonario.invoices.repository import ListFilters
 from talonario.invoices.schemas import InvoiceType, VerifactuStatus
 from talonario.kit.clock import today_in
@@ -106,18 +106,11 @@ def cancel_record(
     return ctx.respond(GatewayRecordOut.of(invoice))
 
 
-@router.get(
-    "/{ref}/qr-image",
-    responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}},
-    response_class=Response,
-)
+@router.get("/{ref}/qr-image", **QR_ROUTE)
 def record_qr_image(
     ref: str,
-    format: Annotated[
-        Literal["png", "svg"] | None,
-        Query(description="png or svg; without it the Accept header decides (PNG by default)."),
-    ] = None,
-    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+    format: QrFormat = None,
+    accept: AcceptHeader = None,
     ctx: Context = reader("invoices:read"),
 ) -> Response:
     """The AEAT QR of a record, by its id or external_id (a cancelled one keeps its alta's)."""

@@ -1,7 +1,7 @@
 """An issued invoice's VERI*FACTU side: its records, its QR, a correction (subsanación) and
 what AEAT holds for it."""
 
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from fastapi import APIRouter, Header, Query, Response
 from pydantic import BaseModel, Field
@@ -37,20 +37,23 @@ def invoice_records(ref: str, ctx: Context = reader("invoices:read")) -> Respons
 
 
 _QR_TYPES = ("image/png", "image/svg+xml")
+# What a QR image route answers and takes (here and gateway records' /v1/records/{id}/qr-image).
+QR_ROUTE: dict[str, Any] = {
+    "responses": {200: {"content": {"image/png": {}, "image/svg+xml": {}}}},
+    "response_class": Response,
+}
+QrFormat = Annotated[
+    Literal["png", "svg"] | None,
+    Query(description="png or svg; without it the Accept header decides (PNG by default)."),
+]
+AcceptHeader = Annotated[str | None, Header(include_in_schema=False)]
 
 
-@router.get(
-    "/invoices/{ref}/qr-image",
-    responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}},
-    response_class=Response,
-)
+@router.get("/invoices/{ref}/qr-image", **QR_ROUTE)
 def qr_image(
     ref: str,
-    format: Annotated[
-        Literal["png", "svg"] | None,
-        Query(description="png or svg; without it the Accept header decides (PNG by default)."),
-    ] = None,
-    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+    format: QrFormat = None,
+    accept: AcceptHeader = None,
     ctx: Context = reader("invoices:read"),
 ) -> Response:
     """The AEAT QR of an issued invoice (level M, sized for 30–40 mm). PNG rendered once, kept.
