@@ -26,7 +26,9 @@ from talonario.verifactu.signing import (
     sign_enveloped,
     verify_enveloped,
 )
-from talonario.verifactu.xml import _identity, _leaf, _text, _yes_no
+
+# The SistemaInformatico block is the records' own (same sf: elements in EventosSIF.xsd).
+from talonario.verifactu.xml import _leaf, _system, _text, _yes_no
 
 NAMESPACE = (
     "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/"
@@ -226,25 +228,6 @@ def event_document(event: Event) -> bytes:
     parts += [_leaf("TipoHuella", SHA256), _leaf("HuellaEvento", event.huella)]
     parts.append("</sf:Evento>\n</sf:RegistroEvento>\n")
     return "".join(parts).encode()
-
-
-def _system(system: SoftwareSystem) -> str:
-    producer = system.producer
-    return "".join(
-        (
-            "<sf:SistemaInformatico>\n",
-            _leaf("NombreRazon", _text(producer.name)),
-            _identity(producer),
-            _leaf("NombreSistemaInformatico", _text(system.name)),
-            _leaf("IdSistemaInformatico", _text(system.system_id)),
-            _leaf("Version", _text(system.version)),
-            _leaf("NumeroInstalacion", _text(system.installation_number)),
-            _leaf("TipoUsoPosibleSoloVerifactu", _yes_no(system.only_verifactu)),
-            _leaf("TipoUsoPosibleMultiOT", _yes_no(system.multi_taxpayer_capable)),
-            _leaf("IndicadorMultiplesOT", _yes_no(system.multiple_taxpayers)),
-            "</sf:SistemaInformatico>\n",
-        )
-    )
 
 
 def _ref(ref: EventRef, time_tag: str) -> str:
