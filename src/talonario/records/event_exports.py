@@ -19,11 +19,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from talonario.db import Database
-from talonario.events.service import log_event
-from talonario.kit.clock import utcnow
+from talonario.events.service import events_exported
 from talonario.models import Company
-from talonario.records.exports import FORMAT, MANIFEST, Sink, bounds
-from talonario.records.period_repository import EventPeriodRepository, ExportRepository, Span
+from talonario.records.exports import MANIFEST, Sink, bounds, complete, manifest_head, windows
+from talonario.records.period_repository import EventPeriodRepository, Span
 from talonario.verifactu.events import EventRef, EventsExported, EventType
 
 BATCH = 100  # events per read session
@@ -76,57 +75,37 @@ class EventsExport:
             manifest = self._manifest()
             archive.writestr(MANIFEST, manifest)
         yield sink.take()
-        with self.db.write_session() as session:
-            ExportRepository(session, self.company.id).completed(
-                self.export_id,
-                len(self.files),
-                len(self.files),
-                hashlib.sha256(manifest).hexdigest(),
-                utcnow(),
+        log = None
+        if self.refs:
+            begins, ends = bounds(self.start, self.end)
+            details = EventsExported(
+                start=begins,
+                end=ends - timedelta(seconds=1),
+                first=self.refs[0],
+                last=self.refs[-1],
+                count=len(self.files),
             )
-            if self.refs:
-                begins, ends = bounds(self.start, self.end)
-                details = EventsExported(
-                    start=begins,
-                    end=ends - timedelta(seconds=1),
-                    first=self.refs[0],
-                    last=self.refs[-1],
-                    count=len(self.files),
-                )
-                log_event(
-                    session,
-                    self.settings,
-                    self.company,
-                    EventType.EVENTS_EXPORTED,
-                    details=details,
-                    note=f"export {self.export_id}",
-                )
-            session.commit()
+            note = f"export {self.export_id}"
+            log = lambda s: events_exported(  # noqa: E731
+                s, self.settings, self.company, details, note=note
+            )
+        counts = (len(self.files), len(self.files))
+        complete(self.db, self.company, self.export_id, counts, manifest, log)
 
     def _events(self) -> Iterator[Any]:
         if self.span is None:
             return
-        first = self.span.first
-        while first <= self.span.last:
-            last = min(first + BATCH - 1, self.span.last)
+        for first, last in windows(self.span, BATCH):
             with self.db.read_session() as session:
                 rows = EventPeriodRepository(session, self.company.id).between(first, last)
             yield from rows
-            first = last + 1
 
     def _manifest(self) -> bytes:
-        manifest = {
-            "format": FORMAT,
-            "kind": "events",
-            "export_id": self.export_id,
-            "created_at": utcnow().isoformat(timespec="seconds"),
-            "company": {"nif": self.company.nif, "legal_name": self.company.legal_name},
-            "period": {
-                "from": self.start.isoformat(),
-                "to": self.end.isoformat(),
-                "timezone": "Europe/Madrid",
-                "by": "FechaHoraHusoGenEvento",
-            },
+        head = manifest_head(
+            "events", self.export_id, self.company, self.start, self.end,
+            "FechaHoraHusoGenEvento",
+        )  # fmt: skip
+        manifest = head | {
             "events": len(self.files),
             "by_type": dict(sorted(Counter(f["event_type"] for f in self.files).items())),
             "first_huella": self.files[0]["huella"] if self.files else None,

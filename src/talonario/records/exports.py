@@ -26,21 +26,23 @@ import hashlib
 import json
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import Session
+
 from talonario.db import Database
 from talonario.errors import InvalidRequest
-from talonario.events.service import log_event
+from talonario.events import service as events
 from talonario.kit.clock import utcnow
 from talonario.models import Company, VerifactuExport
 from talonario.records.period_repository import ExportRepository, PeriodRepository, Span
 from talonario.records.repository import stored_xml
-from talonario.verifactu.events import EventType, RecordRef, RecordsExported
+from talonario.verifactu.events import RecordRef, RecordsExported
 from talonario.verifactu.records import InvoiceId, Party, SubmissionHeader
 from talonario.verifactu.xml import MAX_RECORDS, stored_submission_parts
 
@@ -78,13 +80,54 @@ def span_of(db: Database, company_id: str, start: date, end: date) -> Span | Non
         return PeriodRepository(session, company_id).span(*bounds(start, end))
 
 
-def windows(span: Span) -> Iterator[tuple[int, int]]:
-    """The chain positions of each document: at most 1,000 records (AEAT's limit) each."""
+def windows(span: Span, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """The chain positions of each document: at most 1,000 records (AEAT's limit) each, or
+    `size`."""
+    size = size or DOCUMENT_RECORDS
     first = span.first
     while first <= span.last:
-        last = min(first + DOCUMENT_RECORDS - 1, span.last)
+        last = min(first + size - 1, span.last)
         yield first, last
         first = last + 1
+
+
+def manifest_head(
+    kind: str, export_id: str, company: Company, start: date, end: date, by: str
+) -> dict[str, Any]:
+    """What every manifest says first: what was exported, of whom, for which period (`by`:
+    the timestamp element the period is read on)."""
+    return {
+        "format": FORMAT,
+        "kind": kind,
+        "export_id": export_id,
+        "created_at": utcnow().isoformat(timespec="seconds"),
+        "company": {"nif": company.nif, "legal_name": company.legal_name},
+        "period": {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "timezone": "Europe/Madrid",
+            "by": by,
+        },
+    }
+
+
+def complete(
+    db: Database,
+    company: Company,
+    export_id: str,
+    counts: tuple[int, int],
+    manifest: bytes,
+    log: Callable[[Session], object] | None,
+) -> None:
+    """When the stream ends: the log row completed with (items, files) and the manifest's
+    SHA-256, and the export's event (`log`, if any) appended, in one transaction."""
+    with db.write_session() as session:
+        ExportRepository(session, company.id).completed(
+            export_id, *counts, hashlib.sha256(manifest).hexdigest(), utcnow()
+        )
+        if log is not None:
+            log(session)
+        session.commit()
 
 
 def begin(
@@ -216,26 +259,16 @@ class RecordsExport:
             manifest = self._manifest(total)
             archive.writestr(MANIFEST, manifest)
         yield sink.take()
-        with self.db.write_session() as session:
-            ExportRepository(session, self.company.id).completed(
-                self.export_id,
-                total.records,
-                len(self.files),
-                hashlib.sha256(manifest).hexdigest(),
-                utcnow(),
+        details = records_exported(self.start, self.end, total)
+        # The event log's 08 (written in NO VERI*FACTU only: log_event decides).
+        log = None
+        if details is not None:
+            note = f"export {self.export_id}"
+            log = lambda s: events.records_exported(  # noqa: E731
+                s, self.settings, self.company, details, note=note
             )
-            details = records_exported(self.start, self.end, total)
-            if details is not None:
-                # The event log's 08 (written in NO VERI*FACTU only: log_event decides).
-                log_event(
-                    session,
-                    self.settings,
-                    self.company,
-                    EventType.RECORDS_EXPORTED,
-                    details=details,
-                    note=f"export {self.export_id}",
-                )
-            session.commit()
+        counts = (total.records, len(self.files))
+        complete(self.db, self.company, self.export_id, counts, manifest, log)
 
     def _file(
         self,
@@ -280,18 +313,11 @@ class RecordsExport:
             yield documents
 
     def _manifest(self, total: _Tally) -> bytes:
-        manifest = {
-            "format": FORMAT,
-            "kind": "records",
-            "export_id": self.export_id,
-            "created_at": utcnow().isoformat(timespec="seconds"),
-            "company": {"nif": self.company.nif, "legal_name": self.company.legal_name},
-            "period": {
-                "from": self.start.isoformat(),
-                "to": self.end.isoformat(),
-                "timezone": "Europe/Madrid",
-                "by": "FechaHoraHusoGenRegistro",
-            },
+        head = manifest_head(
+            "records", self.export_id, self.company, self.start, self.end,
+            "FechaHoraHusoGenRegistro",
+        )  # fmt: skip
+        manifest = head | {
             "records": total.records,
             "altas": total.altas,
             "anulaciones": total.anulaciones,
