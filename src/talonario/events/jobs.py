@@ -4,9 +4,11 @@ HAC/1177/2024 art. 9), and anomaly detection once a day. Each company in its own
 the head row's lock and a second look at the due time keep two workers from doubling one."""
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from talonario.db import Database
 from talonario.db.repository import CompanyRepository
@@ -18,6 +20,7 @@ from talonario.events.repository import (
 )
 from talonario.events.service import SUMMARY_EVERY_SECONDS, summarize
 from talonario.kit.clock import utcnow
+from talonario.models import Company
 from talonario.verifactu.events import EventType
 
 log = logging.getLogger(__name__)
@@ -50,18 +53,34 @@ def _summaries(
 ) -> int:
     with db.read_session() as session:
         due = [c for c in summaries_due(session, due_before) if not only or c in only]
+    return _each_company(
+        db,
+        due,
+        "summary event",
+        lambda session, company: summarize(session, settings, company, now, due_before=due_before),
+    )
+
+
+def _each_company(
+    db: Database,
+    company_ids: Collection[str],
+    what: str,
+    job: Callable[[Session, Company], object],
+) -> int:
+    """Run `job` for each company in a write transaction of its own; one that fails is logged
+    and the others go on. How many did something (`job` answered a true value)."""
     done = 0
-    for company_id in due:
+    for company_id in company_ids:
         try:
             with db.write_session() as session:
                 company = CompanyRepository(session, company_id).company()
                 if company is None:
                     continue
-                if summarize(session, settings, company, now, due_before=due_before):
+                if job(session, company):
                     done += 1
                 session.commit()
         except Exception:
-            log.exception("summary event of company %s failed", company_id)
+            log.exception("%s of company %s failed", what, company_id)
     return done
 
 
@@ -84,16 +103,9 @@ def audit_due(
             is None
             or last <= now - AUDIT_EVERY
         ]
-    done = 0
-    for company_id in due:
-        try:
-            with db.write_session() as session:
-                company = CompanyRepository(session, company_id).company()
-                if company is None:
-                    continue
-                audit_company(session, settings, company, now)
-                session.commit()
-                done += 1
-        except Exception:
-            log.exception("anomaly detection of company %s failed", company_id)
-    return done
+    return _each_company(
+        db,
+        due,
+        "anomaly detection",
+        lambda session, company: audit_company(session, settings, company, now),
+    )
