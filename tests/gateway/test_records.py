@@ -164,9 +164,7 @@ def test_a_batch_of_1000_is_chained_remitted_and_accepted(
     answer = r.json()
     assert (answer["created"], answer["failed"]) == (1000, 0)
     chain = company.get("/v1/verifactu/chain/verify").json()
-    assert chain == {"valid": True, "records": 1000, "first_break": None} | {
-        k: v for k, v in chain.items() if k not in ("valid", "records", "first_break")
-    }
+    assert (chain["valid"], chain["records"], chain["first_break"]) == (True, 1000, None)
     page = company.get("/v1/verifactu/records?format=xml").content
     validate(page, Schema.SUBMISSION)
     png = company.get("/v1/records/b-500/qr-image")
