@@ -171,3 +171,17 @@ def test_usage_counts_a_months_invoices_and_records(
     for month in ("2026-13", "0000-01", "9999-12"):
         r = account.get(f"/v1/companies/{company['id']}/usage?month={month}")
         assert r.status_code == 422 and r.json()["error"]["param"] == "month", month
+
+
+def test_a_company_key_lists_its_own_company_however_many_the_account_has(
+    app_client: TestClient, runtime: Runtime
+) -> None:
+    account = account_api(app_client, runtime)
+    oldest = account.post("/v1/companies", company_body(0)).json()
+    for n in range(1, 4):
+        account.post("/v1/companies", company_body(n))
+    key = account.post(f"/v1/companies/{oldest['id']}/api-keys", {}).json()["secret"]
+    own = Api(app_client, oldest["id"], key)
+    # Newest first, a page of 2 of the account's companies would not hold the oldest.
+    listed = own.get("/v1/companies?limit=2").json()
+    assert [c["id"] for c in listed["data"]] == [oldest["id"]] and listed["has_more"] is False

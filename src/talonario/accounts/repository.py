@@ -28,9 +28,17 @@ class AccountCompanies:
         return select(Company).where(Company.account_id == self.account_id)
 
     def newest_first(
-        self, limit: int, starting_after: str | None, external_id: str | None, nif: str | None
+        self,
+        limit: int,
+        starting_after: str | None,
+        external_id: str | None,
+        nif: str | None,
+        only: str | None = None,
     ) -> tuple[Sequence[Company], bool]:
+        """A page of the account's companies (of company `only`, when given)."""
         stmt = self._select()
+        if only is not None:
+            stmt = stmt.where(Company.id == only)
         if external_id is not None:
             stmt = stmt.where(Company.external_id == external_id)
         if nif is not None:

@@ -63,12 +63,10 @@ def visible(
     nif: str | None,
 ) -> tuple[Sequence[Company], bool]:
     """The companies the caller may see: its account's, or a company key's own company."""
-    found, more = repository.AccountCompanies(session, principal.account_id).newest_first(
-        limit, starting_after, external_id, nif
+    only = None if principal.account_key else principal.company_id
+    return repository.AccountCompanies(session, principal.account_id).newest_first(
+        limit, starting_after, external_id, nif, only
     )
-    if not principal.account_key:
-        return [c for c in found if c.id == principal.company_id], False
-    return found, more
 
 
 def mint_key(
