@@ -318,6 +318,7 @@ PARTS: dict[str, Callable[[], str]] = {
     "chain": chain.section,
     "backlog": backlog.section,
     "gateway": _later("bench.gateway"),
+    "no_verifactu": _later("bench.no_verifactu"),
 }
 
 
