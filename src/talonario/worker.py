@@ -25,6 +25,7 @@ from talonario.db import Database, create_database
 from talonario.documents.mailer import send_due_emails
 from talonario.events.jobs import audit_due, summarize_before_shutdown, summarize_due
 from talonario.kit.collector import tune_gc
+from talonario.records.mode import switch_due
 from talonario.records.remission import remit_due
 from talonario.webhooks.delivery import deliver_due
 
@@ -34,6 +35,8 @@ Job = Callable[[Database, Settings], int]
 
 # Each job claims its own work and answers how much it did.
 JOBS: tuple[tuple[str, Job], ...] = (
+    # A switch of VERI*FACTU mode scheduled for today (leaving it on 1 January, art. 17).
+    ("scheduled mode switches", switch_due),
     ("remission", remit_due),
     ("webhooks", deliver_due),
     ("email", send_due_emails),

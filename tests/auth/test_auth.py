@@ -245,6 +245,9 @@ def test_company_shows_its_details(api: Api) -> None:
         "environment": "sandbox",
         "mode": "verifactu",
         "mode_since": None,
+        "next_mode": None,
+        "next_mode_on": None,
+        "next_mode_reported_at": None,
         "certificate": None,
     }
 

@@ -382,6 +382,9 @@ def test_production_without_certificate_is_allowed_but_requires_one(
         "environment": "production",
         "mode": "verifactu",
         "mode_since": None,
+        "next_mode": None,
+        "next_mode_on": None,
+        "next_mode_reported_at": None,
         "certificate": None,
     }
     with runtime.db.read_session() as session:

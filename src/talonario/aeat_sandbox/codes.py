@@ -25,6 +25,7 @@ class Code(IntEnum):
     REQUIREMENT_END_FORBIDDEN = 4130  # FinRequerimiento outside a NO VERI*FACTU submission
     REQUIREMENT_END_MISSING = 4129  # no FinRequerimiento in a requirement submission
     REQUIREMENT_REF_FORMAT = 4133  # RefRequerimiento not alphanumeric
+    END_DATE = 4120  # FechaFinVeriFactu not 31-12 of the current or the previous year
     DATABASE = 3500  # technical database error (a Server fault: retry)
     # One record rejected.
     ISSUER_NOT_HEADER = 1108  # IDEmisorFactura differs from Cabecera/ObligadoEmision/NIF
@@ -83,6 +84,8 @@ DESCRIPTIONS: dict[int, str] = {
     Code.REQUIREMENT_END_MISSING: "El campo FinRequerimiento es obligatorio en las remisiones "
     "bajo requerimiento",
     Code.REQUIREMENT_REF_FORMAT: "El campo RefRequerimiento debe ser alfanumérico",
+    Code.END_DATE: "El campo FechaFinVeriFactu debe ser 31-12-20XX, siendo 20XX el año actual "
+    "o el anterior",
     Code.DATABASE: "Error técnico de base de datos. Inténtelo más tarde",
     Code.ISSUER_NOT_HEADER: "El NIF del IDEmisorFactura debe ser el mismo que el NIF del "
     "ObligadoEmision",

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
@@ -26,7 +26,16 @@ class VerifactuUpdate(Patch):
         " (not remitted); its invoices carry the NO VERI*FACTU QR and no VERI*FACTU legend."
         " Once a company has operated as VERI*FACTU in a year it stays VERI*FACTU until 31"
         " December (Orden HAC/1177/2024 art. 17): leaving earlier is a 422"
-        " `verifactu_until_year_end`.",
+        " `verifactu_until_year_end`; schedule it for 1 January with `effective_on`.",
+    )
+    effective_on: NotNull[date] = Field(
+        default=None,
+        description="With `mode: no_verifactu`: leave VERI*FACTU on this day instead of now."
+        " It must be 1 January of next year (art. 17). Until then the company stays"
+        " VERI*FACTU and its submissions to AEAT announce the renounce"
+        " (RemisionVoluntaria/FechaFinVeriFactu = 31-12 of this year); on the day, the first"
+        " record made (or the worker) switches it, with its event 01. `mode: verifactu`"
+        " without `effective_on` drops a scheduled switch.",
     )
 
 
@@ -121,6 +130,16 @@ class VerifactuOut(BaseModel):
     mode_since: datetime | None = Field(
         description="When the current mode began; null: since the company was created."
     )
+    next_mode: Mode | None = Field(
+        description="The mode a scheduled switch will put the company in; null: none."
+    )
+    next_mode_on: date | None = Field(
+        description="The day the scheduled switch takes effect (in the company's time zone)."
+    )
+    next_mode_reported_at: datetime | None = Field(
+        description="When AEAT first answered a submission announcing the scheduled renounce"
+        " (FechaFinVeriFactu); null: not yet, and the next submission announces it."
+    )
     certificate: CertificateOut | None
 
 
@@ -182,6 +201,9 @@ class CompanyOut(BaseModel):
                 environment=company.verifactu_environment,
                 mode=company.verifactu_mode,
                 mode_since=company.verifactu_mode_since,
+                next_mode=company.verifactu_next_mode,
+                next_mode_on=company.verifactu_next_mode_on,
+                next_mode_reported_at=company.verifactu_end_reported_at,
                 certificate=CertificateOut.of(company),
             ),
             logo=LogoOut.of(company),

@@ -7,6 +7,7 @@ from talonario.companies import mode, repository
 from talonario.companies.schemas import CompanyCreate, CompanyUpdate
 from talonario.config import Settings
 from talonario.db.repository import CompanyRepository
+from talonario.errors import InvalidRequest
 from talonario.kit.external_ids import taken
 from talonario.models import Account, ApiKey, Company
 from talonario.records import chain, remission
@@ -103,9 +104,18 @@ def update(
         company.address = body.address.model_dump() if body.address else None
     if body.verifactu is not None and body.verifactu.environment is not None:
         company.verifactu_environment = body.verifactu.environment
+    verifactu = body.verifactu
+    if verifactu is not None and verifactu.effective_on is not None and verifactu.mode is None:
+        raise InvalidRequest(
+            "effective_on says when a switch of mode takes effect: send verifactu.mode too.",
+            param="verifactu.mode",
+        )
     if body.verifactu is not None and body.verifactu.mode is not None:
         if settings is None:
             raise ValueError("a change of VERI*FACTU mode needs the settings to sign its event")
-        mode.change_mode(session, settings, company, body.verifactu.mode)
+        mode.change_mode(
+            session, settings, company, body.verifactu.mode,
+            effective_on=body.verifactu.effective_on,
+        )  # fmt: skip
     session.flush()
     return company

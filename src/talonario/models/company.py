@@ -1,7 +1,7 @@
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from talonario.models.base import Base, Entity, JSONType, UTCDateTime
@@ -29,6 +29,12 @@ class Company(Entity, Base):
         String(16), default="verifactu", server_default="verifactu"
     )
     verifactu_mode_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A switch scheduled for a later day (art. 17: leaving VERI*FACTU takes effect on 1
+    # January), and when AEAT first answered a submission that announced it
+    # (RemisionVoluntaria/FechaFinVeriFactu). Migration 0023.
+    verifactu_next_mode: Mapped[str | None] = mapped_column(String(16))
+    verifactu_next_mode_on: Mapped[date | None] = mapped_column(Date)
+    verifactu_end_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     timezone: Mapped[str] = mapped_column(String(40), default="Europe/Madrid")
     # The AEAT certificate (companies/certificate.py). The PKCS#12 and its password are
     # kit.secrets tokens, never stored in the clear; the rest is public certificate data.

@@ -26,7 +26,7 @@ import socket
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -39,7 +39,7 @@ from talonario.kit.clock import utcnow
 from talonario.kit.secrets import DecryptionError
 from talonario.models import Company, VerifactuRecord, VerifactuRemission
 from talonario.models import VerifactuSubmission as Submission
-from talonario.records import credentials, lease
+from talonario.records import credentials, lease, mode
 from talonario.records.outcomes import Outcome, outcomes_of_answer, unchanged
 from talonario.records.remission_repository import (
     Mirrored,
@@ -105,6 +105,8 @@ class Batch:
     company: Company
     incident: bool
     holder: str
+    # RemisionVoluntaria/FechaFinVeriFactu: the renounce this submission announces (mode.py).
+    end_date: date | None = None
 
 
 # --- 1-2. claim and mark ------------------------------------------------------------------------
@@ -162,7 +164,8 @@ def claim(
     # them ours.
     with db.read_session() as session:
         records, documents = submitted_batch(session, submission)
-    return Batch(submission_id, records, documents, company, incident, worker)
+    end = mode.end_date(company)
+    return Batch(submission_id, records, documents, company, incident, worker, end)
 
 
 def chunked(items: Sequence[T]) -> list[Sequence[T]]:
@@ -240,7 +243,9 @@ def default_client(db: Database, company: Company, settings: Settings) -> AeatCl
 def envelope(batch: Batch) -> bytes:
     company = batch.company
     header = SubmissionHeader(
-        taxpayer=Party(company.legal_name, nif=company.nif), incident=batch.incident
+        taxpayer=Party(company.legal_name, nif=company.nif),
+        incident=batch.incident,
+        verifactu_end_date=batch.end_date,
     )
     return soap_envelope(submission_of_stored(header, batch.documents))
 
@@ -273,6 +278,8 @@ def _apply_answer(
     submission.response = result.raw
     submission.answered_at = now
     _write_outcomes(session, batch, outcomes)
+    if batch.end_date is not None:
+        mode.end_reported(session, batch.company.id, batch.end_date, now)
     state = RemissionRepository(session, batch.company.id).state()
     assert state is not None
     state.aeat_wait_until = state.next_allowed_at = now + timedelta(seconds=result.wait_seconds)

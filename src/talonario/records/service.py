@@ -16,7 +16,7 @@ from talonario.events.service import signing_credentials
 from talonario.kit.clock import utcnow
 from talonario.kit.money import decimal_or_none
 from talonario.models import Company, Invoice, VerifactuRecord
-from talonario.records import chain
+from talonario.records import chain, mode
 from talonario.records.repository import RecordRepository
 from talonario.system import identity
 from talonario.taxes.totals import BreakdownRow, TaxType
@@ -40,9 +40,10 @@ class NothingToCorrect(Conflict):
 
 def signer(session: Session, settings: Settings, company: Company) -> chain.Signer | None:
     """The company's signing key and chain when it is in NO VERI*FACTU (None in VERI*FACTU),
-    opened once per transaction (a batch signs its records with one decrypted PKCS#12).
+    opened once per transaction (a batch signs its records with one decrypted PKCS#12). The
+    mode is the one stored now, read under the chain head's lock (records/mode.py).
     Without a certificate: 422 `certificate_required` (events.service.CertificateRequired)."""
-    if company.verifactu_mode != "no_verifactu":
+    if mode.current_mode(session, settings, company) != mode.NO_VERIFACTU:
         return None
 
     def open_key() -> chain.Signer:
