@@ -8,6 +8,7 @@ import json
 import zipfile
 from datetime import date, timedelta
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -16,10 +17,12 @@ from talonario.kit.clock import today_in
 from talonario.records import exports
 from talonario.records.period_repository import ExportRepository
 from talonario.runtime import Runtime
+from talonario.verifactu import signing
 from talonario.verifactu.xml import NS_SF, NS_SUM
 from talonario.verifactu.xsd import Schema, validate
 from tests.conftest import Api
-from tests.events.helpers import events_of, no_verifactu_company
+from tests.events.helpers import CA, events_of, no_verifactu_company
+from tests.records.test_no_verifactu import xmlsec1
 from tests.records.test_record_access import issue
 
 _NS = {"sum": NS_SUM, "sf": NS_SF}
@@ -195,3 +198,27 @@ def test_a_no_verifactu_export_is_event_08_of_the_event_log(api: Api, runtime: R
     total = sum(D(str(i["total"])) for i in (first, second))
     assert D(data.findtext("{*}SumaImporteTotalAlta") or "") == total
     assert manifest["records"] == 2
+
+
+def test_each_signed_record_taken_out_of_an_export_verifies_here_and_with_xmlsec1(
+    api: Api, runtime: Runtime, tmp_path: Path
+) -> None:
+    """The signature covers the record as the standalone document it was made on; inside the
+    export's document it is one element among others, and taken out as any XML tool does it
+    verifies again (a third party's check included)."""
+    no_verifactu_company(runtime, api.company_id)
+    issued = [issue(api) for _ in range(3)]
+    void = api.post(f"/v1/invoices/{issued[0]['id']}/void", {"reason": "error"})
+    assert void.status_code == 200, void.text
+    document = etree.fromstring(export(api, today(), today()).read("records-0001.xml"))
+    records = [entry[0] for entry in document.findall("sum:RegistroFactura", _NS)]
+    assert [etree.QName(r).localname for r in records] == ["RegistroAlta"] * 3 + [
+        "RegistroAnulacion"
+    ]
+    for record in records:
+        alone = signing.standalone(record)
+        signing.verify_enveloped(alone)
+        assert xmlsec1(alone, CA, tmp_path) == 0
+    # The element as it sits in the export (the submission's namespaces in scope) does not.
+    with pytest.raises(signing.SignatureInvalid):
+        signing.verify_enveloped(etree.tostring(records[0]))

@@ -16,12 +16,19 @@ government's own signing client (Cliente @firma / AutoFirma "AGE 1.9" preset): i
 https://sede.060.gob.es/politica_de_firma_anexo_1.pdf. Digest and signature: SHA-256 with
 RSA (AEAT's recommendation) or ECDSA for an EC key.
 
+Inside a larger document (a submission answering a requirement, an export) the signature still
+covers the record as the standalone document it was made on: `standalone` takes the element out
+as any XML tool does (a copy, without the namespace declarations it does not use), and that
+document verifies. The canonicalisation is inclusive (C14N 1.0), so a copy that kept the
+submission's unused declarations would not.
+
 `verify_enveloped` checks the signature with the certificate it carries: integrity and
 authorship of the document, not trust in the issuing CA (that is the certificate upload's
 business, `companies.certificate`).
 """
 
 import base64
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -150,6 +157,14 @@ def verify_enveloped(xml: bytes) -> VerifiedSignature:
         signed_at = datetime.fromisoformat(time_text) if time_text else None
         policy = props.findtext(f".//{{{_XADES_NS}}}Identifier")
     return VerifiedSignature(certificate, signed_at, policy)
+
+
+def standalone(element: Any) -> bytes:
+    """A signed record or event embedded in a larger document, as the standalone document its
+    signature covers: the element copied out, only the namespace declarations it uses."""
+    copied = copy.deepcopy(element)
+    etree.cleanup_namespaces(copied)
+    return (_DECLARATION + etree.tostring(copied, encoding="unicode")).encode("utf-8")
 
 
 def _covers_document(signed: Any, root: Any) -> bool:
