@@ -3,11 +3,13 @@ RefRequerimiento is mandatory there (4125) and refused on the VERI*FACTU endpoin
 for a FinRequerimiento), business errors are admitted, identification errors are not, and
 nothing sent under a requirement is held with the voluntary remission's records."""
 
+from datetime import date
 from decimal import Decimal as D
 
 import httpx
 
 from talonario.aeat_sandbox.requirement import PATH
+from talonario.kit.clock import today_in
 from talonario.verifactu import xsd
 from talonario.verifactu.client import requirement_url
 from talonario.verifactu.records import Party, Record, SubmissionHeader
@@ -111,3 +113,21 @@ def test_the_requirement_endpoint_refuses_a_voluntary_remission_4127(
     envelope = soap_envelope(submission_document(header, (taxpayer.alta("F-0001"),)))
 
     assert fault_string(post_to(requirement_url(sandbox.url), envelope)).startswith("Codigo[4127]")
+
+
+def test_a_renounce_must_end_on_31_december_of_this_year_or_the_last_4120(
+    sandbox: SandboxServer,
+) -> None:
+    year = today_in("Europe/Madrid").year
+
+    def renouncing(end: date) -> httpx.Response:
+        taxpayer = Taxpayer()
+        header = SubmissionHeader(taxpayer=taxpayer.party, verifactu_end_date=end)
+        envelope = soap_envelope(submission_document(header, (taxpayer.alta("F-0001"),)))
+        return post_to(sandbox.url, envelope)
+
+    for wrong in (date(year, 12, 30), date(year + 1, 12, 31), date(year - 2, 12, 31)):
+        assert fault_string(renouncing(wrong)).startswith("Codigo[4120]"), wrong
+    for right in (date(year, 12, 31), date(year - 1, 12, 31)):
+        found = lines(answer(renouncing(right), xsd.Schema.RESPONSE))
+        assert [status for _, status, _ in found] == ["Correcto"], right
