@@ -35,16 +35,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import orjson
 from cryptography.hazmat.primitives.serialization import pkcs12
 from sqlalchemy import text
 from tests.companies.test_certificate import TestCa, representative
-from tests.fixtures.factories import create_company, invoice_body
+from tests.fixtures.factories import create_company
 from tests.fixtures.servers import Server, running_server
 
 from bench.__main__ import LABELS, RESULTS, Config, other, wait_for_quiet
-from bench.common import fresh_database, pg_reachable
-from bench.loadgen import build_request, read_response
+from bench.common import fresh_database, issue_request, pg_reachable
+from bench.loadgen import read_response
 from bench.server import CpuSample
 from talonario import __version__
 from talonario.config import Settings
@@ -154,14 +153,7 @@ async def _issue(host: str, port: int, request: bytes, count: int, clients: int)
 def issue(server: Server, key: str, count: int, clients: int, quiet_wait: float = 0.0) -> Issuing:
     if quiet_wait > 0:
         wait_for_quiet(quiet_wait)
-    request = build_request(
-        server.host,
-        server.port,
-        "POST",
-        "/v1/invoices",
-        orjson.dumps(invoice_body(issue=True)),
-        {"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
-    )
+    request = issue_request(server, key)
     before = CpuSample.take(server.process.pid)
     result = asyncio.run(_issue(server.host, server.port, request, count, clients))
     result.cpu = CpuSample.take(server.process.pid).percent_since(before)
