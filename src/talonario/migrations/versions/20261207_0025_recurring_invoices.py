@@ -1,0 +1,21 @@
+"""recurring invoice templates and their runs (issue 16): reserved, filled by the change that builds it
+
+Revision ID: 0025
+Revises: 0024
+Create Date: 2026-12-07
+"""
+
+from collections.abc import Sequence
+
+revision: str = "0025"
+down_revision: str | None = "0024"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
