@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -52,8 +52,9 @@ def current_mode(
     session: Session, settings: Settings, company: Company, now: datetime | None = None
 ) -> Mode:
     """The company's mode as stored now, with a due scheduled switch made; once per
-    transaction. Locks the chain head (if the transaction does not hold it yet) and shows the
-    answer on `company` (attached or not), so what is read of it afterwards agrees."""
+    transaction. Locks the chain head (if the transaction does not hold it yet). A `company`
+    of this session shows the answer; a read phase's detached copy is left as it was (a
+    group-commit unit may run twice and touches nothing outside its session)."""
 
     def read() -> Mode:
         chain.lock_head(session, company.id)
@@ -70,7 +71,8 @@ def current_mode(
         due = row.verifactu_next_mode_on
         if row.verifactu_next_mode is not None and due <= local_today(company, when):
             switch(session, settings, company, row.verifactu_next_mode, when, scheduled=due)
-        return company.verifactu_mode  # type: ignore[return-value]
+            return row.verifactu_next_mode  # type: ignore[no-any-return]
+        return row.verifactu_mode  # type: ignore[no-any-return]
 
     return remembered(session, ("verifactu_mode", company.id), read)
 
@@ -101,7 +103,6 @@ def switch(
         )
     )
     _show(company, mode, now, None, None)
-    set_committed_value(company, "verifactu_end_reported_at", None)
     kind = EVENT_START_NO_VERIFACTU if mode == NO_VERIFACTU else EVENT_END_NO_VERIFACTU
     note = _NOTES[kind] + (_SCHEDULED_NOTE.format(on=scheduled.isoformat()) if scheduled else "")
     log_event(session, settings, company, kind, note=note, now=now)
@@ -116,9 +117,7 @@ def schedule(session: Session, company: Company, mode: Mode | None, on: date | N
         .where(Company.id == company.id)
         .values(verifactu_next_mode=mode, verifactu_next_mode_on=on, verifactu_end_reported_at=None)
     )
-    set_committed_value(company, "verifactu_next_mode", mode)
-    set_committed_value(company, "verifactu_next_mode_on", on)
-    set_committed_value(company, "verifactu_end_reported_at", None)
+    _show(company, company.verifactu_mode, company.verifactu_mode_since, mode, on)
 
 
 def remember_mode(session: Session, company: Company, mode: Mode) -> None:
@@ -189,8 +188,11 @@ def _show(
     next_mode: str | None,
     next_on: date | None,
 ) -> None:
+    if inspect(company).session is None:
+        return
     # Committed values: the row already says so (read or just written), nothing to flush.
     set_committed_value(company, "verifactu_mode", mode)
     set_committed_value(company, "verifactu_mode_since", since)
     set_committed_value(company, "verifactu_next_mode", next_mode)
     set_committed_value(company, "verifactu_next_mode_on", next_on)
+    set_committed_value(company, "verifactu_end_reported_at", None)
