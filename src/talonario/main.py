@@ -42,6 +42,7 @@ from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
 from talonario.records.endpoints import router as verifactu_router
+from talonario.reports.endpoints import router as reports_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
 from talonario.system.endpoints import router as system_router
@@ -275,6 +276,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         installations_router,
         payments_router,
         invoice_records_router,
+        reports_router,
         gateway_router,
         verifactu_router,
         events_router,

@@ -1,0 +1,51 @@
+"""A period's invoice PDFs as one ZIP, streamed: each PDF as `/v1/invoices/{id}/pdf` gives it
+(documents/service.py: the stored bytes, rendered and stored on first request), read one by
+one outside any transaction while the archive is written."""
+
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from talonario.db import Database
+from talonario.documents import service as documents
+
+
+class Sink:
+    """Where zipfile writes: kept until taken, never seekable (zipfile then writes each entry
+    with a data descriptor, which is what lets it stream)."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def write(self, data: Any) -> int:
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def take(self) -> bytes:
+        out = b"".join(self.chunks)
+        self.chunks.clear()
+        return out
+
+
+def _unique(name: str, issued_on: date, taken: set[str]) -> str:
+    """A number repeats only in another year (series may restart yearly): add the date."""
+    if name in taken:
+        name = name.removesuffix(".pdf") + f"-{issued_on.isoformat()}.pdf"
+    taken.add(name)
+    return name
+
+
+def zip_stream(db: Database, company_id: str, invoices: list[tuple[str, date]]) -> Iterator[bytes]:
+    """The ZIP of `invoices` ((id, issued_on), in issue order): `Factura-<number>.pdf` each."""
+    sink = Sink()
+    taken: set[str] = set()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:  # type: ignore[call-overload]
+        for invoice_id, issued_on in invoices:
+            pdf = documents.invoice_pdf(db, company_id, invoice_id)
+            archive.writestr(_unique(pdf.filename, issued_on, taken), pdf.content)
+            yield sink.take()
+    yield sink.take()
