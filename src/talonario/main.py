@@ -41,6 +41,7 @@ from talonario.kit.collector import tune_gc
 from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
+from talonario.quotes.endpoints import router as quotes_router
 from talonario.records.endpoints import router as verifactu_router
 from talonario.reports.endpoints import router as reports_router
 from talonario.runtime import Runtime
@@ -273,6 +274,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         series_router,
         invoices_router,
         documents_router,
+        quotes_router,
         installations_router,
         payments_router,
         invoice_records_router,

@@ -7,6 +7,7 @@ RESOURCES = (
     "products",
     "series",
     "invoices",
+    "quotes",
     "webhooks",
     # An account's: its companies, and the keys it mints for them (/v1/companies).
     "companies",

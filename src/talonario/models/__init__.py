@@ -12,6 +12,7 @@ from talonario.models.installation import Installation
 from talonario.models.invoice import Invoice
 from talonario.models.payment import Payment
 from talonario.models.product import Product
+from talonario.models.quote import Quote
 from talonario.models.requirement import VerifactuExport, VerifactuRequirement
 from talonario.models.series import Series
 from talonario.models.tax_id_check import TaxIdCheck
@@ -39,6 +40,7 @@ __all__ = [
     "Payment",
     "Product",
     "PublicLink",
+    "Quote",
     "Series",
     "TaxIdCheck",
     "VerifactuChainHead",

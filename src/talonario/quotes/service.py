@@ -1,0 +1,181 @@
+"""Quotes: creating, changing and deleting drafts, moving them between states, and their public
+link. Lines and totals are the invoices' own (invoices/lines.py over taxes/totals.py): a quote
+prices exactly as the invoice made from it will."""
+
+import secrets
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from talonario.documents.schemas import PublicLinkIn
+from talonario.errors import NotFound
+from talonario.invoices.lines import apply_totals, build_lines, line_inputs
+from talonario.invoices.parties import resolve_client
+from talonario.kit import external_ids
+from talonario.kit.clock import utcnow
+from talonario.kit.ids import new_id
+from talonario.models import Invoice, Quote
+from talonario.quotes import states
+from talonario.quotes.repository import QuoteFilters, QuoteRepository, quote_by_token
+from talonario.quotes.schemas import QuoteCreate, QuoteUpdate
+
+DEFAULT_VALIDITY = timedelta(days=30)
+PREFIX = {"quote": "P", "proforma": "PF"}
+_TOTALS = (
+    "lines",
+    "tax_breakdown",
+    "subtotal",
+    "taxes_total",
+    "surcharge_total",
+    "withholding_rate",
+    "withholding_total",
+    "total",
+)
+
+
+class QuoteNotFound(NotFound):
+    code = "quote_not_found"
+
+
+def get(session: Session, company_id: str, ref: str, for_update: bool = False) -> Quote:
+    """By Talonario id or, failing that, by the caller's external_id."""
+    repo = QuoteRepository(session, company_id)
+    return repo.found(QuoteNotFound, ref, by_ref=True, for_update=for_update)
+
+
+def listed(
+    session: Session,
+    company_id: str,
+    filters: QuoteFilters,
+    today: date,
+    limit: int,
+    starting_after: str | None,
+) -> tuple[Sequence[Quote], bool]:
+    return QuoteRepository(session, company_id).listed(filters, today, limit, starting_after)
+
+
+def _price(quote: Quote, lines: list[dict[str, Any]], inputs: list[Any], withholding: Any) -> None:
+    """The invoices' totals (invoices/lines.apply_totals), computed on an unsaved invoice that
+    only carries them, then copied onto the quote."""
+    carrier = Invoice()
+    apply_totals(carrier, lines, inputs, withholding)
+    for field in _TOTALS:
+        setattr(quote, field, getattr(carrier, field))
+
+
+def create(session: Session, company_id: str, body: QuoteCreate, today: date) -> Quote:
+    repo = QuoteRepository(session, company_id)
+    repo.ensure_external_id_free(body.external_id)
+    client_id, client = resolve_client(session, company_id, body.client)
+    issued_on = body.issued_on or today
+    lines, inputs = build_lines(session, company_id, body.lines, issued_on)
+    sequence = repo.next_sequence(body.kind, issued_on.year)
+    quote = Quote(
+        id=new_id(),
+        company_id=company_id,
+        kind=body.kind,
+        number=f"{PREFIX[body.kind]}-{issued_on.year}-{sequence:04d}",
+        year=issued_on.year,
+        sequence=sequence,
+        status="draft",
+        issued_on=issued_on,
+        valid_until=body.valid_until or issued_on + DEFAULT_VALIDITY,
+        client_id=client_id,
+        client=client,
+        currency=body.currency,
+        notes=body.notes,
+        external_id=body.external_id,
+        meta=body.metadata or {},
+    )
+    _price(quote, lines, inputs, body.withholding.rate if body.withholding else None)
+    repo.add(quote)
+    external_ids.flush(session, body.external_id, noun="quote")
+    return quote
+
+
+def update(session: Session, company_id: str, ref: str, body: QuoteUpdate, today: date) -> Quote:
+    quote = get(session, company_id, ref, for_update=True)
+    states.ensure_draft(quote, today)
+    changes = body.model_dump(exclude_unset=True)
+    if "external_id" in changes:
+        repo = QuoteRepository(session, company_id)
+        repo.ensure_external_id_free(body.external_id, quote.id)
+        quote.external_id = body.external_id
+    if "client" in changes:
+        quote.client_id, quote.client = resolve_client(session, company_id, body.client)
+    if body.kind is not None and body.kind != quote.kind:
+        # The number says the kind (P- or PF-): a changed kind takes the other's next number.
+        repo = QuoteRepository(session, company_id)
+        quote.sequence = repo.next_sequence(body.kind, quote.year)
+        quote.number = f"{PREFIX[body.kind]}-{quote.year}-{quote.sequence:04d}"
+        quote.kind = body.kind
+    for field in ("issued_on", "valid_until", "notes"):
+        if field in changes:
+            setattr(quote, field, changes[field])
+    if "metadata" in changes:
+        quote.meta = body.metadata or {}
+    lines = [dict(line) for line in quote.lines]
+    inputs = line_inputs(lines)
+    if body.lines is not None:
+        lines, inputs = build_lines(session, company_id, body.lines, quote.issued_on)
+    withholding = quote.withholding_rate
+    if "withholding" in changes:
+        withholding = body.withholding.rate if body.withholding else None
+    _price(quote, lines, inputs, withholding)
+    external_ids.flush(session, quote.external_id, noun="quote")
+    return quote
+
+
+def delete(session: Session, company_id: str, ref: str, today: date) -> None:
+    quote = get(session, company_id, ref, for_update=True)
+    states.ensure_draft(quote, today)
+    QuoteRepository(session, company_id).remove(quote)
+    session.flush()
+
+
+def move(session: Session, company_id: str, ref: str, action: str, today: date) -> Quote:
+    """send, accept or reject (quotes/states.py); 409 naming the state when it may not."""
+    quote = get(session, company_id, ref, for_update=True)
+    states.check(quote, action, today)
+    now = utcnow()
+    quote.status = states.TARGET[action]
+    setattr(quote, f"{quote.status}_at", now)
+    session.flush()
+    return quote
+
+
+# --- the public link: the invoices' mechanism (documents/service.py), on the quote's row --------
+
+
+def set_public_link(
+    session: Session, base_url: str, company_id: str, ref: str, body: PublicLinkIn
+) -> Quote:
+    """Enable (a new unguessable token unless a live one exists), extend, or revoke."""
+    quote = get(session, company_id, ref, for_update=True)
+    now = utcnow()
+    if not body.enabled:
+        quote.public_token = quote.public_url = quote.public_expires_at = None
+        quote.public_max_days = None
+        session.flush()
+        return quote
+    live = quote.public_token is not None and (quote.public_expires_at or now) > now
+    if not live:
+        # An expired link never comes back: whoever held it must not regain access.
+        quote.public_token = secrets.token_urlsafe(32)  # 256 bits, as an invoice's
+        quote.public_url = f"{base_url.rstrip('/')}/v1/q/{quote.public_token}"
+    quote.public_expires_at = now + timedelta(days=body.max_days)
+    quote.public_max_days = body.max_days
+    session.flush()
+    return quote
+
+
+def find_by_token(session: Session, token: str) -> Quote | None:
+    """The quote behind a live public link, or None (unknown, revoked or expired: all 404)."""
+    if not 20 <= len(token) <= 64:
+        return None
+    quote = quote_by_token(session, token)
+    if quote is None or quote.public_expires_at is None or quote.public_expires_at <= utcnow():
+        return None
+    return quote
