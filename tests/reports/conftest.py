@@ -1,4 +1,4 @@
-"""The fixture year 2025 of one company, built once per module through the API: invoices to
+"""The fixture year 2025 of one company, built once per database through the API: invoices to
 four clients at several rates, recargo, exempt, not subject and reverse charge, an F2 without
 recipient, a rectifying invoice, a voided one, one excluded from the 347, and invoices outside
 the year. The figures the tests expect are worked out by hand in test_tax_reports.py."""
@@ -46,7 +46,7 @@ class Year:
         self.invoices[name] = r.json()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def year(app_client: TestClient, runtime: Runtime) -> Year:
     company_id, key = create_company(runtime.db)
     y = Year(Api(app_client, company_id, key))

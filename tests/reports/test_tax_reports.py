@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from tests.conftest import Api
-from tests.reports.conftest import Year
+from tests.reports.conftest import ALFA, BETA, Year, line
 
 D = Decimal
 
@@ -155,3 +155,37 @@ def test_reports_need_the_invoices_read_scope(api: Api) -> None:
     reader = key("invoices:read")
     assert reader.get("/v1/reports/347?year=2025").json()["data"] == []
     assert reader.get("/v1/reports/vat?from=2025-01-01&to=2025-01-31").status_code == 200
+
+
+def test_a_substitution_nets_the_change_and_an_f3_counts_once(api: Api) -> None:
+    """By hand: F1 4000.00 @21 = 4840.00 (2025-03-01); R1 by substitution 3000.00 @21 =
+    3630.00 (2025-05-05) takes the F1 off in Q2: 3630.00 - 4840.00 = -1210.00. An F2 of
+    300.00 @21 = 363.00 replaced by an F3 to Beta counts once, as the F3 (Q2, 363.00)."""
+    year = Year(api)
+    year.issue("F1", "2025-03-01", ALFA, line("4000.00", rate=21))
+    rectify = {
+        "type": "R1",
+        "method": "substitution",
+        "reason": "Precio corregido",
+        "lines": [line("3000.00", rate=21)],
+        "issue": True,
+        "issued_on": "2025-05-05",
+    }
+    assert api.post(f"/v1/invoices/{year.invoices['F1']['id']}/rectify", rectify).status_code == 201
+    year.issue("S", "2025-06-01", None, line("300.00", rate=21))
+    year.issue(
+        "F3", "2025-06-10", BETA, line("300.00", rate=21), type="F3",
+        substitutes=[year.invoices["S"]["id"]],
+    )  # fmt: skip
+    report = body(api.get("/v1/reports/347?year=2025"))
+    assert [(p["nif"], p["total"], p["quarters"]) for p in report["data"]] == [
+        (
+            "B12345609",
+            D("3630.00"),
+            {"q1": D("4840.00"), "q2": D("-1210.00"), "q3": D("0"), "q4": D("0")},
+        )
+    ]
+    q2 = body(api.get("/v1/reports/vat?from=2025-04-01&to=2025-06-30"))
+    # R1: 3000.00 - 4000.00 = -1000.00, quota 630.00 - 840.00 = -210.00; F3: 300.00, 63.00.
+    assert q2["taxed"] == [{"rate": 21, "base": D("-700.00"), "quota": D("-147.00")}]
+    assert q2["invoices"] == 2
