@@ -110,6 +110,9 @@ class _QuoteRenderer(_Renderer):
             )
             self.text(x, y, value, bold=True, align="right")
             y -= LEADING + 1
+        if v.kind == "proforma":
+            self.text(x, y - 2, "No es una factura", bold=True, color=MUTED, align="right")
+            y -= LEADING + 2
         return y - 2 * mm
 
     def _totals_box(self, rows: list[tuple[str, str, bool]], top: float, width: float) -> None:
