@@ -43,6 +43,7 @@ from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
 from talonario.quotes.endpoints import router as quotes_router
 from talonario.records.endpoints import router as verifactu_router
+from talonario.recurring.endpoints import router as recurring_router
 from talonario.reports.endpoints import router as reports_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
@@ -274,6 +275,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         series_router,
         invoices_router,
         documents_router,
+        recurring_router,
         quotes_router,
         installations_router,
         payments_router,

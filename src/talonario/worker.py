@@ -27,6 +27,7 @@ from talonario.events.jobs import audit_due, summarize_before_shutdown, summariz
 from talonario.kit.collector import tune_gc
 from talonario.records.mode import switch_due
 from talonario.records.remission import remit_due
+from talonario.recurring.jobs import issue_due as issue_recurring
 from talonario.webhooks.delivery import deliver_due
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ Job = Callable[[Database, Settings], int]
 JOBS: tuple[tuple[str, Job], ...] = (
     # A switch of VERI*FACTU mode scheduled for today (leaving it on 1 January, art. 17).
     ("scheduled mode switches", switch_due),
+    ("recurring invoices", issue_recurring),
     ("remission", remit_due),
     ("webhooks", deliver_due),
     ("email", send_due_emails),

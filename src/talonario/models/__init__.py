@@ -13,6 +13,7 @@ from talonario.models.invoice import Invoice
 from talonario.models.payment import Payment
 from talonario.models.product import Product
 from talonario.models.quote import Quote
+from talonario.models.recurring import RecurringInvoice, RecurringInvoiceRun
 from talonario.models.requirement import VerifactuExport, VerifactuRequirement
 from talonario.models.series import Series
 from talonario.models.tax_id_check import TaxIdCheck
@@ -41,6 +42,8 @@ __all__ = [
     "Product",
     "PublicLink",
     "Quote",
+    "RecurringInvoice",
+    "RecurringInvoiceRun",
     "Series",
     "TaxIdCheck",
     "VerifactuChainHead",
