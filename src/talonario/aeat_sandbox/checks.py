@@ -122,6 +122,18 @@ def parse_day(text: str) -> date:
     return datetime.strptime(text, "%d-%m-%Y").date()
 
 
+def end_date(text: str, today: date) -> int | None:
+    """The renounce's last day of VERI*FACTU (FechaFinVeriFactu): 31 December of this year or
+    the last; else 4120 (4106 when it is no date)."""
+    try:
+        day = parse_day(text.strip())
+    except ValueError:
+        return Code.DATE_FORMAT
+    if (day.month, day.day) != (12, 31) or day.year not in (today.year, today.year - 1):
+        return Code.END_DATE
+    return None
+
+
 def valid_nif(value: str) -> bool:
     """A Spanish NIF/NIE/CIF with a right checksum, written as AEAT wants it (9, uppercase)."""
     try:

@@ -75,9 +75,9 @@ def judge(
         records = checks.read_records(document)
     except ValueError as exc:
         raise RequestFault(Code.DATE_FORMAT, str(exc)) from None
-    _check_end_date(
-        document.findtext("sum:Cabecera/sf:RemisionVoluntaria/sf:FechaFinVeriFactu", None, _NS)
-    )
+    end = document.findtext("sum:Cabecera/sf:RemisionVoluntaria/sf:FechaFinVeriFactu", None, _NS)
+    if end is not None and (code := checks.end_date(end, today_in(AEAT_TIMEZONE))) is not None:
+        raise RequestFault(code, end)
     forcing = faults.any_record_errors(session, header_nif)
     if forcing and not locked:
         return None
@@ -355,19 +355,6 @@ def _state_conflict(
     if replaces:
         return (None, None) if held is not None else (Code.NOT_FOUND, None)
     return (Code.DUPLICATE, held) if held is not None else (None, None)
-
-
-def _check_end_date(text: str | None) -> None:
-    """The renounce's last day of VERI*FACTU: 31 December of this year or the last (4120)."""
-    if text is None:
-        return
-    try:
-        day = checks.parse_day(text.strip())
-    except ValueError as exc:
-        raise RequestFault(Code.DATE_FORMAT, str(exc)) from None
-    year = today_in(AEAT_TIMEZONE).year
-    if (day.month, day.day) != (12, 31) or day.year not in (year, year - 1):
-        raise RequestFault(Code.END_DATE, text)
 
 
 def _header_nif(document: etree._Element, path: str) -> str:

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import inspect, select, update
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -28,6 +28,7 @@ from talonario.events.service import CertificateRequired, log_event
 from talonario.kit.clock import utcnow
 from talonario.models import Company
 from talonario.records import chain
+from talonario.records.mode_repository import ModeRepository, companies_with_switch_by
 
 Mode = Literal["verifactu", "no_verifactu"]
 VERIFACTU: Mode = "verifactu"
@@ -58,14 +59,7 @@ def current_mode(
 
     def read() -> Mode:
         chain.lock_head(session, company.id)
-        row = session.execute(
-            select(
-                Company.verifactu_mode,
-                Company.verifactu_mode_since,
-                Company.verifactu_next_mode,
-                Company.verifactu_next_mode_on,
-            ).where(Company.id == company.id)
-        ).one()
+        row = ModeRepository(session, company.id).stored()
         _show(company, *row)
         when = now or utcnow()
         due = row.verifactu_next_mode_on
@@ -91,17 +85,7 @@ def switch(
     is allowed; a switch back to VERI*FACTU also needs the kept records regularised
     (records/regularisation.py), which the caller does."""
     chain.lock_head(session, company.id)
-    session.execute(
-        update(Company)
-        .where(Company.id == company.id)
-        .values(
-            verifactu_mode=mode,
-            verifactu_mode_since=now,
-            verifactu_next_mode=None,
-            verifactu_next_mode_on=None,
-            verifactu_end_reported_at=None,
-        )
-    )
+    ModeRepository(session, company.id).switched(mode, now)
     _show(company, mode, now, None, None)
     kind = EVENT_START_NO_VERIFACTU if mode == NO_VERIFACTU else EVENT_END_NO_VERIFACTU
     note = _NOTES[kind] + (_SCHEDULED_NOTE.format(on=scheduled.isoformat()) if scheduled else "")
@@ -112,11 +96,7 @@ def switch(
 
 def schedule(session: Session, company: Company, mode: Mode | None, on: date | None) -> None:
     """Keep (or with None, drop) a switch to `mode` on the day `on`."""
-    session.execute(
-        update(Company)
-        .where(Company.id == company.id)
-        .values(verifactu_next_mode=mode, verifactu_next_mode_on=on, verifactu_end_reported_at=None)
-    )
+    ModeRepository(session, company.id).scheduled(mode, on)
     _show(company, company.verifactu_mode, company.verifactu_mode_since, mode, on)
 
 
@@ -140,16 +120,7 @@ def end_date(company: Company) -> date | None:
 def end_reported(session: Session, company_id: str, end: date, now: datetime) -> None:
     """AEAT answered a submission announcing the renounce that ends on `end`: later submissions
     need not say it again (unless the schedule changed meanwhile)."""
-    session.execute(
-        update(Company)
-        .where(
-            Company.id == company_id,
-            Company.verifactu_next_mode == NO_VERIFACTU,
-            Company.verifactu_next_mode_on == end + timedelta(days=1),
-            Company.verifactu_end_reported_at.is_(None),
-        )
-        .values(verifactu_end_reported_at=now)
-    )
+    ModeRepository(session, company_id).end_reported(end, now)
 
 
 def switch_due(db: Database, settings: Settings) -> int:
@@ -159,16 +130,12 @@ def switch_due(db: Database, settings: Settings) -> int:
     with db.read_session() as session:
         # A day ahead of UTC covers every time zone a Spanish issuer is in.
         soon = now.date() + timedelta(days=1)
-        candidates = session.scalars(
-            select(Company.id).where(
-                Company.verifactu_next_mode.is_not(None), Company.verifactu_next_mode_on <= soon
-            )
-        ).all()
+        candidates = companies_with_switch_by(session, soon)
     made = 0
     for company_id in candidates:
         try:
             with db.write_session() as session:
-                company = session.get(Company, company_id)
+                company = ModeRepository(session, company_id).company()
                 if company is None:
                     continue
                 before = company.verifactu_mode
