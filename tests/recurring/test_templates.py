@@ -69,7 +69,10 @@ def test_invalid_templates_are_refused_naming_the_field(api: Api) -> None:
     start = _today()
     r = api.post(URL, template_body(start, send=True, issue=False))
     assert r.status_code == 422
-    r = api.post(URL, template_body(start, lines=[{"description": "X", "unit_price": "1", "tax": {"rate": 7}}]))
+    r = api.post(
+        URL,
+        template_body(start, lines=[{"description": "X", "unit_price": "1", "tax": {"rate": 7}}]),
+    )
     assert r.status_code == 422 and r.json()["error"]["param"].startswith("lines.0")
     r = api.post(URL, template_body(start, client="nobody"))
     assert r.status_code == 404 and r.json()["error"]["param"] == "client"
