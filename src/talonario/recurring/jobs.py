@@ -75,8 +75,8 @@ def _make_one(
         template = RecurringInvoiceRepository(session, company_id).to_run(
             template_id, skip_locked=False
         )
-        ours = template is not None and template.status == "active"
-        if ours and template is not None and template.next_index == occurrence:
+        still = template is not None and template.status == "active"
+        if still and template is not None and template.next_index == occurrence:
             log.warning("recurring invoice %s paused: %s", template_id, error)
             service.halt(template, day, f"Occurrence {occurrence}: {error}")
             session.commit()

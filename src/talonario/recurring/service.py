@@ -219,17 +219,18 @@ def _set_invoice(
         stored["client_email"] = (snapshot or {}).get("email")
     if "series" in changes:
         stored["series"] = invoices.resolve_series(session, company.id, body.series)[0]
-    for field in INVOICE_FIELDS:
+    for field in ("type", "lines", "notes", "withholding"):
+        if field not in changes:
+            continue
         value = getattr(body, field)
-        if field in changes and field not in ("series",) and value is not None:
-            if field == "lines":
-                stored[field] = [ln.model_dump(mode="json", exclude_none=True) for ln in value]
-            elif field == "withholding":
-                stored[field] = value.model_dump(mode="json")
-            else:
-                stored[field] = value
-        elif field in changes and value is None and field in ("notes", "withholding"):
-            stored.pop(field, None)
+        if value is None:
+            stored.pop(field, None)  # notes, withholding cleared (type and lines are NotNull)
+        elif field == "lines":
+            stored[field] = [ln.model_dump(mode="json", exclude_none=True) for ln in value]
+        elif field == "withholding":
+            stored[field] = value.model_dump(mode="json")
+        else:
+            stored[field] = value
     template.invoice = stored
     if template.send and not stored.get("client_email"):
         raise InvalidRequest(
