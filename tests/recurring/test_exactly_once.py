@@ -6,8 +6,10 @@ from datetime import date
 import pytest
 
 from talonario.invoices import service as invoices
+from talonario.kit.clock import today_in
 from talonario.recurring.repository import RecurringInvoiceRepository
 from talonario.runtime import Runtime
+from talonario.worker import run_once
 from tests.conftest import Api
 from tests.recurring.helpers import invoices_of, run_job, template_body
 
@@ -47,3 +49,12 @@ def test_the_run_s_unique_refuses_an_occurrence_made_twice(api: Api, runtime: Ru
     run_job(runtime, date(2025, 6, 2))
     (invoice,) = invoices_of(runtime, api.company_id)
     assert invoice.issued_on == date(2025, 6, 1)
+
+
+def test_the_worker_s_own_pass_makes_today_s_occurrence(api: Api, runtime: Runtime) -> None:
+    today = today_in("Europe/Madrid")
+    made = api.post(URL, template_body(today)).json()
+    run_once(runtime.db, runtime.settings)  # every job of worker.JOBS, on the real clock
+    (invoice,) = invoices_of(runtime, api.company_id)
+    assert invoice.issued_on == today and invoice.operation_date is None
+    assert api.get(f"{URL}/{made['id']}").json()["invoices_made"] == 1

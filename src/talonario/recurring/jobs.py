@@ -16,6 +16,7 @@ import logging
 from datetime import date, timedelta
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.db import Database
@@ -36,13 +37,24 @@ def issue_due(db: Database, settings: Settings, *, today: date | None = None) ->
     day in every company; otherwise each company's own day in its timezone."""
     # No timezone is more than a day ahead of UTC: the scan takes every template maybe due.
     horizon = today or utcnow().date() + timedelta(days=1)
+    due = []
     with db.read_session() as session:
-        due = templates_due(session, horizon, BATCH)
+        days: dict[str, date] = {}  # each company's today
+        for template_id, company_id, next_on in templates_due(session, horizon, BATCH):
+            if company_id not in days:
+                days[company_id] = today or _today_of(session, settings, company_id)
+            if next_on <= days[company_id]:  # due where the company is: worth a write lock
+                due.append((template_id, company_id))
     made = 0
     for template_id, company_id in due:
         while _make_one(db, settings, company_id, template_id, today):
             made += 1
     return made
+
+
+def _today_of(session: Session, settings: Settings, company_id: str) -> date:
+    company = CompanyRepository(session, company_id).existing(detached=True)
+    return today_in(company.timezone or settings.timezone)
 
 
 def _make_one(

@@ -62,13 +62,13 @@ class RecurringRunRepository(Repository[RecurringInvoiceRun]):
         return rows[:limit], len(rows) > limit
 
 
-def templates_due(session: Session, on: date, limit: int) -> list[tuple[str, str]]:
+def templates_due(session: Session, on: date, limit: int) -> list[tuple[str, str, date]]:
     """Across every company (the worker's scan): active templates whose next occurrence is on
-    or before `on`, soonest first, as (template id, company id)."""
+    or before `on`, soonest first, as (template id, company id, next occurrence's day)."""
     stmt = (
-        select(RecurringInvoice.id, RecurringInvoice.company_id)
+        select(RecurringInvoice.id, RecurringInvoice.company_id, RecurringInvoice.next_on)
         .where(RecurringInvoice.status == "active", RecurringInvoice.next_on <= on)
         .order_by(RecurringInvoice.next_on, RecurringInvoice.id)
         .limit(limit)
     )
-    return [(row.id, row.company_id) for row in session.execute(stmt)]
+    return [(row.id, row.company_id, row.next_on) for row in session.execute(stmt)]
