@@ -9,7 +9,7 @@ from talonario.events.service import log_event
 from talonario.models import Company, VerifactuEvent
 from talonario.runtime import Runtime
 from talonario.verifactu.events import EventType
-from tests.companies.test_certificate import TestCa, representative
+from tests.companies.test_certificate import Issued, TestCa, representative
 
 CA = TestCa()
 
@@ -21,14 +21,18 @@ def no_verifactu_company(
     with runtime.db.write_session() as session:
         company = session.get(Company, company_id)
         assert company is not None
-        issued = CA.issue(representative(company.nif))
-        certificate.install(
-            runtime.settings, company, certificate.parse(issued.b64, issued.password)
-        )
+        install_certificate(runtime, company)
         company.verifactu_mode = "no_verifactu"
         session.flush()
         log_event(session, runtime.settings, company, EventType.NO_VERIFACTU_START, now=start_at)
         session.commit()
+
+
+def install_certificate(runtime: Runtime, company: Company) -> Issued:
+    """A new certificate for `company` (a row of a write session; the caller commits)."""
+    issued = CA.issue(representative(company.nif))
+    certificate.install(runtime.settings, company, certificate.parse(issued.b64, issued.password))
+    return issued
 
 
 def events_of(runtime: Runtime, company_id: str) -> list[VerifactuEvent]:

@@ -11,6 +11,9 @@ writes the start and end of NO VERI*FACTU (01/02) always, and any other event on
 company is in NO VERI*FACTU; otherwise it answers None.
 """
 
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -36,6 +39,8 @@ from talonario.verifactu.records import InvoiceId, Party
 
 SUMMARY_EVERY_SECONDS = 6 * 3600  # Orden art. 9: at least every 6 hours of operation
 ALWAYS = frozenset({EventType.NO_VERIFACTU_START, EventType.NO_VERIFACTU_END})
+CREDENTIALS_CACHED = 128  # companies whose opened certificate the process keeps
+Credentials = tuple[PrivateKeyTypes, list[x509.Certificate]]  # the key, its chain (signer first)
 
 
 class CertificateRequired(InvalidRequest):
@@ -114,16 +119,28 @@ def log_event(
     return row
 
 
-def signing_credentials(
-    session: Session, settings: Any, company_id: str
-) -> tuple[PrivateKeyTypes, list[x509.Certificate]]:
-    """The company's private key and certificate chain (signer first), from its upload."""
+def signing_credentials(session: Session, settings: Any, company_id: str) -> Credentials:
+    """The company's private key and certificate chain (signer first), from its upload.
+
+    Opening the PKCS#12 (two decryptions and a PKCS#12 parse, 5-20 ms) is done once per
+    certificate, not in every transaction that signs: the opened key and chain are kept in
+    this process (`CREDENTIALS`) with a digest of what they were opened from (the stored,
+    encrypted certificate and password, which every upload encrypts anew with a fresh nonce,
+    and the secret key's id). The row is still read each time and its digest compared, so a
+    replaced or removed certificate takes effect at the next signature."""
     row = certificate_of(session, company_id)
     if row is None or row.certificate_p12 is None or row.certificate_password is None:
+        CREDENTIALS.forget(company_id)  # removed: its key is not kept either
         raise CertificateRequired(
             "NO VERI*FACTU signs every record and event: upload the company's certificate first.",
             param="certificate",
         )
+    version = hashlib.sha256(
+        secrets.key_id(settings) + bytes(row.certificate_p12) + bytes(row.certificate_password)
+    ).digest()
+    found = CREDENTIALS.get(company_id, version)
+    if found is not None:
+        return found[0], list(found[1])  # the caller's own list
     # The encryption contexts of companies/certificate.py (records.credentials.secret_context).
     p12 = secrets.decrypt(
         settings, row.certificate_p12, context=f"company/{company_id}/certificate_p12".encode()
@@ -136,7 +153,51 @@ def signing_credentials(
     key, certificate, extra = pkcs12.load_key_and_certificates(p12, password.encode())
     if key is None or certificate is None:
         raise CertificateRequired("The company's certificate holds no private key.")
+    CREDENTIALS.put(company_id, version, (key, [certificate, *extra]))
     return key, [certificate, *extra]
+
+
+class CredentialCache:
+    """Opened PKCS#12s: one entry per company (its certificate's `version`; another version
+    replaces it), at most `size` companies, the least recently used dropped first. Shared by
+    the threads of the process; the key objects are immutable and sign from any thread."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[str, tuple[bytes, Credentials]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, company_id: str, version: bytes) -> Credentials | None:
+        with self._lock:
+            entry = self._entries.get(company_id)
+            if entry is None or entry[0] != version:
+                return None
+            self._entries.move_to_end(company_id)
+            return entry[1]
+
+    def put(self, company_id: str, version: bytes, credentials: Credentials) -> None:
+        with self._lock:
+            self._entries[company_id] = (version, credentials)
+            self._entries.move_to_end(company_id)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def forget(self, company_id: str) -> None:
+        with self._lock:
+            self._entries.pop(company_id, None)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, company_id: object) -> bool:
+        return company_id in self._entries
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+CREDENTIALS = CredentialCache(CREDENTIALS_CACHED)
 
 
 def backup_restored(
