@@ -1,18 +1,24 @@
 """Anomaly detection a user sees: POST /v1/verifactu/audit, GET /v1/verifactu/events, and the
 worker's summary every 6 hours and before it stops."""
 
+import threading
 from datetime import timedelta
+from typing import Any
 
+import pytest
 from sqlalchemy import text
 
+from talonario.events import audit
+from talonario.events.audit import check_chains, log_audit
 from talonario.events.jobs import audit_due, summarize_before_shutdown, summarize_due
+from talonario.events.restore import log_backup_restored
 from talonario.kit.clock import utcnow
 from talonario.runtime import Runtime
 from talonario.verifactu.events import read_event, verify_event
 from talonario.verifactu.xsd import Schema, validate
 from tests.conftest import Api
-from tests.events.helpers import events_of, no_verifactu_company
-from tests.fixtures.factories import issue_invoices
+from tests.events.helpers import company_of, events_of, no_verifactu_company
+from tests.fixtures.factories import create_company, invoice_body, issue_invoices
 
 
 def _tamper(runtime: Runtime, record_id: str, old: str, new: str) -> None:
@@ -151,3 +157,101 @@ def test_a_signed_record_altered_outside_its_huella_is_a_signature_anomaly(
     assert "signature" in body["records"]["first_break"]["reason"]
     anomaly = next(e for e in events_of(runtime, api.company_id) if e.event_type == "04")
     assert "<sf:TipoAnomalia>02<" in anomaly.xml
+
+
+def test_issuing_goes_on_while_an_audit_checks_the_signatures(
+    api: Api, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The audit reads and verifies in read sessions: an invoice issued while it verifies a
+    signature is issued then, not after it (it used to wait for the audit's write lock)."""
+    no_verifactu_company(runtime, api.company_id)
+    issue_invoices(runtime.db, runtime.settings, api.company_id, 12)
+    monkeypatch.setattr(audit, "PAGE", 5)  # several read sessions
+    verifying, issued = threading.Event(), threading.Event()
+    real = audit.verify_enveloped
+
+    def verify(xml: bytes) -> object:
+        if not verifying.is_set():  # the first signature waits for the invoice to be issued
+            verifying.set()
+            issued.wait(timeout=60)  # a guard against a hang, not a measure
+        return real(xml)
+
+    monkeypatch.setattr(audit, "verify_enveloped", verify)
+    done: list[str] = []
+    answers: dict[str, Any] = {}
+
+    def run_audit() -> None:
+        answers["audit"] = api.post("/v1/verifactu/audit")
+        done.append("audit")
+
+    thread = threading.Thread(target=run_audit)
+    thread.start()
+    try:
+        assert verifying.wait(timeout=60)
+        answer = api.post("/v1/invoices", json=invoice_body(issue=True))
+        done.append("issue")
+    finally:
+        issued.set()
+        thread.join(timeout=60)
+    assert answer.status_code == 201, answer.text
+    assert done == ["issue", "audit"]
+    body = answers["audit"].json()
+    assert body["valid"] is True
+    # The records there were when it started; the one issued meanwhile is the next audit's.
+    assert body["records"]["checked"] == 12
+    assert body["events"]["checked"] == 3
+
+
+def test_read_a_page_at_a_time_the_first_break_is_named_as_before(
+    api: Api, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no_verifactu_company(runtime, api.company_id)
+    issue_invoices(runtime.db, runtime.settings, api.company_id, 5)
+    for _ in range(3):
+        log_backup_restored(runtime.db, runtime.settings, api.company_id)
+    records = api.get("/v1/verifactu/records", params={"limit": 5}).json()["data"]
+    events = events_of(runtime, api.company_id)
+    # A record's signature breaks before another record's huella: the signature is named.
+    _tamper(runtime, records[3]["id"], "<sf:DescripcionOperacion>", "<sf:DescripcionOperacion>X")
+    _tamper(runtime, records[4]["id"], "<sf:ImporteTotal>386.73<", "<sf:ImporteTotal>386.74<")
+    with runtime.db.write_session() as session:
+        session.execute(
+            text("UPDATE verifactu_events SET huella = :h WHERE id = :id"),
+            {"h": "F" * 64, "id": events[2].id},
+        )
+        session.commit()
+    monkeypatch.setattr(audit, "PAGE", 2)
+    body = api.post("/v1/verifactu/audit").json()
+    assert body["records"]["checked"] == 5
+    assert body["records"]["first_break"]["record"] == records[3]["id"]
+    assert "signature" in body["records"]["first_break"]["reason"]
+    assert body["events"]["checked"] == 7  # 01, three 07, and the audit's 03, 04, 05
+    assert body["events"]["first_break"] == {
+        "event": events[2].id,
+        "sequence": 3,
+        "reason": "the stored huella differs from the XML's",
+    }
+    kinds = [e.event_type for e in events_of(runtime, api.company_id)][4:]
+    assert kinds == ["03", "04", "05", "06"]
+
+
+def test_an_event_logged_during_the_check_is_checked_and_counted_by_the_launch(
+    runtime: Runtime,
+) -> None:
+    company_id, _ = create_company(runtime.db)
+    no_verifactu_company(runtime, company_id)
+    issue_invoices(runtime.db, runtime.settings, company_id, 2)
+    checked = check_chains(runtime.db, company_id)
+    log_backup_restored(runtime.db, runtime.settings, company_id)  # meanwhile: event 07
+    checked_by = utcnow()
+    with runtime.db.write_session() as session:
+        result = log_audit(session, runtime.settings, company_of(session, company_id), checked)
+        session.commit()
+    assert result.records.valid and result.events.valid
+    assert result.records.checked == 2
+    assert result.events.checked == 4  # 01, the 07 of meanwhile, 03, 05
+    events = events_of(runtime, company_id)
+    assert [e.event_type for e in events] == ["01", "07", "03", "05"]
+    assert "<sf:NumeroDeRegistrosEventoProcesadosSobreIntegridadFirmas>4<" in events[3].xml
+    # Logged at the end: generated when logged, after the check.
+    assert events[2].generated_at >= checked_by and events[3].generated_at >= checked_by

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 from talonario.auth.context import Context, reader, writer
 from talonario.db.repository import CompanyRepository
 from talonario.errors import NotFound
-from talonario.events.audit import audit_company
+from talonario.events.audit import check_chains, log_audit
 from talonario.events.repository import EventRepository
 from talonario.events.schemas import AuditOut, EventOut
 from talonario.kit.pagination import Limit, StartingAfter, page
@@ -49,7 +49,10 @@ def run_audit(ctx: Context = writer("invoices:write")) -> Response:
     """Anomaly detection now: every billing record's huella, link and signature, and every
     event's, recomputed; in NO VERI*FACTU the launches (events 03, 05) and the first record or
     event that breaks (04, 06) are logged as events. `valid` is false when either chain
-    breaks; `first_break` names the record or event."""
+    breaks; `first_break` names the record or event. The chains are read and checked in
+    short read sessions: issuing goes on meanwhile; the events are logged at the end."""
+    checked = check_chains(ctx.runtime.db, ctx.company_id)
+    # Only now does the request's write transaction open (ctx.session).
     company = CompanyRepository(ctx.session, ctx.company_id).existing()
-    result = audit_company(ctx.session, ctx.settings, company)
+    result = log_audit(ctx.session, ctx.settings, company, checked)
     return ctx.respond(AuditOut.of(result))

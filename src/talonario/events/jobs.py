@@ -8,8 +8,6 @@ from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from talonario.db import Database
 from talonario.db.repository import CompanyRepository
 from talonario.events.audit import audit_company
@@ -20,7 +18,6 @@ from talonario.events.repository import (
 )
 from talonario.events.service import SUMMARY_EVERY_SECONDS, summarize
 from talonario.kit.clock import utcnow
-from talonario.models import Company
 from talonario.verifactu.events import EventType
 
 log = logging.getLogger(__name__)
@@ -53,32 +50,27 @@ def _summaries(
 ) -> int:
     with db.read_session() as session:
         due = [c for c in summaries_due(session, due_before) if not only or c in only]
-    return _each_company(
-        db,
-        due,
-        "summary event",
-        lambda session, company: summarize(session, settings, company, now, due_before=due_before),
-    )
+
+    def one(company_id: str) -> object:
+        with db.write_session() as session:
+            company = CompanyRepository(session, company_id).company()
+            if company is None:
+                return None
+            row = summarize(session, settings, company, now, due_before=due_before)
+            session.commit()
+            return row
+
+    return _each_company(due, "summary event", one)
 
 
-def _each_company(
-    db: Database,
-    company_ids: Collection[str],
-    what: str,
-    job: Callable[[Session, Company], object],
-) -> int:
-    """Run `job` for each company in a write transaction of its own; one that fails is logged
+def _each_company(company_ids: Collection[str], what: str, job: Callable[[str], object]) -> int:
+    """Run `job` for each company, each in transactions of its own; one that fails is logged
     and the others go on. How many did something (`job` answered a true value)."""
     done = 0
     for company_id in company_ids:
         try:
-            with db.write_session() as session:
-                company = CompanyRepository(session, company_id).company()
-                if company is None:
-                    continue
-                if job(session, company):
-                    done += 1
-                session.commit()
+            if job(company_id):
+                done += 1
         except Exception:
             log.exception("%s of company %s failed", what, company_id)
     return done
@@ -88,8 +80,12 @@ def audit_due(
     db: Database, settings: Any, now: datetime | None = None, only: Collection[str] = ()
 ) -> int:
     """Anomaly detection for every NO VERI*FACTU company (of `only`, if given) not checked in
-    the last day."""
-    now = now or utcnow()
+    the last day: each checked in read sessions, its events logged in a short write
+    transaction at the end (events/audit.py). `now` decides which are due and, when given (a
+    test's clock), is when their events are generated; by default each company's events are
+    generated when they are logged, at the end of its check (a time taken once for every
+    company would put a later company's events before any logged during the checks before)."""
+    when = now or utcnow()
     with db.read_session() as session:
         due = [
             company_id
@@ -101,11 +97,10 @@ def audit_due(
                 )
             )
             is None
-            or last <= now - AUDIT_EVERY
+            or last <= when - AUDIT_EVERY
         ]
     return _each_company(
-        db,
         due,
         "anomaly detection",
-        lambda session, company: audit_company(session, settings, company, now),
+        lambda company_id: audit_company(db, settings, company_id, now),
     )

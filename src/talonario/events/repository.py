@@ -92,40 +92,34 @@ class EventRepository(Repository[VerifactuEvent]):
                 return
             sequence = rows[-1].sequence
 
-    def stored_records(self, batch: int = 500) -> Iterator[StoredRecord]:
-        """Every billing record of the company as the audit reads it, in order."""
-        last = 0
-        while True:
-            rows = self.session.execute(
-                select(
-                    VerifactuRecord.id,
-                    VerifactuRecord.sequence,
-                    VerifactuRecord.huella,
-                    VerifactuRecord.previous_huella,
-                    VerifactuRecordDocument.xml,
-                    VerifactuRecord.installation_id,
-                )
-                .join(
-                    VerifactuRecordDocument,
-                    VerifactuRecordDocument.record_id == VerifactuRecord.id,
-                )
-                .where(VerifactuRecord.company_id == self.company_id)
-                .where(VerifactuRecord.sequence > last)
-                .order_by(VerifactuRecord.sequence)
-                .limit(batch)
-            ).all()
-            for row in rows:
-                yield StoredRecord(*row)
-            if len(rows) < batch:
-                return
-            last = rows[-1].sequence
+    def last_event_sequence(self) -> int:
+        """The highest chain position among the company's events (0: none)."""
+        return int(self.session.scalar(self.select(func.max(VerifactuEvent.sequence))) or 0)
 
-    def kept_record_ids(self) -> set[str]:
-        """The company's NO VERI*FACTU records (status `kept`): each must carry its signature."""
-        stmt = select(VerifactuRecord.id).where(
-            VerifactuRecord.company_id == self.company_id, VerifactuRecord.status == KEPT
-        )
-        return set(self.session.scalars(stmt))
+    def stored_records(self, after: int, upto: int, limit: int) -> list[tuple[StoredRecord, bool]]:
+        """One page of the company's billing records as the audit reads them: up to `limit`
+        at chain positions after `after` and up to `upto`, in order, each with whether it is
+        a NO VERI*FACTU record (status `kept`, which must carry its signature)."""
+        rows = self.session.execute(
+            select(
+                VerifactuRecord.id,
+                VerifactuRecord.sequence,
+                VerifactuRecord.huella,
+                VerifactuRecord.previous_huella,
+                VerifactuRecordDocument.xml,
+                VerifactuRecord.installation_id,
+                VerifactuRecord.status,
+            )
+            .join(
+                VerifactuRecordDocument,
+                VerifactuRecordDocument.record_id == VerifactuRecord.id,
+            )
+            .where(VerifactuRecord.company_id == self.company_id)
+            .where(VerifactuRecord.sequence > after, VerifactuRecord.sequence <= upto)
+            .order_by(VerifactuRecord.sequence)
+            .limit(limit)
+        ).all()
+        return [(StoredRecord(*row[:6]), row.status == KEPT) for row in rows]
 
     def last_of_type(self, event_type: str) -> datetime | None:
         """When the company's latest event of this TipoEvento was generated."""
@@ -143,20 +137,23 @@ class EventRepository(Repository[VerifactuEvent]):
             )
         ).first()
 
-    def stream(self, batch: int = 500) -> Iterator[VerifactuEvent]:
-        """Every event of the company in chain order, `batch` rows per query."""
-        last = 0
+    def stream(self, batch: int = 500, after: int = 0) -> Iterator[VerifactuEvent]:
+        """Every event of the company in chain order (after position `after`), `batch` rows
+        per query."""
+        last = after
         while True:
-            rows = self.all(
-                self.select()
-                .where(VerifactuEvent.sequence > last)
-                .order_by(VerifactuEvent.sequence)
-                .limit(batch)
-            )
+            rows = self.events_after(last, None, batch)
             yield from rows
             if len(rows) < batch:
                 return
             last = rows[-1].sequence
+
+    def events_after(self, after: int, upto: int | None, limit: int) -> Sequence[VerifactuEvent]:
+        """Up to `limit` events at chain positions after `after` (and up to `upto`), in order."""
+        stmt = self.select().where(VerifactuEvent.sequence > after)
+        if upto is not None:
+            stmt = stmt.where(VerifactuEvent.sequence <= upto)
+        return self.all(stmt.order_by(VerifactuEvent.sequence).limit(limit))
 
     def chain(self, limit: int, starting_after: str | None) -> tuple[Sequence[Any], bool]:
         """One page of the event chain, first event first."""
