@@ -41,6 +41,7 @@ from talonario.kit.collector import tune_gc
 from talonario.kit.jsonenc import dumps
 from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
+from talonario.quotes.endpoints import public_router as quotes_public_router
 from talonario.quotes.endpoints import router as quotes_router
 from talonario.records.endpoints import router as verifactu_router
 from talonario.recurring.endpoints import router as recurring_router
@@ -290,6 +291,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     ):
         app.include_router(router, prefix="/v1", responses=ERROR_RESPONSES)
     app.include_router(documents_public_router)
+    app.include_router(quotes_public_router)
     runtime = app.state.runtime
     if runtime.settings.sandbox == "on":
         # Only on request (TALONARIO_SANDBOX, `serve --demo`): a production server must not

@@ -40,11 +40,11 @@ def test_the_public_link_serves_the_pdf_without_a_key(api: Api, app_client: Test
     link = r.json()["public_link"]
     assert link["max_days"] == 7
     path = urlsplit(link["url"]).path
-    assert path.startswith("/v1/q/") and len(path.removeprefix("/v1/q/")) >= 43
+    assert path.startswith("/q/") and len(path.removeprefix("/q/")) >= 43
     served = app_client.get(path)
     assert served.status_code == 200 and served.headers["content-type"] == "application/pdf"
     assert served.content.startswith(b"%PDF")
-    assert app_client.get("/v1/q/" + "x" * 43).status_code == 404
+    assert app_client.get("/q/" + "x" * 43).status_code == 404
     again = api.post(f"/v1/quotes/{quote['id']}/public-link", {"max_days": 30}).json()
     assert again["public_link"]["url"] == link["url"]  # a live link keeps its URL
     off = api.post(f"/v1/quotes/{quote['id']}/public-link", {"enabled": False}).json()

@@ -57,7 +57,7 @@ class Quote(Entity, Base):
     # is inserted at the commit (db/rows.py), after this row is updated.
     invoice_id: Mapped[str | None] = mapped_column(String(36))
     invoiced_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # The public link (/v1/q/{token}): null while there is none or it was revoked.
+    # The public link (/q/{token}): null while there is none or it was revoked.
     public_token: Mapped[str | None] = mapped_column(String(64))
     public_url: Mapped[str | None] = mapped_column(Text)
     public_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -205,6 +205,6 @@ def public_quote(token: str, request: Request) -> Response:
     return response
 
 
-router = APIRouter()
-router.include_router(quotes)
-router.include_router(public)
+router = quotes
+# Outside /v1, beside the invoices' /p/{token}: a page for people, not an API operation.
+public_router = public

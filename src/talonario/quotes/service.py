@@ -164,7 +164,7 @@ def set_public_link(
     if not live:
         # An expired link never comes back: whoever held it must not regain access.
         quote.public_token = secrets.token_urlsafe(32)  # 256 bits, as an invoice's
-        quote.public_url = f"{base_url.rstrip('/')}/v1/q/{quote.public_token}"
+        quote.public_url = f"{base_url.rstrip('/')}/q/{quote.public_token}"
     quote.public_expires_at = now + timedelta(days=body.max_days)
     quote.public_max_days = body.max_days
     session.flush()
