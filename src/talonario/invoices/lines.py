@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from talonario.errors import InvalidRequest
 from talonario.invoices.schemas import LineIn
-from talonario.models import Invoice
+from talonario.models import Invoice, Quote
 from talonario.products import service as products
 from talonario.taxes.tax_schema import DEFAULT_TAX, line_tax, stored_tax
 from talonario.taxes.totals import (
@@ -58,11 +58,13 @@ def build_lines(
 
 
 def apply_totals(
-    invoice: Invoice,
+    invoice: Invoice | Quote,
     lines: list[dict[str, Any]],
     inputs: list[LineInput],
     withholding: Decimal | None,
 ) -> None:
+    """The lines' amounts, the breakdown and the totals onto `invoice` (or a quote, which
+    prices exactly as the invoice made from it will)."""
     try:
         totals = compute_totals(inputs, withholding_rate=withholding)
     except TaxRuleViolation as exc:

@@ -5,7 +5,6 @@ prices exactly as the invoice made from it will."""
 import secrets
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -16,23 +15,13 @@ from talonario.invoices.parties import resolve_client
 from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
-from talonario.models import Invoice, Quote
+from talonario.models import Quote
 from talonario.quotes import states
 from talonario.quotes.repository import QuoteFilters, QuoteRepository, quote_by_token
 from talonario.quotes.schemas import QuoteCreate, QuoteUpdate
 
 DEFAULT_VALIDITY = timedelta(days=30)
 PREFIX = {"quote": "P", "proforma": "PF"}
-_TOTALS = (
-    "lines",
-    "tax_breakdown",
-    "subtotal",
-    "taxes_total",
-    "surcharge_total",
-    "withholding_rate",
-    "withholding_total",
-    "total",
-)
 
 
 class QuoteNotFound(NotFound):
@@ -54,15 +43,6 @@ def listed(
     starting_after: str | None,
 ) -> tuple[Sequence[Quote], bool]:
     return QuoteRepository(session, company_id).listed(filters, today, limit, starting_after)
-
-
-def _price(quote: Quote, lines: list[dict[str, Any]], inputs: list[Any], withholding: Any) -> None:
-    """The invoices' totals (invoices/lines.apply_totals), computed on an unsaved invoice that
-    only carries them, then copied onto the quote."""
-    carrier = Invoice()
-    apply_totals(carrier, lines, inputs, withholding)
-    for field in _TOTALS:
-        setattr(quote, field, getattr(carrier, field))
 
 
 def create(session: Session, company_id: str, body: QuoteCreate, today: date) -> Quote:
@@ -89,7 +69,7 @@ def create(session: Session, company_id: str, body: QuoteCreate, today: date) ->
         external_id=body.external_id,
         meta=body.metadata or {},
     )
-    _price(quote, lines, inputs, body.withholding.rate if body.withholding else None)
+    apply_totals(quote, lines, inputs, body.withholding.rate if body.withholding else None)
     repo.add(quote)
     external_ids.flush(session, body.external_id, noun="quote")
     return quote
@@ -123,7 +103,7 @@ def update(session: Session, company_id: str, ref: str, body: QuoteUpdate, today
     withholding = quote.withholding_rate
     if "withholding" in changes:
         withholding = body.withholding.rate if body.withholding else None
-    _price(quote, lines, inputs, withholding)
+    apply_totals(quote, lines, inputs, withholding)
     external_ids.flush(session, quote.external_id, noun="quote")
     return quote
 
