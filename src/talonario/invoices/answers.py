@@ -98,6 +98,11 @@ class WithholdingOut(BaseModel):
     rate: Number
     amount: Number
 
+    @classmethod
+    def of(cls, rate: Decimal | None, amount: Decimal) -> Self | None:
+        """The withholding of a priced document (None: it withholds nothing)."""
+        return None if rate is None else cls.model_construct(rate=rate, amount=amount)
+
 
 class PaymentOut(BaseModel):
     id: str
@@ -235,11 +240,7 @@ class InvoiceOut(BaseModel):
         client = invoice.client
         if client is not None and invoice.client_id is not None:
             client = {**client, "id": invoice.client_id}
-        withholding = None
-        if invoice.withholding_rate is not None:
-            withholding = WithholdingOut.model_construct(
-                rate=invoice.withholding_rate, amount=invoice.withholding_total
-            )
+        withholding = WithholdingOut.of(invoice.withholding_rate, invoice.withholding_total)
         series = None
         if invoice.series_id and invoice.series_code:
             series = SeriesRef.model_construct(id=invoice.series_id, code=invoice.series_code)
@@ -256,7 +257,7 @@ class InvoiceOut(BaseModel):
             due_on=invoice.due_on,
             client=client,
             issuer=invoice.issuer,
-            lines=[_line(x) for x in invoice.lines],
+            lines=[line_row(x) for x in invoice.lines],
             tax_breakdown=[breakdown_row(x) for x in invoice.tax_breakdown],
             withholding=withholding,
             subtotal=invoice.subtotal,
@@ -299,7 +300,8 @@ def pending_amount(invoice: Invoice) -> Decimal:
     return max(invoice.total - invoice.paid_amount, Decimal("0.00"))
 
 
-def _line(stored: dict[str, Any]) -> dict[str, Any]:
+def line_row(stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored line as answered: its numbers, and its tax's, Decimal."""
     line = dict(stored)
     for key in _LINE_NUMBERS:
         line[key] = decimal_or_none(line[key])

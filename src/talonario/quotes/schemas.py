@@ -3,23 +3,25 @@ schemas (invoices/schemas.py), so a quote is written exactly as an invoice is; t
 parts are the invoice answer's (invoices/answers.py)."""
 
 from datetime import date, datetime
-from typing import Any, Literal, Self
+from typing import Literal, Self
 
 from pydantic import BaseModel, Field, SerializeAsAny
 
-from talonario.invoices.answers import BreakdownRowOut, LineOut, PartyOut, WithholdingOut
+from talonario.invoices.answers import (
+    BreakdownRowOut,
+    LineOut,
+    PartyOut,
+    WithholdingOut,
+    breakdown_row,
+    line_row,
+)
 from talonario.invoices.schemas import ClientRef, LineIn, Metadata, Text, WithholdingIn
-from talonario.kit.money import decimal_or_none
 from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Input, Number
 from talonario.models import Quote
 
 QuoteKind = Literal["quote", "proforma"]
 QuoteStatus = Literal["draft", "sent", "accepted", "rejected", "expired"]
-
-_LINE_NUMBERS = ("quantity", "unit_price", "discount_percent", "subtotal", "taxes", "total")
-_TAX_NUMBERS = ("rate", "surcharge_rate")
-_ROW_NUMBERS = ("rate", "base", "tax_amount", "surcharge_rate", "surcharge_amount")
 
 
 class QuoteFields(Input):
@@ -108,11 +110,7 @@ class QuoteOut(BaseModel):
         client = quote.client
         if client is not None and quote.client_id is not None:
             client = {**client, "id": quote.client_id}
-        withholding = None
-        if quote.withholding_rate is not None:
-            withholding = WithholdingOut.model_construct(
-                rate=quote.withholding_rate, amount=quote.withholding_total
-            )
+        withholding = WithholdingOut.of(quote.withholding_rate, quote.withholding_total)
         link = None
         if quote.public_token is not None:
             link = QuotePublicLinkOut.model_construct(
@@ -129,8 +127,8 @@ class QuoteOut(BaseModel):
             issued_on=quote.issued_on,
             valid_until=quote.valid_until,
             client=client,
-            lines=[_line(x) for x in quote.lines],
-            tax_breakdown=[_numbers(x, _ROW_NUMBERS) for x in quote.tax_breakdown],
+            lines=[line_row(x) for x in quote.lines],
+            tax_breakdown=[breakdown_row(x) for x in quote.tax_breakdown],
             withholding=withholding,
             subtotal=quote.subtotal,
             taxes_total=quote.taxes_total,
@@ -151,17 +149,3 @@ class QuoteOut(BaseModel):
             created_at=quote.created_at,
             updated_at=quote.updated_at,
         )
-
-
-def _numbers(stored: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
-    """A stored JSON row as answered: its numbers Decimal."""
-    row = dict(stored)
-    for key in keys:
-        row[key] = decimal_or_none(row.get(key))
-    return row
-
-
-def _line(stored: dict[str, Any]) -> dict[str, Any]:
-    line = _numbers(stored, _LINE_NUMBERS)
-    line["tax"] = _numbers(line["tax"], _TAX_NUMBERS)
-    return line
