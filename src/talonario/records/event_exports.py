@@ -20,8 +20,9 @@ from typing import Any
 
 from talonario.db import Database
 from talonario.events.service import events_exported
+from talonario.kit.zipstream import Sink
 from talonario.models import Company
-from talonario.records.exports import MANIFEST, Sink, bounds, complete, manifest_head, windows
+from talonario.records.exports import MANIFEST, bounds, complete, manifest_head, windows
 from talonario.records.period_repository import EventPeriodRepository, Span
 from talonario.verifactu.events import EventRef, EventsExported, EventType
 

@@ -39,6 +39,7 @@ from talonario.db import Database
 from talonario.errors import InvalidRequest
 from talonario.events import service as events
 from talonario.kit.clock import utcnow
+from talonario.kit.zipstream import Sink
 from talonario.models import Company, VerifactuExport
 from talonario.records.period_repository import ExportRepository, PeriodRepository, Span
 from talonario.records.repository import stored_xml
@@ -213,26 +214,6 @@ class _Tally:
         if self.first_huella is None:
             self.first_huella = huella
         self.last_huella = huella
-
-
-class Sink:
-    """Where zipfile writes: kept until taken, never seekable (zipfile then writes each entry
-    with a data descriptor, which is what lets it stream)."""
-
-    def __init__(self) -> None:
-        self.chunks: list[bytes] = []
-
-    def write(self, data: Any) -> int:
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-    def take(self) -> bytes:
-        out = b"".join(self.chunks)
-        self.chunks.clear()
-        return out
 
 
 @dataclass

@@ -5,30 +5,10 @@ one outside any transaction while the archive is written."""
 import zipfile
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 from talonario.db import Database
 from talonario.documents import service as documents
-
-
-class Sink:
-    """Where zipfile writes: kept until taken, never seekable (zipfile then writes each entry
-    with a data descriptor, which is what lets it stream)."""
-
-    def __init__(self) -> None:
-        self.chunks: list[bytes] = []
-
-    def write(self, data: Any) -> int:
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-    def take(self) -> bytes:
-        out = b"".join(self.chunks)
-        self.chunks.clear()
-        return out
+from talonario.kit.zipstream import Sink
 
 
 def _unique(name: str, issued_on: date, taken: set[str]) -> str:
