@@ -184,18 +184,30 @@ def queue_email(session: Session, company_id: str, ref: str, body: SendIn) -> In
                 "The client has no email: give the recipient in `to`.", param="to"
             )
         to = [client_email]
-    EmailOutboxRepository(session, company_id).add(
-        EmailOutbox(
-            company_id=company_id,
-            invoice_id=invoice.id,
-            to=to,
-            cc=body.copies(),
-            subject=body.subject,
-            message=body.message,
-            status="pending",
-            attempts=0,
-            next_attempt_at=utcnow(),
-        )
-    )
+    email = pending_email(company_id, invoice.id, to, body.copies(), body.subject, body.message)
+    EmailOutboxRepository(session, company_id).add(email)
     session.flush()
     return invoice
+
+
+def pending_email(
+    company_id: str,
+    invoice_id: str,
+    to: list[str],
+    cc: list[str] | None = None,
+    subject: str | None = None,
+    message: str | None = None,
+) -> EmailOutbox:
+    """An invoice's email as the outbox keeps it until the worker sends it (documents/mailer.py):
+    due now, never tried."""
+    return EmailOutbox(
+        company_id=company_id,
+        invoice_id=invoice_id,
+        to=to,
+        cc=cc or [],
+        subject=subject,
+        message=message,
+        status="pending",
+        attempts=0,
+        next_attempt_at=utcnow(),
+    )

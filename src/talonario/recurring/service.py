@@ -22,13 +22,14 @@ from sqlalchemy.orm import Session
 
 from talonario.config import Settings
 from talonario.db.rows import stage_new
+from talonario.documents import service as documents
 from talonario.errors import Conflict, InvalidRequest, NotFound
 from talonario.invoices import service as invoices
 from talonario.invoices.parties import resolve_client
 from talonario.invoices.schemas import ClientInline, InvoiceCreate
 from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
-from talonario.models import Company, EmailOutbox, Invoice, RecurringInvoice, RecurringInvoiceRun
+from talonario.models import Company, Invoice, RecurringInvoice, RecurringInvoiceRun
 from talonario.recurring.repository import RecurringInvoiceRepository
 from talonario.recurring.schedule import Schedule
 from talonario.recurring.schemas import (
@@ -325,18 +326,7 @@ def make_next(
     if template.send and template.issue and email:
         # The send outbox (documents/mailer.py), as POST /v1/invoices/{id}/send writes it; the
         # worker sends it after this commit. Staged: the invoice's own row is inserted then.
-        stage_new(
-            session,
-            EmailOutbox(
-                company_id=company.id,
-                invoice_id=invoice.id,
-                to=[email],
-                cc=[],
-                status="pending",
-                attempts=0,
-                next_attempt_at=utcnow(),
-            ),
-        )
+        stage_new(session, documents.pending_email(company.id, invoice.id, [email]))
     template.made += 1
     template.next_index = occurrence + 1
     _reschedule(template)
