@@ -139,7 +139,7 @@ def set_public_link(
         link = links.add(PublicLink(invoice_id=invoice.id, company_id=company_id))
     if not is_live(link, now):
         # A revoked or expired link never comes back: whoever held it must not regain access.
-        link.token = secrets.token_urlsafe(32)  # 256 bits
+        link.token = new_token()
         link.url = public_url(base_url, link.token)
     link.enabled = True
     link.max_days = body.max_days
@@ -153,13 +153,24 @@ def is_live(link: PublicLink, now: datetime) -> bool:
     return bool(link.token) and bool(link.enabled) and link.expires_at > now
 
 
-def public_url(base_url: str, token: str) -> str:
-    return f"{base_url.rstrip('/')}/p/{token}"
+def new_token() -> str:
+    """A public link's token: 256 random bits, unguessable."""
+    return secrets.token_urlsafe(32)
+
+
+def plausible_token(token: str) -> bool:
+    """Whether `token` could be one of new_token's (anything else is a 404 without a query)."""
+    return 20 <= len(token) <= 64
+
+
+def public_url(base_url: str, token: str, page: str = "p") -> str:
+    """The link's address: /p/{token} for an invoice (/q/ for a quote)."""
+    return f"{base_url.rstrip('/')}/{page}/{token}"
 
 
 def find_by_token(session: Session, token: str) -> Invoice | None:
     """The invoice behind a live public link, or None (unknown, revoked or expired: all 404)."""
-    if not 20 <= len(token) <= 64:
+    if not plausible_token(token):
         return None
     link = link_by_token(session, token)
     if link is None or not is_live(link, utcnow()):

@@ -2,12 +2,12 @@
 link. Lines and totals are the invoices' own (invoices/lines.py over taxes/totals.py): a quote
 prices exactly as the invoice made from it will."""
 
-import secrets
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from talonario.documents import service as documents
 from talonario.documents.schemas import PublicLinkIn
 from talonario.errors import NotFound
 from talonario.invoices.lines import apply_totals, build_lines, line_inputs
@@ -143,8 +143,8 @@ def set_public_link(
     live = quote.public_token is not None and (quote.public_expires_at or now) > now
     if not live:
         # An expired link never comes back: whoever held it must not regain access.
-        quote.public_token = secrets.token_urlsafe(32)  # 256 bits, as an invoice's
-        quote.public_url = f"{base_url.rstrip('/')}/q/{quote.public_token}"
+        quote.public_token = documents.new_token()
+        quote.public_url = documents.public_url(base_url, quote.public_token, page="q")
     quote.public_expires_at = now + timedelta(days=body.max_days)
     quote.public_max_days = body.max_days
     session.flush()
@@ -153,7 +153,7 @@ def set_public_link(
 
 def find_by_token(session: Session, token: str) -> Quote | None:
     """The quote behind a live public link, or None (unknown, revoked or expired: all 404)."""
-    if not 20 <= len(token) <= 64:
+    if not documents.plausible_token(token):
         return None
     quote = quote_by_token(session, token)
     if quote is None or quote.public_expires_at is None or quote.public_expires_at <= utcnow():
