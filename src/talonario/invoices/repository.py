@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import aliased
 
@@ -46,6 +46,11 @@ class InvoiceRepository(Repository[Invoice]):
         self, filters: ListFilters, limit: int, starting_after: str | None
     ) -> tuple[Sequence[Invoice], bool]:
         """One page of the company's invoices matching every filter given, newest first."""
+        return self.page(self.matching(filters), limit, starting_after)
+
+    def matching(self, filters: ListFilters) -> Select[tuple[Invoice]]:
+        """The company's invoices matching every filter given (unordered): the list's, and
+        what exports of the list take."""
         stmt = self.select().where(Invoice.origin == filters.origin)
         if filters.status:
             stmt = stmt.where(Invoice.status == filters.status)
@@ -72,7 +77,7 @@ class InvoiceRepository(Repository[Invoice]):
             stmt = stmt.where(Invoice.verifactu_status == filters.verifactu_status)
         if filters.with_problems:
             stmt = stmt.where(Invoice.verifactu_status.in_(("rejected", "accepted_with_errors")))
-        return self.page(stmt, limit, starting_after)
+        return stmt
 
     def remove(self, invoice: Invoice) -> None:
         """Delete the row (a draft) with the transaction's next flush."""

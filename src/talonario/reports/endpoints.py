@@ -5,10 +5,10 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
 
 from talonario.auth.context import Context, reader
+from talonario.invoices.repository import ListFilters
 from talonario.invoices.schemas import InvoiceStatus, InvoiceType
 from talonario.kit.routing import DecimalRoute
 from talonario.reports import exports, pdfs, service
-from talonario.reports.repository import ExportFilters
 from talonario.reports.schemas import Report347Out, VatReportOut
 
 # Reports are views of the invoices: a key that may read the invoices may read them.
@@ -54,10 +54,12 @@ def _filters(
     type: InvoiceType | None,
     issued_on_gte: date | None,
     issued_on_lte: date | None,
-) -> ExportFilters:
+) -> ListFilters:
     if issued_on_gte and issued_on_lte:
         service.check_period(issued_on_gte, issued_on_lte)
-    return ExportFilters(status, type, issued_on_gte, issued_on_lte)
+    return ListFilters(
+        status=status, type=type, issued_on_gte=issued_on_gte, issued_on_lte=issued_on_lte
+    )
 
 
 @router.get(

@@ -18,9 +18,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from talonario.db import Database
+from talonario.invoices.repository import ListFilters
 from talonario.kit.money import round_money
 from talonario.models import Invoice
-from talonario.reports.repository import ExportFilters, ReportRepository
+from talonario.reports.repository import ReportRepository
 
 BATCH = 500
 
@@ -69,7 +70,7 @@ COLUMNS: tuple[tuple[str, Callable[[Invoice], Any], str], ...] = (
 HEADER = [name for name, _, _ in COLUMNS]
 
 
-def invoices(db: Database, company_id: str, filters: ExportFilters) -> Iterator[Invoice]:
+def invoices(db: Database, company_id: str, filters: ListFilters) -> Iterator[Invoice]:
     """The matching invoices, batch by batch, each batch read in a short read session."""
     after: str | None = None
     while True:
@@ -91,7 +92,7 @@ def _csv_value(value: Any, kind: str) -> str:
     return str(value)
 
 
-def csv_stream(db: Database, company_id: str, filters: ExportFilters) -> Iterator[bytes]:
+def csv_stream(db: Database, company_id: str, filters: ListFilters) -> Iterator[bytes]:
     """The CSV (UTF-8, comma-separated, a header row), one chunk per batch of rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -119,7 +120,7 @@ def _cell(sheet: WriteOnlyWorksheet, value: Any, kind: str) -> Any:
     return value
 
 
-def xlsx_bytes(db: Database, company_id: str, filters: ExportFilters) -> bytes:
+def xlsx_bytes(db: Database, company_id: str, filters: ListFilters) -> bytes:
     """The workbook: one sheet `Invoices`, a header row, one row per invoice."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Invoices")

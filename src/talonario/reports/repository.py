@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from talonario.db.repository import Repository
+from talonario.invoices.repository import InvoiceRepository, ListFilters
 from talonario.models import Invoice
 
 # An invoice that was issued and still stands: paid or not. Drafts have no number; a voided
@@ -46,14 +47,6 @@ class TaxRow:
     substituted_by: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ExportFilters:
-    status: str | None = None
-    type: str | None = None
-    issued_on_gte: date | None = None
-    issued_on_lte: date | None = None
-
-
 class ReportRepository(Repository[Invoice]):
     model = Invoice
     noun = "invoice"
@@ -81,20 +74,10 @@ class ReportRepository(Repository[Invoice]):
         stmt = self.select(*_TAX_COLUMNS).where(Invoice.id.in_(wanted))
         return {row.id: TaxRow(*row) for row in self.session.execute(stmt)}
 
-    def export_batch(
-        self, filters: ExportFilters, after: str | None, size: int
-    ) -> Sequence[Invoice]:
-        """The next `size` invoices of ours matching `filters`, oldest first (by id, which
+    def export_batch(self, filters: ListFilters, after: str | None, size: int) -> Sequence[Invoice]:
+        """The next `size` invoices matching the list's `filters`, oldest first (by id, which
         follows creation), after the id `after`."""
-        stmt = self.select().where(Invoice.origin == OURS)
-        if filters.status:
-            stmt = stmt.where(Invoice.status == filters.status)
-        if filters.type:
-            stmt = stmt.where(Invoice.type == filters.type)
-        if filters.issued_on_gte:
-            stmt = stmt.where(Invoice.issued_on >= filters.issued_on_gte)
-        if filters.issued_on_lte:
-            stmt = stmt.where(Invoice.issued_on <= filters.issued_on_lte)
+        stmt = InvoiceRepository(self.session, self.company_id).matching(filters)
         if after is not None:
             stmt = stmt.where(Invoice.id > after)
         return self.all(stmt.order_by(Invoice.id).limit(size))
