@@ -23,7 +23,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from talonario.companies.mode_repository import ModeRecords
 from talonario.config import Settings
 from talonario.errors import InvalidRequest
 from talonario.events.service import signing_credentials
@@ -31,6 +30,7 @@ from talonario.kit.clock import utcnow
 from talonario.models import Company
 from talonario.records import mode as records_mode
 from talonario.records.mode import NO_VERIFACTU, VERIFACTU, Mode, local_today
+from talonario.records.mode_repository import ModeRecords
 from talonario.records.regularisation import regularise_kept
 
 __all__ = ["NO_VERIFACTU", "VERIFACTU", "Mode", "VerifactuUntilYearEnd", "change_mode"]

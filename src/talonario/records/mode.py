@@ -91,7 +91,7 @@ def switch(
     note = _NOTES[kind] + (_SCHEDULED_NOTE.format(on=scheduled.isoformat()) if scheduled else "")
     log_event(session, settings, company, kind, note=note, now=now)
     # The answer of current_mode for the rest of the transaction.
-    remember_mode(session, company, mode)
+    _remember(session, company, mode)
 
 
 def schedule(session: Session, company: Company, mode: Mode | None, on: date | None) -> None:
@@ -100,7 +100,7 @@ def schedule(session: Session, company: Company, mode: Mode | None, on: date | N
     _show(company, company.verifactu_mode, company.verifactu_mode_since, mode, on)
 
 
-def remember_mode(session: Session, company: Company, mode: Mode) -> None:
+def _remember(session: Session, company: Company, mode: Mode) -> None:
     values = memo(session)
     if values is not None:
         values[("verifactu_mode", company.id)] = mode

@@ -1,13 +1,15 @@
-"""The SQL of records/mode.py: a company's mode columns, read and written under the chain lock."""
+"""The SQL of a company's mode: its columns, read and written under the chain lock
+(records/mode.py), and whether it has operated as VERI*FACTU since a moment (companies/mode.py)."""
 
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from talonario.db.repository import CompanyRepository
-from talonario.models import Company
+from talonario.db.repository import CompanyRepository, Repository
+from talonario.models import Company, VerifactuRecord
+from talonario.records.chain import KEPT
 
 NO_VERIFACTU = "no_verifactu"
 
@@ -56,6 +58,20 @@ class ModeRepository(CompanyRepository):
 
     def _set(self, **values: Any) -> None:
         self.session.execute(update(Company).where(Company.id == self.company_id).values(**values))
+
+
+class ModeRecords(Repository[VerifactuRecord]):
+    model = VerifactuRecord
+
+    def verifactu_records_since(self, start: datetime) -> int:
+        """How many records the company made as VERI*FACTU (every record not kept as NO
+        VERI*FACTU) generated at or after `start` (Orden HAC/1177/2024 art. 17's test)."""
+        found = self.session.scalar(
+            self.select(func.count()).where(
+                VerifactuRecord.generated_at >= start, VerifactuRecord.status != KEPT
+            )
+        )
+        return int(found or 0)
 
 
 def companies_with_switch_by(session: Session, day: date) -> list[str]:
