@@ -21,8 +21,7 @@ from typing import Any
 from talonario.db import Database
 from talonario.events.service import events_exported
 from talonario.kit.zipstream import Sink
-from talonario.models import Company
-from talonario.records.exports import MANIFEST, bounds, complete, manifest_head, windows
+from talonario.records.exports import MANIFEST, Export, bounds, complete, manifest_head, windows
 from talonario.records.period_repository import EventPeriodRepository, Span
 from talonario.verifactu.events import EventRef, EventsExported, EventType
 
@@ -35,15 +34,7 @@ def span_of(db: Database, company_id: str, start: date, end: date) -> Span | Non
 
 
 @dataclass
-class EventsExport:
-    db: Database
-    settings: Any
-    company: Company
-    start: date
-    end: date
-    span: Span | None
-    export_id: str
-    files: list[dict[str, Any]] = field(default_factory=list)
+class EventsExport(Export):
     refs: list[EventRef] = field(default_factory=list)  # the first and the last
 
     def stream(self) -> Iterator[bytes]:

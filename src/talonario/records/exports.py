@@ -217,7 +217,10 @@ class _Tally:
 
 
 @dataclass
-class RecordsExport:
+class Export:
+    """One export being streamed: of whom, which period and chain positions, its log row, and
+    the files written so far (for the manifest)."""
+
     db: Database
     settings: Any
     company: Company
@@ -227,6 +230,9 @@ class RecordsExport:
     export_id: str
     files: list[dict[str, Any]] = field(default_factory=list)
 
+
+@dataclass
+class RecordsExport(Export):
     def stream(self) -> Iterator[bytes]:
         """The ZIP, piece by piece; the log row completed at its end."""
         sink = Sink()
