@@ -30,7 +30,7 @@ from tests.fixtures.factories import create_company, invoice_body
 from tests.fixtures.servers import Server, running_server
 
 from bench import backlog, chain, documents, verifactu
-from bench.common import accept_issued, fresh_database, pg_reachable
+from bench.common import LABELS, accept_issued, fresh_database, usable_databases
 from bench.loadgen import LoadResult, build_request, run_load
 from bench.server import CpuSample
 from talonario import __version__
@@ -39,7 +39,6 @@ from talonario.db import create_database
 
 RESULTS = Path(__file__).parent / "results"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 # What 16 concurrent clients must reach on the 2-core reference machine.
 TARGET_RATE = {"sqlite": 400, "postgresql": 300}
 TARGET_P99_MS = 100.0
@@ -271,17 +270,7 @@ def api_section() -> str:
         notes.append(note)
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="talonario-bench-")))
-        for kind in config.databases:
-            if kind not in LABELS:
-                notes.append(f"unknown database '{kind}' skipped")
-                continue
-            if kind == "postgresql":
-                why = pg_reachable(config.pg_url)
-                if why is not None:
-                    note = f"PostgreSQL skipped: {why}"
-                    print(note, flush=True)
-                    notes.append(note)
-                    continue
+        for kind in usable_databases(config.databases, config.pg_url, notes):
             for workers in config.workers:
                 print(f"{LABELS[kind]}, workers={workers}:", flush=True)
                 try:

@@ -36,8 +36,14 @@ from sqlalchemy import Engine, create_engine, func, insert, outerjoin, select, t
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import Server, running_server, stop, talonario_command
 
-from bench.chain import DEFAULT_PG, LABELS, RESULTS
-from bench.common import accept_issued, fresh_database, issue_request, pg_reachable
+from bench.chain import DEFAULT_PG, RESULTS
+from bench.common import (
+    LABELS,
+    accept_issued,
+    fresh_database,
+    issue_request,
+    usable_databases,
+)
 from bench.loadgen import LoadResult, run_load
 from bench.seed import Seeded, seed
 from talonario import __version__
@@ -347,13 +353,7 @@ def section() -> str:
     notes: list[str] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="talonario-backlog-") as tmp:
-        for kind in config.databases:
-            if kind not in LABELS:
-                notes.append(f"unknown database '{kind}' skipped")
-                continue
-            if kind == "postgresql" and (why := pg_reachable(config.pg_url)) is not None:
-                notes.append(f"PostgreSQL skipped: {why}")
-                continue
+        for kind in usable_databases(config.databases, config.pg_url, notes):
             print(f"backlog, {LABELS[kind]}:", flush=True)
             try:
                 drains.append(drain(kind, config, Path(tmp)))

@@ -29,7 +29,13 @@ from pathlib import Path
 import httpx
 from tests.fixtures.servers import Server, running_server
 
-from bench.common import accept_issued, fresh_database, issue_request, pg_reachable
+from bench.common import (
+    LABELS,
+    accept_issued,
+    fresh_database,
+    issue_request,
+    usable_databases,
+)
 from bench.loadgen import LoadResult, run_load
 from bench.seed import Seeded, seed
 from bench.server import CpuSample
@@ -37,7 +43,6 @@ from talonario import __version__
 
 RESULTS = Path(__file__).parent / "results"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 TARGET_VERIFY_MIB = 200.0
 # Flat: the long chain issues at least this share of the short one's rate (noise allowed for).
 FLAT_RATIO = 0.8
@@ -329,13 +334,7 @@ def section() -> str:
     notes: list[str] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="talonario-chain-") as tmp:
-        for kind in config.databases:
-            if kind not in LABELS:
-                notes.append(f"unknown database '{kind}' skipped")
-                continue
-            if kind == "postgresql" and (why := pg_reachable(config.pg_url)) is not None:
-                notes.append(f"PostgreSQL skipped: {why}")
-                continue
+        for kind in usable_databases(config.databases, config.pg_url, notes):
             print(f"chain, {LABELS[kind]}:", flush=True)
             try:
                 seeded, issued, verified = bench_database(kind, config, Path(tmp))

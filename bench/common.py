@@ -2,7 +2,7 @@
 
 import socket
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,6 +14,22 @@ from tests.fixtures.servers import Server
 
 from bench.loadgen import build_request
 from talonario.migrate import upgrade
+
+LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def usable_databases(databases: Iterable[str], pg_url: str, notes: list[str]) -> Iterator[str]:
+    """The chosen databases a part can run on: an unknown name or an unreachable PostgreSQL is
+    skipped with a note (printed, and kept for the report)."""
+    for kind in databases:
+        if kind not in LABELS:
+            notes.append(f"unknown database '{kind}' skipped")
+        elif kind == "postgresql" and (why := pg_reachable(pg_url)) is not None:
+            notes.append(f"PostgreSQL skipped: {why}")
+        else:
+            yield kind
+            continue
+        print(notes[-1], flush=True)
 
 
 def pg_reachable(url: str) -> str | None:

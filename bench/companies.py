@@ -35,8 +35,8 @@ from stdnum.es import cif
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import running_server
 
-from bench.__main__ import LABELS, RESULTS, Config
-from bench.common import fresh_database, issue_request, pg_reachable
+from bench.__main__ import RESULTS, Config
+from bench.common import LABELS, fresh_database, issue_request, pg_reachable
 from bench.worker import (
     ACCEPTED,
     CPU_NOTE,

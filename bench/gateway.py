@@ -24,8 +24,14 @@ from tests.fixtures.factories import create_company
 from tests.fixtures.servers import running_server
 from tests.gateway.test_records import record
 
-from bench.__main__ import LABELS, Config
-from bench.common import accept_issued, fresh_database, issue_request, pg_reachable
+from bench.__main__ import Config
+from bench.common import (
+    LABELS,
+    accept_issued,
+    fresh_database,
+    issue_request,
+    usable_databases,
+)
 from bench.loadgen import run_load
 from talonario.config import Settings
 from talonario.db import create_database
@@ -130,10 +136,7 @@ def section() -> str:
     rows: list[Row] = []
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="talonario-gateway-") as tmp:
-        for kind in config.databases:
-            if kind == "postgresql" and (why := pg_reachable(config.pg_url)) is not None:
-                notes.append(f"PostgreSQL skipped: {why}")
-                continue
+        for kind in usable_databases(config.databases, config.pg_url, notes):
             print(f"gateway, {LABELS[kind]}:", flush=True)
             try:
                 rows.append(bench_database(kind, config, batches, Path(tmp)))

@@ -41,8 +41,8 @@ from tests.companies.test_certificate import TestCa, representative
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import Server, running_server
 
-from bench.__main__ import LABELS, RESULTS, Config, other, wait_for_quiet
-from bench.common import fresh_database, issue_request, pg_reachable
+from bench.__main__ import RESULTS, Config, other, wait_for_quiet
+from bench.common import LABELS, fresh_database, issue_request, usable_databases
 from bench.loadgen import read_response
 from bench.server import CpuSample
 from talonario import __version__
@@ -466,13 +466,7 @@ def section() -> str:
         notes.append("xmlsec1 is missing (apt-get install xmlsec1): part skipped")
     else:
         with tempfile.TemporaryDirectory(prefix="talonario-no-verifactu-") as tmp:
-            for kind in config.databases:
-                if kind not in LABELS:
-                    notes.append(f"unknown database '{kind}' skipped")
-                    continue
-                if kind == "postgresql" and (why := pg_reachable(config.pg_url)) is not None:
-                    notes.append(f"PostgreSQL skipped: {why}")
-                    continue
+            for kind in usable_databases(config.databases, config.pg_url, notes):
                 print(f"NO VERI*FACTU, {LABELS[kind]}:", flush=True)
                 try:
                     rows.append(

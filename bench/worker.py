@@ -43,17 +43,15 @@ from tests.fixtures.servers import (
 )
 
 from bench.__main__ import (
-    LABELS,
     RESULTS,
     Config,
     accept_issued,
     fresh_database,
     new_company,
     next_number,
-    pg_reachable,
     wait_for_quiet,
 )
-from bench.common import issue_request
+from bench.common import LABELS, issue_request, usable_databases
 from bench.loadgen import LoadResult, run_load
 from bench.server import CpuSample
 from talonario import __version__
@@ -490,14 +488,7 @@ def section() -> str:
     scenarios = [s for s in SCENARIOS if s in wconfig.scenarios]
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(TemporaryDirectory(prefix="talonario-bench-worker-")))
-        for kind in config.databases:
-            if kind not in LABELS:
-                notes.append(f"unknown database '{kind}' skipped")
-                continue
-            if kind == "postgresql" and (why := pg_reachable(config.pg_url)) is not None:
-                notes.append(f"PostgreSQL skipped: {why}")
-                print(notes[-1], flush=True)
-                continue
+        for kind in usable_databases(config.databases, config.pg_url, notes):
             # Rounds interleave the scenarios, so that a spell of a noisy machine (a VM's
             # neighbours) lands on all of them rather than on one.
             for round_ in range(1, wconfig.rounds + 1):
