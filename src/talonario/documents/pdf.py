@@ -94,7 +94,8 @@ class _Renderer(Letterhead):
 
     def _count_pages(self) -> int:
         """A dry run of the layout that only moves `y`, so the footer can say "1 de N"."""
-        probe = _Renderer(NullCanvas(), self.v, self.logo, self.matrix)  # type: ignore[arg-type]
+        # The renderer's own class: a document drawn by a subclass counts its own pages.
+        probe = type(self)(NullCanvas(), self.v, self.logo, self.matrix)  # type: ignore[arg-type]
         probe.pages = 0
         probe._header()
         probe._parties()
@@ -310,10 +311,10 @@ def _totals_rows(v: InvoiceView) -> list[tuple[str, str, bool]]:
     if v.surcharge_total:
         rows.append(("Recargo de equivalencia", money(v.surcharge_total, v.currency), False))
     if v.withholding_total or v.withholding_rate:
-        rows.append(("Total factura", money(v.invoice_total, v.currency), True))
+        rows.append((v.total_label, money(v.invoice_total, v.currency), True))
         rate = fmt.percent(v.withholding_rate or Decimal(0))
         rows.append((f"Retención IRPF ({rate})", money(-v.withholding_total, v.currency), False))
         rows.append(("Total a pagar", money(v.total, v.currency), True))
     else:
-        rows.append(("Total factura", money(v.total, v.currency), True))
+        rows.append((v.total_label, money(v.total, v.currency), True))
     return rows

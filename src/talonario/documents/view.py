@@ -158,6 +158,11 @@ class InvoiceView:
         return TITLES.get(self.type, "Factura")
 
     @property
+    def total_label(self) -> str:
+        """The document's total in the totals box (before any withholding)."""
+        return "Total factura"
+
+    @property
     def invoice_total(self) -> Decimal:
         """ImporteTotal: bases + taxes + surcharge, before the IRPF withheld (the QR's amount)."""
         return self.total + self.withholding_total

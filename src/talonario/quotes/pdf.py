@@ -24,7 +24,6 @@ from talonario.documents.pdf_drawing import (
     MARGIN,
     MUTED,
     WIDTH,
-    NullCanvas,
 )
 from talonario.documents.view import InvoiceView, invoice_view
 
@@ -51,6 +50,10 @@ class QuoteView(InvoiceView):
     @property
     def verifactu_legend(self) -> bool:
         return False
+
+    @property
+    def total_label(self) -> str:
+        return "Total"
 
 
 def quote_view(answer: dict[str, Any], issuer: dict[str, Any]) -> QuoteView:
@@ -84,16 +87,6 @@ def render_quote(view: QuoteView, *, logo: bytes | None = None) -> bytes:
 class _QuoteRenderer(_Renderer):
     v: QuoteView
 
-    def _count_pages(self) -> int:
-        probe = _QuoteRenderer(NullCanvas(), self.v, self.logo, None)  # type: ignore[arg-type]
-        probe.pages = 0
-        probe._header()
-        probe._parties()
-        probe._lines_table()
-        probe._breakdown_and_totals()
-        probe._payment_and_notes()
-        return probe.page
-
     def _title_block(self, top: float) -> float:
         v, x = self.v, WIDTH - MARGIN
         y = top - 16
@@ -114,8 +107,3 @@ class _QuoteRenderer(_Renderer):
             self.text(x, y - 2, "No es una factura", bold=True, color=MUTED, align="right")
             y -= LEADING + 2
         return y - 2 * mm
-
-    def _totals_box(self, rows: list[tuple[str, str, bool]], top: float, width: float) -> None:
-        relabelled = [("Total" if label == "Total factura" else label, value, strong)
-                      for label, value, strong in rows]  # fmt: skip
-        super()._totals_box(relabelled, top, width)
