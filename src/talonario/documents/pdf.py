@@ -62,7 +62,7 @@ def render_invoice(view: InvoiceView, *, logo: bytes | None = None) -> bytes:
     keywords = "factura, VERI*FACTU" if view.verifactu_legend else "factura"
     canvas.setKeywords(keywords if not view.is_draft else "factura, borrador")
     matrix = qr_modules(view.qr_url) if view.qr_url and not view.is_draft else None
-    _Renderer(canvas, view, logo, matrix).draw()
+    InvoiceRenderer(canvas, view, logo, matrix).draw()
     canvas.save()
     return buffer.getvalue()
 
@@ -79,7 +79,7 @@ def qr_modules(url: str) -> list[tuple[int, ...]]:
     return [tuple(row) for row in segno.make_qr(url, error="m", boost_error=False, mask=2).matrix]
 
 
-class _Renderer(Letterhead):
+class InvoiceRenderer(Letterhead):
     """The whole invoice: the letterhead, then parties, lines, breakdown, totals and notes."""
 
     def draw(self) -> None:

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from talonario.documents import formatting as fmt
-from talonario.documents.pdf import _Renderer
+from talonario.documents.pdf import InvoiceRenderer
 from talonario.documents.pdf_drawing import (
     ACCENT,
     BODY,
@@ -79,12 +79,12 @@ def render_quote(view: QuoteView, *, logo: bytes | None = None) -> bytes:
     canvas.setSubject(f"{view.title} {view.display_number}{recipient}: {fmt.money(view.total)}")
     canvas.setCreator("Talonario")
     canvas.setKeywords(view.title.lower())
-    _QuoteRenderer(canvas, view, logo, None).draw()
+    QuoteRenderer(canvas, view, logo, None).draw()
     canvas.save()
     return buffer.getvalue()
 
 
-class _QuoteRenderer(_Renderer):
+class QuoteRenderer(InvoiceRenderer):
     v: QuoteView
 
     def _title_block(self, top: float) -> float:
