@@ -39,6 +39,7 @@ from talonario.invoices.record_endpoints import router as invoice_records_router
 from talonario.kit import links
 from talonario.kit.collector import tune_gc
 from talonario.kit.jsonenc import dumps
+from talonario.kit.operation_ids import operation_id
 from talonario.payments.endpoints import router as payments_router
 from talonario.products.endpoints import router as products_router
 from talonario.quotes.endpoints import public_router as quotes_public_router
@@ -255,6 +256,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         version=__version__,
         summary="Invoicing API for Spain: a VERI*FACTU billing system.",
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     app.state.runtime = runtime or Runtime.from_settings(settings)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

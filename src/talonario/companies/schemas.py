@@ -124,7 +124,9 @@ class CertificateOut(BaseModel):
         )
 
 
-class VerifactuOut(BaseModel):
+# Not `VerifactuOut`, the invoice's: two schemas of one title in /openapi.json make a generated
+# client (the SDK) drop both and every model that holds them.
+class CompanyVerifactuOut(BaseModel):
     environment: Environment
     mode: Mode
     mode_since: datetime | None = Field(
@@ -178,7 +180,7 @@ class CompanyOut(BaseModel):
     address: AddressOut | None
     email: str | None
     phone: str | None
-    verifactu: VerifactuOut
+    verifactu: CompanyVerifactuOut
     logo: LogoOut | None
     created_at: datetime
     updated_at: datetime
@@ -197,7 +199,7 @@ class CompanyOut(BaseModel):
             address=None if address is None else AddressOut.model_construct(**address),
             email=company.email,
             phone=company.phone,
-            verifactu=VerifactuOut.model_construct(
+            verifactu=CompanyVerifactuOut.model_construct(
                 environment=company.verifactu_environment,
                 mode=company.verifactu_mode,
                 mode_since=company.verifactu_mode_since,
