@@ -14,6 +14,7 @@ from talonario.models.payment import Payment
 from talonario.models.product import Product
 from talonario.models.quote import Quote
 from talonario.models.recurring import RecurringInvoice, RecurringInvoiceRun
+from talonario.models.reminder import InvoiceReminder
 from talonario.models.requirement import VerifactuExport, VerifactuRequirement
 from talonario.models.series import Series
 from talonario.models.tax_id_check import TaxIdCheck
@@ -38,6 +39,7 @@ __all__ = [
     "Installation",
     "Invoice",
     "InvoicePdf",
+    "InvoiceReminder",
     "Payment",
     "Product",
     "PublicLink",

@@ -1,10 +1,23 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from talonario.models.base import Base, Entity, JSONType, UTCDateTime
+
+# A reminder the day after the due date, a week after and a fortnight after.
+DEFAULT_REMINDER_DAYS = (1, 7, 15)
 
 
 class Company(Entity, Base):
@@ -53,6 +66,12 @@ class Company(Entity, Base):
     logo_width: Mapped[int | None] = mapped_column(Integer)
     logo_height: Mapped[int | None] = mapped_column(Integer)
     logo_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Automatic payment reminders (reminders/): whether the worker sends them, and on which
+    # days relative to each invoice's due_on (negative: before it). Migration 0026.
+    reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    reminder_days: Mapped[list[int]] = mapped_column(
+        JSONType, default=lambda: list(DEFAULT_REMINDER_DAYS), server_default=text("'[1, 7, 15]'")
+    )
 
 
 class CompanyLogo(Base):

@@ -45,7 +45,8 @@ class EmailOutbox(Entity, Base):
     """One email of an invoice to send: written with the request, sent by the worker.
 
     status: pending (due at next_attempt_at) -> sending (leased until lease_until) -> sent, or
-    back to pending with the error and a later next_attempt_at, or failed once attempts run out.
+    back to pending with the error and a later next_attempt_at, or failed once attempts run out;
+    a reminder whose invoice was settled before it went out is cancelled instead.
     A worker that dies while sending leaves a lease that expires, and the row is claimed again.
     """
 
@@ -57,6 +58,9 @@ class EmailOutbox(Entity, Base):
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
     invoice_id: Mapped[str] = mapped_column(ForeignKey("invoices.id"))
+    # invoice (POST /send: the invoice itself) | reminder (a payment reminder, reminders/).
+    # Migration 0026.
+    kind: Mapped[str] = mapped_column(String(10), default="invoice", server_default="invoice")
     to: Mapped[list[str]] = mapped_column("recipients", JSONType)
     cc: Mapped[list[str]] = mapped_column(JSONType, default=list)
     subject: Mapped[str | None] = mapped_column(String(200))

@@ -2,10 +2,24 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from talonario.models.base import Base, Entity, JSONType, Money, UTCDateTime
+
+OVERDUE_SCAN_SQL = (
+    "overdue_at IS NULL AND due_on IS NOT NULL AND status IN ('issued', 'partially_paid')"
+)
 
 
 class Invoice(Entity, Base):
@@ -27,6 +41,14 @@ class Invoice(Entity, Base):
         Index("ix_invoices_company_verifactu_status", "company_id", "verifactu_status"),
         # Lists are a company's rows newest first (ids are UUIDv7): a page is an index range.
         Index("ix_invoices_company_newest", "company_id", "id"),
+        # The worker's scan for invoices to announce as overdue (invoices/overdue.py): the
+        # unpaid ones not yet announced, by due date, across companies. Migration 0026.
+        Index(
+            "ix_invoices_overdue_scan",
+            "due_on",
+            sqlite_where=text(OVERDUE_SCAN_SQL),
+            postgresql_where=text(OVERDUE_SCAN_SQL),
+        ),
     )
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
@@ -72,6 +94,9 @@ class Invoice(Entity, Base):
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the worker announced invoice.overdue (once per invoice); `overdue` itself is
+    # computed on read (invoices/standing.py).
+    overdue_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     void_reason: Mapped[str | None] = mapped_column(Text)
     # A rectifying invoice: {type, method, reason, rectified_invoices: [{id, number, issued_on}],
     # rectified_amounts: {base, quota, surcharge_quota} (substitution only)}.
