@@ -24,6 +24,7 @@ from talonario.config import Settings, get_settings
 from talonario.db import Database, create_database
 from talonario.documents.mailer import send_due_emails
 from talonario.events.jobs import audit_due, summarize_before_shutdown, summarize_due
+from talonario.invoices.overdue import announce_overdue
 from talonario.kit.collector import tune_gc
 from talonario.records.mode import switch_due
 from talonario.records.remission import remit_due
@@ -39,6 +40,8 @@ JOBS: tuple[tuple[str, Job], ...] = (
     # A switch of VERI*FACTU mode scheduled for today (leaving it on 1 January, art. 17).
     ("scheduled mode switches", switch_due),
     ("recurring invoices", issue_recurring),
+    # invoice.overdue once per invoice past due_on unpaid.
+    ("overdue invoices", announce_overdue),
     ("remission", remit_due),
     ("webhooks", deliver_due),
     ("email", send_due_emails),

@@ -10,6 +10,7 @@ from talonario.documents.schemas import PublicLinkIn, SendIn
 from talonario.invoices.answers import InvoiceOut
 from talonario.invoices.lookup import delivery_of
 from talonario.kit.routing import DecimalRoute
+from talonario.models import Invoice
 from talonario.verifactu.qr import qr_png
 
 router = APIRouter(prefix="/invoices", tags=["invoices"], route_class=DecimalRoute)
@@ -17,6 +18,11 @@ public_router = APIRouter(tags=["public"])
 PDF: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/pdf": {}}, "description": "The invoice as an A4 PDF."}
 }
+
+
+def _answer(ctx: Context, invoice: Invoice) -> InvoiceOut:
+    delivery = delivery_of(ctx.session, invoice)
+    return InvoiceOut.of(invoice, delivery=delivery, today=service.today_of(ctx.session, invoice))
 
 
 def _pdf_response(pdf: service.Pdf, disposition: str = "inline") -> Response:
@@ -43,7 +49,7 @@ def public_link(ref: str, body: PublicLinkIn, ctx: Context = writer("invoices:wr
     """
     base_url = ctx.settings.base_url
     invoice = service.set_public_link(ctx.session, base_url, ctx.company_id, ref, body)
-    return ctx.respond(InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice)))
+    return ctx.respond(_answer(ctx, invoice))
 
 
 @router.post("/{ref}/send", status_code=202, response_model=InvoiceOut)
@@ -54,8 +60,7 @@ def send_invoice(ref: str, body: SendIn, ctx: Context = writer("invoices:write")
     (`retrying` with `last_error`, `sent`, or `failed`) and `sent_at` is set once sent.
     """
     invoice = service.queue_email(ctx.session, ctx.company_id, ref, body)
-    answer = InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice))
-    return ctx.respond(answer, 202)
+    return ctx.respond(_answer(ctx, invoice), 202)
 
 
 _PUBLIC: dict[int | str, dict[str, Any]] = {

@@ -352,5 +352,6 @@ def _mark_sent(session: Session, row: EmailOutbox) -> None:
     invoice.sent_at = row.sent_at
     session.flush()
     # In the same transaction: the event exists if and only if the email is recorded as sent.
-    data = InvoiceOut.of(invoice, delivery=invoices.delivery_of(invoice)).model_dump()
-    webhooks.emit(session, row.company_id, "invoice.sent", data)
+    today = service.today_of(session, invoice)
+    data = InvoiceOut.of(invoice, delivery=invoices.delivery_of(invoice), today=today)
+    webhooks.emit(session, row.company_id, "invoice.sent", data.model_dump())

@@ -9,7 +9,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -30,7 +30,7 @@ from talonario.errors import Conflict, InvalidRequest
 from talonario.invoices import lookup as invoices
 from talonario.invoices.answers import InvoiceOut
 from talonario.invoices.repository import InvoiceRepository
-from talonario.kit.clock import utcnow
+from talonario.kit.clock import today_in, utcnow
 from talonario.models import EmailOutbox, Invoice, InvoicePdf, PublicLink
 
 
@@ -56,20 +56,26 @@ def filename_for(view: InvoiceView) -> str:
     return "Factura-" + re.sub(r"[^A-Za-z0-9._-]+", "-", view.number or "").strip("-") + ".pdf"
 
 
+def today_of(session: Session, invoice: Invoice) -> date:
+    """Today where the invoice's company is: what its `overdue` is measured against."""
+    return today_in(CompanyRepository(session, invoice.company_id).existing().timezone)
+
+
 def view_of(session: Session, invoice: Invoice) -> InvoiceView:
     """A draft has no issuer snapshot yet: its preview shows the company as it is now."""
+    company = CompanyRepository(session, invoice.company_id).existing()
     issuer = None
     if invoice.issuer is None:
-        company = CompanyRepository(session, invoice.company_id).company()
-        issuer = None if company is None else {
+        issuer = {
             "legal_name": company.legal_name,
             "nif": company.nif,
             "address": company.address,
             "email": company.email,
             "phone": company.phone,
-        }  # fmt: skip
+        }
     # The view shows neither the public link nor the email: no need to read them.
-    return invoice_view(InvoiceOut.of(invoice).model_dump(), issuer=issuer)
+    answer = InvoiceOut.of(invoice, today=today_in(company.timezone))
+    return invoice_view(answer.model_dump(), issuer=issuer)
 
 
 def invoice_pdf(db: Database, company_id: str, ref: str) -> Pdf:

@@ -33,6 +33,7 @@ STATUS_LABELS = {
     "draft": "Borrador",
     "issued": "Pendiente de pago",
     "partially_paid": "Pagada parcialmente",
+    "overdue": "Vencida",
     "paid": "Pagada",
     "voided": "Anulada",
 }

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, SerializeAsAny
 from talonario.clients.schemas import ForeignIdOut
 from talonario.invoices.repository import NO_DELIVERY, Delivery
 from talonario.invoices.schemas import InvoiceStatus, InvoiceType, VerifactuOut
+from talonario.invoices.standing import status_of
 from talonario.kit.money import decimal_or_none
 from talonario.kit.schema import AddressOut, Number
 from talonario.models import EmailOutbox, Invoice, Payment, PublicLink
@@ -149,7 +150,10 @@ class PublicLinkOut(BaseModel):
 
 
 class EmailDeliveryOut(BaseModel):
-    status: Literal["pending", "sending", "retrying", "sent", "failed"]
+    status: Literal["pending", "sending", "retrying", "sent", "failed", "cancelled"] = Field(
+        description="`cancelled`: a payment reminder whose invoice was paid or voided before"
+        " it went out."
+    )
     to: list[str]
     cc: list[str]
     attempts: int
@@ -185,7 +189,11 @@ class InvoiceOut(BaseModel):
     is_number_assigned: bool
     series: SeriesRef | None
     type: InvoiceType
-    status: InvoiceStatus
+    status: InvoiceStatus = Field(
+        description="`overdue`: issued or partially paid, something pending, and `due_on`"
+        " before today (the company's date); computed when read. `pending_amount` tells"
+        " whether part was paid."
+    )
     issued_on: date | None
     operation_date: date | None
     due_on: date | None
@@ -217,7 +225,8 @@ class InvoiceOut(BaseModel):
     verifactu: VerifactuOut | None
     pdf_url: str | None
     email: EmailDeliveryOut | None = Field(
-        description="The latest email of the invoice (POST /send) and how its delivery went."
+        description="The latest email of the invoice (POST /send) and how its delivery went;"
+        " payment reminders are listed at /v1/invoices/{id}/reminders."
     )
     paid_at: datetime | None
     sent_at: datetime | None
@@ -232,10 +241,13 @@ class InvoiceOut(BaseModel):
         invoice: Invoice,
         payments: Sequence[Payment] = (),
         delivery: Delivery = NO_DELIVERY,
+        *,
+        today: date,
     ) -> Self:
-        """The answer of `invoice`. Its payments and delivery (public link, latest email) are
-        the caller's to read, a page at a time (InvoiceRepository.payments_of, deliveries_of);
-        the answer shows none without them."""
+        """The answer of `invoice` on `today` (the company's date: `overdue` is measured
+        against it). Its payments and delivery (public link, latest email) are the caller's to
+        read, a page at a time (InvoiceRepository.payments_of, deliveries_of); the answer shows
+        none without them."""
         link, email = delivery
         client = invoice.client
         if client is not None and invoice.client_id is not None:
@@ -251,7 +263,7 @@ class InvoiceOut(BaseModel):
             is_number_assigned=invoice.number is not None,
             series=series,
             type=invoice.type,
-            status=invoice.status,
+            status=status_of(invoice, today),
             issued_on=invoice.issued_on,
             operation_date=invoice.operation_date,
             due_on=invoice.due_on,

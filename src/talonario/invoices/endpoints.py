@@ -34,6 +34,11 @@ def _today(ctx: Context, tz: str) -> date:
     return today_in(tz or ctx.settings.timezone)
 
 
+def _company_today(ctx: Context) -> date:
+    """Today where the company is: what `overdue` is measured against."""
+    return _today(ctx, companies.load(ctx.session, ctx.company_id).timezone)
+
+
 @router.post("", status_code=201, response_model=InvoiceOut, responses=taxids.UNANSWERED)
 def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write")) -> Response:
     """Create a draft invoice; with `"issue": true` it is numbered and issued in the same call.
@@ -43,13 +48,14 @@ def create_invoice(body: InvoiceCreate, ctx: Context = writer("invoices:write"))
     """
     with ctx.reading() as session:
         company = companies.load(session, ctx.company_id)
-        invoice = service.prepare(session, company, body, _today(ctx, company.timezone))
+        today = _today(ctx, company.timezone)
+        invoice = service.prepare(session, company, body, today)
         till = issuing.installation_for(session, company.id, body.installation, body.issue)
     if body.issue and body.verify_recipient:  # no session open while the register answers
         taxids.verify_recipient(ctx.runtime.db, ctx.settings, company, invoice.client)
     return ctx.write_and_respond(
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue, till),
-        InvoiceOut.of,
+        lambda i: InvoiceOut.of(i, today=today),
         201,
         conflict_of,
     )
@@ -68,7 +74,13 @@ def simplified_eligibility(
 def list_invoices(
     limit: Limit = 20,
     starting_after: StartingAfter = None,
-    status: InvoiceStatus | None = None,
+    status: Annotated[
+        InvoiceStatus | None,
+        Query(
+            description="`overdue`: unpaid and past `due_on`; `issued` and `partially_paid`"
+            " are then those not overdue."
+        ),
+    ] = None,
     client: Annotated[
         str | None, Query(max_length=120, description="Client id or its external_id.")
     ] = None,
@@ -91,6 +103,7 @@ def list_invoices(
     ctx: Context = reader("invoices:read"),
 ) -> Response:
     """List invoices, newest first, with filters. An unknown parameter is a 400 naming it."""
+    today = _company_today(ctx)
     filters = ListFilters(
         status,
         client,
@@ -102,12 +115,13 @@ def list_invoices(
         verifactu_status,
         number,
         q,
+        today=today,
     )
     items, more = lookup.list_invoices(ctx.session, ctx.company_id, filters, limit, starting_after)
     repo = InvoiceRepository(ctx.session, ctx.company_id)
     payments = repo.payments_of([i.id for i in items])
     deliveries = repo.deliveries_of(items)
-    data = [InvoiceOut.of(i, payments[i.id], deliveries[i.id]) for i in items]
+    data = [InvoiceOut.of(i, payments[i.id], deliveries[i.id], today=today) for i in items]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
 
 
@@ -117,7 +131,7 @@ def get_invoice(ref: Ref, ctx: Context = reader("invoices:read")) -> Response:
     invoice = lookup.get(ctx.session, ctx.company_id, ref)
     payments = lookup.payments_of(ctx.session, ctx.company_id, [invoice.id])[invoice.id]
     delivery = lookup.delivery_of(ctx.session, invoice)
-    return ctx.respond(InvoiceOut.of(invoice, payments, delivery))
+    return ctx.respond(InvoiceOut.of(invoice, payments, delivery, today=_company_today(ctx)))
 
 
 @router.patch("/{ref}", response_model=InvoiceOut)
@@ -126,8 +140,9 @@ def update_invoice(
 ) -> Response:
     """Change a draft. An issued invoice is immutable (409)."""
     company = companies.get(ctx.session, ctx.company_id)
-    invoice = service.update(ctx.session, ctx.company_id, ref, body, _today(ctx, company.timezone))
-    return ctx.respond(InvoiceOut.of(invoice))  # a draft: no link, no email
+    today = _today(ctx, company.timezone)
+    invoice = service.update(ctx.session, ctx.company_id, ref, body, today)
+    return ctx.respond(InvoiceOut.of(invoice, today=today))  # a draft: no link, no email
 
 
 @router.delete("/{ref}", status_code=204)
@@ -153,7 +168,7 @@ def issue_invoice(
         taxids.verify_recipient(ctx.runtime.db, ctx.settings, company, prepared.client)
     return ctx.write_and_respond(
         lambda s: issuing.issue_prepared(s, ctx.settings, company, prepared, today, till),
-        InvoiceOut.of,  # just issued: no link, no email yet
+        lambda i: InvoiceOut.of(i, today=today),  # just issued: no link, no email yet
         conflict=conflict_of,
     )
 
@@ -164,7 +179,10 @@ def void_invoice(ref: Ref, body: VoidIn, ctx: Context = writer("invoices:write")
     chain and the status becomes `voided`. A real operation is corrected with /rectify."""
     company = companies.get(ctx.session, ctx.company_id)
     invoice = lifecycle.void(ctx.session, ctx.settings, company, ref, body.reason)
-    return ctx.respond(InvoiceOut.of(invoice, delivery=lookup.delivery_of(ctx.session, invoice)))
+    delivery = lookup.delivery_of(ctx.session, invoice)
+    return ctx.respond(
+        InvoiceOut.of(invoice, delivery=delivery, today=_today(ctx, company.timezone))
+    )
 
 
 @router.post("/{ref}/rectify", status_code=201, response_model=InvoiceOut)
@@ -178,7 +196,7 @@ def rectify_invoice(ref: Ref, body: RectifyIn, ctx: Context = writer("invoices:w
         till = issuing.installation_for(session, company.id, body.installation, body.issue)
     return ctx.write_and_respond(
         lambda s: service.save_new(s, ctx.settings, company, invoice, body.issue, till),
-        InvoiceOut.of,
+        lambda i: InvoiceOut.of(i, today=today),
         201,
         conflict_of,
     )

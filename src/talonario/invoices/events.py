@@ -1,5 +1,7 @@
 """The webhook events of invoice changes."""
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from talonario.invoices.answers import InvoiceOut
@@ -8,13 +10,14 @@ from talonario.models import Invoice
 from talonario.webhooks import outbox
 
 
-def announce(session: Session, invoice: Invoice, event_type: str) -> None:
-    """The webhook event of a change, in the change's transaction (built only if wanted)."""
+def announce(session: Session, invoice: Invoice, event_type: str, today: date) -> None:
+    """The webhook event of a change, in the change's transaction (built only if wanted), with
+    the invoice as read on `today` (the company's date: its status may be `overdue`)."""
     if not outbox.wants(session, invoice.company_id, event_type):
         return
     # A public link and an email need an issued invoice: one just issued has neither yet.
     delivery = NO_DELIVERY
     if event_type != "invoice.issued":
         delivery = InvoiceRepository(session, invoice.company_id).delivery_of(invoice)
-    data = InvoiceOut.of(invoice, delivery=delivery).model_dump()
+    data = InvoiceOut.of(invoice, delivery=delivery, today=today).model_dump()
     outbox.emit(session, invoice.company_id, event_type, data)

@@ -197,5 +197,5 @@ def issue_prepared(
             installation_id=installation_id,
         )
     flush(session)
-    announce(session, invoice, "invoice.issued")
+    announce(session, invoice, "invoice.issued", today)
     return invoice

@@ -24,7 +24,7 @@ from talonario.invoices.parties import resolve_client
 from talonario.invoices.references import issued, reference
 from talonario.invoices.repository import InvoiceRepository
 from talonario.invoices.schemas import RectifyIn
-from talonario.kit.clock import utcnow
+from talonario.kit.clock import today_in, utcnow
 from talonario.models import Company, Invoice
 from talonario.records import service as verifactu
 
@@ -64,7 +64,7 @@ def void(session: Session, settings: Settings, company: Company, ref: str, reaso
         ids = [s["id"] for s in invoice.substitutes]
         InvoiceRepository(session, company.id).release_substituted(ids)
     flush(session)
-    announce(session, invoice, "invoice.voided")
+    announce(session, invoice, "invoice.voided", today_in(company.timezone))
     return invoice
 
 

@@ -13,6 +13,7 @@ from talonario.invoices.answers import InvoiceOut
 from talonario.invoices.errors import InvoiceNotFound, flush
 from talonario.invoices.lookup import delivery_of, get
 from talonario.invoices.references import issued
+from talonario.kit.clock import today_in
 from talonario.kit.negotiation import preferred
 from talonario.kit.routing import DecimalRoute
 from talonario.kit.schema import ListOf
@@ -86,7 +87,8 @@ def correct_record(ref: str, ctx: Context = writer("invoices:write")) -> Respons
     invoice = get(ctx.session, ctx.company_id, ref, for_update=True)
     service.record_correction(ctx.session, ctx.settings, company, invoice)
     flush(ctx.session)
-    return ctx.respond(InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice)))
+    delivery = delivery_of(ctx.session, invoice)
+    return ctx.respond(InvoiceOut.of(invoice, delivery=delivery, today=today_in(company.timezone)))
 
 
 class HeldOut(BaseModel):
@@ -139,7 +141,8 @@ def query_record(ref: str, ctx: Context = writer("invoices:write")) -> Response:
     invoice = get(ctx.session, ctx.company_id, invoice.id, for_update=True)
     agree = aeat_held.reconcile(ctx.session, invoice, held)
     flush(ctx.session)
-    answer = InvoiceOut.of(invoice, delivery=delivery_of(ctx.session, invoice))
+    delivery = delivery_of(ctx.session, invoice)
+    answer = InvoiceOut.of(invoice, delivery=delivery, today=today_in(company.timezone))
     return ctx.respond(QueryOut.model_construct(invoice=answer, aeat=HeldOut.of(held, agree)))
 
 

@@ -3,17 +3,21 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy import update as sql_update
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from talonario.clients.repository import ClientRepository
 from talonario.db.repository import Repository
+from talonario.invoices.standing import UNPAID
 from talonario.models import EmailOutbox, Invoice, Payment, PublicLink
 from talonario.models.base import table_of
+from talonario.models.invoice import OVERDUE_SCAN_SQL
 
 # An invoice's public link and latest email, either absent.
 Delivery = tuple[PublicLink | None, EmailOutbox | None]
@@ -36,6 +40,9 @@ class ListFilters:
     origin: str = "api"
     # Only those whose latest record AEAT rejected or accepted with errors.
     with_problems: bool = False
+    # The company's date, against which `overdue` is told from `issued` and `partially_paid`
+    # (invoices/standing.py); without it those filter on the stored status.
+    today: date | None = None
 
 
 class InvoiceRepository(Repository[Invoice]):
@@ -53,7 +60,7 @@ class InvoiceRepository(Repository[Invoice]):
         what exports of the list take."""
         stmt = self.select().where(Invoice.origin == filters.origin)
         if filters.status:
-            stmt = stmt.where(Invoice.status == filters.status)
+            stmt = stmt.where(_status_is(filters.status, filters.today))
         if filters.client:
             client_ids = ClientRepository(self.session, self.company_id).ids_of_ref(filters.client)
             stmt = stmt.where(Invoice.client_id.in_(client_ids))
@@ -138,7 +145,11 @@ class InvoiceRepository(Repository[Invoice]):
         )
         ranked = (
             select(EmailOutbox, newest_first.label("newest"))
-            .where(EmailOutbox.company_id == self.company_id, EmailOutbox.invoice_id.in_(ids))
+            .where(
+                EmailOutbox.company_id == self.company_id,
+                EmailOutbox.invoice_id.in_(ids),
+                EmailOutbox.kind == "invoice",  # reminders are listed apart (reminders/)
+            )
             .subquery()
         )
         latest = aliased(EmailOutbox, ranked)
@@ -152,6 +163,73 @@ class InvoiceRepository(Repository[Invoice]):
 
     def delivery_of(self, invoice: Invoice) -> Delivery:
         return self.deliveries_of([invoice])[invoice.id]
+
+    # --- overdue: the worker's announcement of invoice.overdue -----------------------------
+
+    def lock_newly_overdue(
+        self, ids: Sequence[str], today: date, *, skip_locked: bool
+    ) -> Sequence[Invoice]:
+        """Those of `ids` overdue on `today` and not yet announced, locked for the rest of the
+        transaction (PostgreSQL: one another worker holds is skipped; SQLite's writers take
+        turns anyway). Checked again here: one may have been paid since the scan."""
+        stmt = self.select().where(
+            Invoice.id.in_(ids), Invoice.overdue_at.is_(None), overdue_on(today)
+        )
+        return self.all(stmt.order_by(Invoice.id).with_for_update(skip_locked=skip_locked))
+
+    def stamp_overdue(self, invoice_id: str, now: datetime) -> bool:
+        """Mark the invoice announced, unless it already was: only one of two racing
+        transactions sees its UPDATE count a row, and only that one announces it."""
+        result = self.session.execute(
+            self.update()
+            .where(Invoice.id == invoice_id, Invoice.overdue_at.is_(None))
+            .values(overdue_at=now)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def overdue_on(today: date) -> ColumnElement[bool]:
+    """invoices/standing.is_overdue in SQL."""
+    return and_(awaits_payment_sql(), Invoice.due_on < today)
+
+
+def awaits_payment_sql() -> ColumnElement[bool]:
+    """invoices/standing.awaits_payment in SQL: unpaid, something pending, not replaced by an
+    F3. An `issued` invoice has no payment yet and a `partially_paid` one less than its total
+    (payments/service._settle), so no two amounts are compared (SQLite keeps Money as text):
+    an `issued` one owes when its total is positive, which its text shows too, stored at two
+    places (`-` sorts before every digit)."""
+    owes = or_(Invoice.status == "partially_paid", Invoice.total > Decimal("0.00"))
+    return and_(Invoice.status.in_(UNPAID), owes, Invoice.substituted_by.is_(None))
+
+
+def _status_is(status: str, today: date | None) -> ColumnElement[bool]:
+    """The list's `status`: `overdue` is computed, so `issued` and `partially_paid` mean
+    those not overdue on `today`."""
+    if today is None or status not in (*UNPAID, "overdue"):
+        return Invoice.status == status
+    if status == "overdue":
+        return overdue_on(today)
+    not_due = or_(Invoice.due_on.is_(None), Invoice.due_on >= today)
+    return and_(Invoice.status == status, or_(not_due, not_(awaits_payment_sql())))
+
+
+def unannounced_overdue(session: Session, before: date, limit: int) -> list[tuple[str, str, date]]:
+    """Across every company (the worker's scan, on the partial index ix_invoices_overdue_scan):
+    unpaid invoices of ours due before `before` whose overdue was not announced, soonest due
+    first, as (invoice id, company id, due_on). Each company's own date decides after."""
+    stmt = (
+        select(Invoice.id, Invoice.company_id, Invoice.due_on)
+        .where(
+            sql_text(OVERDUE_SCAN_SQL),  # the index's own words, so that SQLite sees it applies
+            Invoice.due_on < before,
+            Invoice.origin == "api",
+            awaits_payment_sql(),  # or one never overdue would hold its place in every batch
+        )
+        .order_by(Invoice.due_on, Invoice.id)
+        .limit(limit)
+    )
+    return [(row.id, row.company_id, row.due_on) for row in session.execute(stmt)]
 
 
 def _text_matches(text: str) -> Any:

@@ -41,7 +41,8 @@ NewInvoiceType = Annotated[
         }
     ),
 ]
-InvoiceStatus = Literal["draft", "issued", "partially_paid", "paid", "voided"]
+# `overdue` is never stored: invoices/standing.py computes it when the invoice is read.
+InvoiceStatus = Literal["draft", "issued", "partially_paid", "overdue", "paid", "voided"]
 VerifactuStatus = Literal[
     "pending", "submitted", "accepted", "accepted_with_errors", "rejected", "kept"
 ]

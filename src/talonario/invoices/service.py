@@ -22,6 +22,7 @@ from talonario.invoices.parties import resolve_client
 from talonario.invoices.references import resolve_substitutes
 from talonario.invoices.repository import InvoiceRepository
 from talonario.invoices.schemas import InvoiceCreate, InvoiceUpdate
+from talonario.kit.clock import today_in
 from talonario.kit.ids import new_id
 from talonario.models import Company, Invoice
 from talonario.series import service as series_service
@@ -127,7 +128,7 @@ def save_new(
                 new=True,
                 installation_id=installation_id,
             )
-            announce(session, invoice, "invoice.issued")
+            announce(session, invoice, "invoice.issued", today_in(company.timezone))
         else:
             insert_new(session, invoice)
     except IntegrityError as exc:

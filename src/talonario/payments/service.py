@@ -62,7 +62,7 @@ def add(
     _settle(invoice)
     session.flush()
     if invoice.status == "paid":
-        announce(session, invoice, "invoice.paid")
+        announce(session, invoice, "invoice.paid", today)
     return invoice, payment
 
 

@@ -153,7 +153,7 @@ def invoice_quote(
         prepared = invoicing.prepare(session, company, ref, body, today)
     return ctx.write_and_respond(
         lambda s: invoicing.save(s, ctx.settings, company, prepared, today),
-        InvoiceOut.of,
+        lambda invoice: InvoiceOut.of(invoice, today=today),
         201,
         conflict_of,
     )

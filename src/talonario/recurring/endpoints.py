@@ -125,5 +125,9 @@ def list_recurring_invoice_runs(
     runs = RecurringRunRepository(ctx.session, ctx.company_id)
     rows, more = runs.of_template(template.id, limit, starting_after)
     deliveries = InvoiceRepository(ctx.session, ctx.company_id).deliveries_of([i for _, i in rows])
-    data = [RecurringRunOut.of(run, InvoiceOut.of(i, delivery=deliveries[i.id])) for run, i in rows]
+    today = _today(ctx)
+    data = [
+        RecurringRunOut.of(run, InvoiceOut.of(i, delivery=deliveries[i.id], today=today))
+        for run, i in rows
+    ]
     return ctx.respond({"object": "list", "data": data, "has_more": more})

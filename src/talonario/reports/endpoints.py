@@ -5,8 +5,10 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
 
 from talonario.auth.context import Context, reader
+from talonario.companies import service as companies
 from talonario.invoices.repository import ListFilters
 from talonario.invoices.schemas import InvoiceStatus, InvoiceType
+from talonario.kit.clock import today_in
 from talonario.kit.routing import DecimalRoute
 from talonario.reports import exports, pdfs, service
 from talonario.reports.schemas import Report347Out, VatReportOut
@@ -50,6 +52,7 @@ def report_vat(from_: From, to: To, ctx: Context = reader(SCOPE)) -> Response:
 
 
 def _filters(
+    ctx: Context,
     status: InvoiceStatus | None,
     type: InvoiceType | None,
     issued_on_gte: date | None,
@@ -57,8 +60,14 @@ def _filters(
 ) -> ListFilters:
     if issued_on_gte and issued_on_lte:
         service.check_period(issued_on_gte, issued_on_lte)
+    # Today where the company is: `overdue` is told apart as the invoice list does.
+    today = today_in(companies.load(ctx.session, ctx.company_id).timezone)
     return ListFilters(
-        status=status, type=type, issued_on_gte=issued_on_gte, issued_on_lte=issued_on_lte
+        status=status,
+        type=type,
+        issued_on_gte=issued_on_gte,
+        issued_on_lte=issued_on_lte,
+        today=today,
     )
 
 
@@ -76,7 +85,7 @@ def invoices_csv(
 ) -> Response:
     """Invoices as CSV (UTF-8, a header row), oldest first, streamed; the list's filters.
     Amounts with a dot and two places, dates as YYYY-MM-DD."""
-    filters = _filters(status, type, issued_on_gte, issued_on_lte)
+    filters = _filters(ctx, status, type, issued_on_gte, issued_on_lte)
     ctx.close()
     stream = exports.csv_stream(ctx.runtime.db, ctx.company_id, filters)
     headers = _attachment("invoices.csv")
@@ -97,7 +106,7 @@ def invoices_xlsx(
 ) -> Response:
     """Invoices as an Excel workbook (sheet `Invoices`), the CSV's columns: amounts numeric
     cells formatted 0.00, dates date cells."""
-    filters = _filters(status, type, issued_on_gte, issued_on_lte)
+    filters = _filters(ctx, status, type, issued_on_gte, issued_on_lte)
     ctx.close()
     content = exports.xlsx_bytes(ctx.runtime.db, ctx.company_id, filters)
     return Response(content, media_type=XLSX, headers=_attachment("invoices.xlsx"))

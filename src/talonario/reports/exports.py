@@ -19,6 +19,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from talonario.db import Database
 from talonario.invoices.repository import ListFilters
+from talonario.invoices.standing import status_of
 from talonario.kit.money import round_money
 from talonario.models import Invoice
 from talonario.reports.repository import ReportRepository
@@ -43,13 +44,14 @@ def _money(value: Decimal | None) -> Decimal:
     return round_money(Decimal(0) if value is None else value)
 
 
-# (column, value of the invoice, kind): kind `money` and `date` are formatted as such.
+# (column, value of the invoice, kind): kind `money` and `date` are formatted as such, and
+# `status` is the status as the API answers it on the export's day (`overdue` is computed).
 COLUMNS: tuple[tuple[str, Callable[[Invoice], Any], str], ...] = (
     ("id", lambda i: i.id, "text"),
     ("number", lambda i: i.number or "", "text"),
     ("series", lambda i: i.series_code or "", "text"),
     ("type", lambda i: i.type, "text"),
-    ("status", lambda i: i.status, "text"),
+    ("status", lambda i: i.status, "status"),
     ("issued_on", lambda i: i.issued_on, "date"),
     ("operation_date", lambda i: i.operation_date, "date"),
     ("due_on", lambda i: i.due_on, "date"),
@@ -82,6 +84,14 @@ def invoices(db: Database, company_id: str, filters: ListFilters) -> Iterator[In
         after = batch[-1].id
 
 
+def _values(invoice: Invoice, today: date | None) -> list[tuple[Any, str]]:
+    """Each column's value and kind for `invoice`, on `today` (None: the stored status)."""
+    return [
+        (status_of(invoice, today) if kind == "status" and today else get(invoice), kind)
+        for _, get, kind in COLUMNS
+    ]
+
+
 def _csv_value(value: Any, kind: str) -> str:
     if value is None:
         return ""
@@ -98,7 +108,7 @@ def csv_stream(db: Database, company_id: str, filters: ListFilters) -> Iterator[
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
     for written, invoice in enumerate(invoices(db, company_id, filters), start=1):
-        writer.writerow([_csv_value(get(invoice), kind) for _, get, kind in COLUMNS])
+        writer.writerow([_csv_value(v, kind) for v, kind in _values(invoice, filters.today)])
         if written % BATCH == 0:
             yield buffer.getvalue().encode()
             buffer.seek(0)
@@ -126,7 +136,7 @@ def xlsx_bytes(db: Database, company_id: str, filters: ListFilters) -> bytes:
     sheet = book.create_sheet("Invoices")
     sheet.append(HEADER)
     for invoice in invoices(db, company_id, filters):
-        sheet.append([_cell(sheet, get(invoice), kind) for _, get, kind in COLUMNS])
+        sheet.append([_cell(sheet, v, kind) for v, kind in _values(invoice, filters.today)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

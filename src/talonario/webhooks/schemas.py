@@ -20,6 +20,7 @@ EventType = Literal[
     "invoice.paid",
     "invoice.voided",
     "invoice.sent",
+    "invoice.overdue",  # once per invoice, when the worker finds it past due_on unpaid
     "verifactu.record.accepted",
     "verifactu.record.accepted_with_errors",
     "verifactu.record.rejected",
