@@ -46,6 +46,7 @@ from talonario.quotes.endpoints import public_router as quotes_public_router
 from talonario.quotes.endpoints import router as quotes_router
 from talonario.records.endpoints import router as verifactu_router
 from talonario.recurring.endpoints import router as recurring_router
+from talonario.reminders.endpoints import router as reminders_router
 from talonario.reports.endpoints import router as reports_router
 from talonario.runtime import Runtime
 from talonario.series.endpoints import router as series_router
@@ -278,6 +279,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         series_router,
         invoices_router,
         documents_router,
+        reminders_router,
         recurring_router,
         quotes_router,
         installations_router,

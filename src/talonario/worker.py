@@ -29,6 +29,7 @@ from talonario.kit.collector import tune_gc
 from talonario.records.mode import switch_due
 from talonario.records.remission import remit_due
 from talonario.recurring.jobs import issue_due as issue_recurring
+from talonario.reminders.jobs import send_scheduled as send_reminders
 from talonario.webhooks.delivery import deliver_due
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,10 @@ JOBS: tuple[tuple[str, Job], ...] = (
     # A switch of VERI*FACTU mode scheduled for today (leaving it on 1 January, art. 17).
     ("scheduled mode switches", switch_due),
     ("recurring invoices", issue_recurring),
-    # invoice.overdue once per invoice past due_on unpaid.
+    # invoice.overdue once per invoice past due_on unpaid; then the scheduled payment
+    # reminders, whose emails the email job below sends in the same pass.
     ("overdue invoices", announce_overdue),
+    ("payment reminders", send_reminders),
     ("remission", remit_due),
     ("webhooks", deliver_due),
     ("email", send_due_emails),

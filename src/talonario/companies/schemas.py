@@ -1,7 +1,7 @@
 from datetime import date, datetime
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
 
 from talonario.companies import certificate, logo
 from talonario.companies.mode import Mode
@@ -39,6 +39,46 @@ class VerifactuUpdate(Patch):
     )
 
 
+# Days relative to an invoice's due_on: from a month before to a year after.
+ReminderDay = Annotated[int, Field(ge=-30, le=365)]
+
+
+def _unique_days(days: list[int] | None) -> list[int] | None:
+    if days is not None and len(set(days)) != len(days):
+        raise ValueError("each day may appear once")
+    return days
+
+
+class RemindersUpdate(Patch):
+    """Automatic payment reminders: the worker emails each unpaid invoice's client on these
+    days, once per day and invoice (GET /v1/invoices/{id}/reminders lists them)."""
+
+    enabled: NotNull[bool] = Field(
+        default=None, description="Whether the worker sends them (default false)."
+    )
+    days: Annotated[NotNull[list[ReminderDay]], AfterValidator(_unique_days)] = Field(
+        default=None,
+        min_length=1,
+        max_length=10,
+        description="Days relative to each invoice's `due_on`, -30 to 365 (negative: before"
+        " it; 0: on the day), each once, at most 10; default [1, 7, 15]. A worker that finds"
+        " several days passed since an invoice's last reminder (reminders switched on late,"
+        " or a worker down) sends one, for the latest.",
+        json_schema_extra={"uniqueItems": True},
+    )
+
+
+class RemindersOut(BaseModel):
+    enabled: bool
+    days: list[int] = Field(description="Days relative to each invoice's `due_on`, sorted.")
+
+    @classmethod
+    def of(cls, company: Company) -> Self:
+        return cls.model_construct(
+            enabled=company.reminders_enabled, days=sorted(company.reminder_days)
+        )
+
+
 class CompanyCreate(Input):
     legal_name: str = Field(min_length=1, max_length=120)
     nif: SpanishNif
@@ -63,6 +103,7 @@ class CompanyUpdate(Patch):
     email: EmailStr | None = None
     phone: str | None = Field(default=None, max_length=40)
     verifactu: NotNull[VerifactuUpdate] = None
+    reminders: NotNull[RemindersUpdate] = None
 
 
 class CertificateUpload(Input):
@@ -182,6 +223,7 @@ class CompanyOut(BaseModel):
     phone: str | None
     verifactu: CompanyVerifactuOut
     logo: LogoOut | None
+    reminders: RemindersOut = Field(description="Automatic payment reminders.")
     created_at: datetime
     updated_at: datetime
 
@@ -209,6 +251,7 @@ class CompanyOut(BaseModel):
                 certificate=CertificateOut.of(company),
             ),
             logo=LogoOut.of(company),
+            reminders=RemindersOut.of(company),
             created_at=company.created_at,
             updated_at=company.updated_at,
         )

@@ -104,6 +104,11 @@ def update(
         company.address = body.address.model_dump() if body.address else None
     if body.verifactu is not None and body.verifactu.environment is not None:
         company.verifactu_environment = body.verifactu.environment
+    if body.reminders is not None:
+        if body.reminders.enabled is not None:
+            company.reminders_enabled = body.reminders.enabled
+        if body.reminders.days is not None:
+            company.reminder_days = sorted(body.reminders.days)
     verifactu = body.verifactu
     if verifactu is not None and verifactu.effective_on is not None and verifactu.mode is None:
         raise InvalidRequest(

@@ -20,7 +20,7 @@ import logging
 import smtplib
 import ssl
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
@@ -36,6 +36,7 @@ from talonario.documents.repository import PublicLinkRepository, due_emails, out
 from talonario.documents.view import InvoiceView
 from talonario.invoices.answers import InvoiceOut
 from talonario.invoices.repository import InvoiceRepository
+from talonario.invoices.standing import awaits_payment, status_of
 from talonario.kit.clock import utcnow
 from talonario.models import EmailOutbox
 from talonario.webhooks import outbox as webhooks
@@ -58,6 +59,11 @@ class TransientSendError(Exception):
 
 class PermanentSendError(Exception):
     """Retrying cannot help: the server refused the message or its recipients (5xx)."""
+
+
+class ReminderMoot(Exception):
+    """A payment reminder whose invoice was paid, voided or replaced before it went out: it is
+    cancelled, not sent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,62 @@ class Letter:
     html: str
 
 
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """What sets one kind of email apart: its default subject and greeting, the facts listed,
+    and a closing line."""
+
+    subject: str
+    greeting: str
+    facts: list[tuple[str, str]]
+    closing: str | None = None
+
+
+def invoice_wording(view: InvoiceView) -> Wording:
+    """The invoice itself (POST /send)."""
+    issuer, number = view.issuer.name, view.display_number
+    greeting = f"Le enviamos la factura {number} de {issuer}" + (
+        f", con fecha {fmt.long_day(view.issued_on)}." if view.issued_on else "."
+    )
+    facts = _dated(view, [("Importe", fmt.money(view.total, view.currency))])
+    return Wording(f"Factura {number} de {issuer}", greeting, facts)
+
+
+def reminder_wording(view: InvoiceView, today: date) -> Wording:
+    """A payment reminder: the due date, said against `today`, and what is still pending."""
+    issuer, number = view.issuer.name, view.display_number
+    start = f"Le recordamos que la factura {number} de {issuer}"
+    due = view.due_on
+    if due is None:
+        greeting = f"{start} está pendiente de pago."
+    elif due < today:
+        greeting = f"{start} venció el {fmt.long_day(due)} y sigue pendiente de pago."
+    elif due == today:
+        greeting = f"{start} vence hoy, {fmt.long_day(due)}."
+    else:
+        greeting = f"{start} vence el {fmt.long_day(due)}."
+    amounts = [("Importe", fmt.money(view.total, view.currency))]
+    if view.paid_amount > 0:
+        amounts.append(("Pagado", fmt.money(view.paid_amount, view.currency)))
+    amounts.append(("Pendiente de pago", fmt.money(view.pending_amount, view.currency)))
+    return Wording(
+        f"Recordatorio de pago: factura {number} de {issuer}",
+        greeting,
+        _dated(view, amounts),
+        "Si ya ha realizado el pago, le rogamos que no tenga en cuenta este mensaje.",
+    )
+
+
+def _dated(view: InvoiceView, amounts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    facts = [("Factura", view.display_number)]
+    if view.issued_on:
+        facts.append(("Fecha", fmt.day(view.issued_on)))
+    facts += amounts
+    if view.due_on:
+        facts.append(("Vencimiento", fmt.day(view.due_on)))
+    return facts
+
+
 def compose(
     view: InvoiceView,
     *,
@@ -127,25 +189,23 @@ def compose(
     message: str | None,
     sender: str,
     public_url: str | None,
+    wording: Wording | None = None,
 ) -> Letter:
+    """The email of `view`: the invoice's own unless `wording` says otherwise (a reminder);
+    `subject` and `message` (the greeting) replace the wording's when given."""
     issuer = view.issuer.name
-    number = view.display_number
-    greeting = message or (
-        f"Le enviamos la factura {number} de {issuer}"
-        + (f", con fecha {fmt.long_day(view.issued_on)}." if view.issued_on else ".")
-    )
-    facts = [("Factura", number)]
-    if view.issued_on:
-        facts.append(("Fecha", fmt.day(view.issued_on)))
-    facts.append(("Importe", fmt.money(view.total, view.currency)))
-    if view.due_on:
-        facts.append(("Vencimiento", fmt.day(view.due_on)))
+    wording = wording or invoice_wording(view)
+    subject = subject or wording.subject
+    greeting = message or wording.greeting
+    facts = wording.facts
     salutation = f"Hola, {view.client.name}:" if view.client else "Hola:"
     text_lines = [salutation, "", greeting, ""]
     text_lines += [f"  {label}: {value}" for label, value in facts]
     text_lines += ["", "Encontrará la factura en PDF adjunta a este mensaje."]
     if public_url:
         text_lines.append(f"También puede consultarla en línea: {public_url}")
+    if wording.closing:
+        text_lines += ["", wording.closing]
     text_lines += ["", "Un saludo,", issuer, ""]
     e = html.escape
     paragraphs = "".join(f"<p>{e(p)}</p>" for p in greeting.split("\n\n"))
@@ -159,12 +219,13 @@ def compose(
         if public_url
         else ""
     )
+    closing = f"<p>{e(wording.closing)}</p>" if wording.closing else ""
     body_html = (
         '<!doctype html><html lang="es"><head><meta charset="utf-8">'
-        f"<title>{e(subject or '')}</title></head>"
+        f"<title>{e(subject)}</title></head>"
         '<body style="font-family:Helvetica,Arial,sans-serif;color:#1f2937;line-height:1.5">'
         f"<p>{e(salutation)}</p>{paragraphs}<table>{rows}</table>"
-        f"<p>Encontrará la factura en PDF adjunta a este mensaje.</p>{link}"
+        f"<p>Encontrará la factura en PDF adjunta a este mensaje.</p>{link}{closing}"
         f"<p>Un saludo,<br>{e(issuer)}</p></body></html>"
     )
     return Letter(
@@ -172,7 +233,7 @@ def compose(
         reply_to=view.issuer.email if view.issuer.email and view.issuer.email != sender else None,
         to=to,
         cc=cc,
-        subject=subject or f"Factura {number} de {issuer}",
+        subject=subject,
         text="\n".join(text_lines).replace(fmt.NBSP, " "),
         html=body_html,
     )
@@ -290,7 +351,7 @@ def _send_one(
         try:
             msg = _message_for(db, config, row_id)
             deliver(config, msg)
-        except (TransientSendError, PermanentSendError) as exc:
+        except (TransientSendError, PermanentSendError, ReminderMoot) as exc:
             error = exc
         except Exception as exc:  # a bug must not wedge the row in "sending"
             log.exception("email %s could not be built", row_id)
@@ -304,7 +365,12 @@ def _message_for(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage:
         assert row is not None
         invoice = InvoiceRepository(session, row.company_id).get(row.invoice_id)
         assert invoice is not None
+        today = service.today_of(session, invoice)
+        if row.kind == "reminder" and not awaits_payment(invoice):
+            status = status_of(invoice, today)
+            raise ReminderMoot(f"Invoice {invoice.number} is {status}: no reminder was sent.")
         view = service.view_of(session, invoice)
+        wording = reminder_wording(view, today) if row.kind == "reminder" else None
         link = PublicLinkRepository(session, row.company_id).get(invoice.id)
         url = link.url if link is not None and service.is_live(link, utcnow()) else None
         to, cc, subject, message = list(row.to), list(row.cc), row.subject, row.message
@@ -312,7 +378,14 @@ def _message_for(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage:
     pdf = service.invoice_pdf(db, company_id, invoice_id)
     sender = config.sender or view.issuer.email or f"facturas@{config.host}"
     letter = compose(
-        view, to=to, cc=cc, subject=subject, message=message, sender=sender, public_url=url
+        view,
+        to=to,
+        cc=cc,
+        subject=subject,
+        message=message,
+        sender=sender,
+        public_url=url,
+        wording=wording,
     )
     domain = Address(addr_spec=sender).domain or config.host
     return build_message(letter, pdf.content, pdf.filename, make_msgid(row_id, domain=domain))
@@ -329,6 +402,9 @@ def _finish(
         row.last_attempt_at = utcnow()
         if error is None:
             _mark_sent(session, row)
+        elif isinstance(error, ReminderMoot):
+            row.status = "cancelled"
+            row.last_error = str(error)
         else:
             row.last_error = str(error)[:1000]
             permanent = isinstance(error, PermanentSendError)
@@ -346,6 +422,8 @@ def _mark_sent(session: Session, row: EmailOutbox) -> None:
     row.status = "sent"
     row.sent_at = row.last_attempt_at
     row.last_error = None
+    if row.kind == "reminder":
+        return  # a reminder is no sending of the invoice: its sent_at and invoice.sent stay
     invoices = InvoiceRepository(session, row.company_id)
     invoice = invoices.get(row.invoice_id, for_update=True)
     assert invoice is not None

@@ -214,12 +214,14 @@ def pending_email(
     cc: list[str] | None = None,
     subject: str | None = None,
     message: str | None = None,
+    kind: str = "invoice",
 ) -> EmailOutbox:
-    """An invoice's email as the outbox keeps it until the worker sends it (documents/mailer.py):
-    due now, never tried."""
+    """An invoice's email (`kind` invoice) or a payment reminder of it (`reminder`) as the
+    outbox keeps it until the worker sends it (documents/mailer.py): due now, never tried."""
     return EmailOutbox(
         company_id=company_id,
         invoice_id=invoice_id,
+        kind=kind,
         to=to,
         cc=cc or [],
         subject=subject,
