@@ -1,5 +1,5 @@
 """The `talonario` command: serve, worker, db upgrade, company create, apikey create,
-remission retry, sandbox."""
+remission retry, sandbox; `invoices create|list|pdf` (scripting.py) speak to a running server."""
 
 import json
 import os
@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from talonario import migrate, serving
+from talonario import migrate, scripting, serving
 from talonario.accounts import service as accounts
 from talonario.aeat_sandbox import control as sandbox_control
 from talonario.auth.keys import issue_account_key, issue_key
@@ -40,6 +40,7 @@ app.add_typer(company_app, name="company")
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(remission_app, name="remission")
 app.add_typer(events_app, name="events")
+app.add_typer(scripting.app, name="invoices")
 
 # With an address: a complete invoice (F1) shows the issuer's (RD 1619/2012 art. 6.1.e).
 DEMO = CompanyCreate(

@@ -1,0 +1,62 @@
+"""A running Talonario for the SDK and the `talonario invoices` commands: `talonario serve` in
+a process of its own with its worker remitting to the AEAT sandbox it mounts, spoken to over
+real HTTP, on a database of its own (its worker would otherwise remit other tests' records)."""
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from stdnum.es import cif
+
+from talonario.config import Settings
+from talonario.db import Database, create_database
+from tests.fixtures.database import migrated_database
+from tests.fixtures.factories import create_company
+from tests.fixtures.servers import Server, running_server
+
+# The worker's pace, so that a record reaches `accepted` within a test.
+FAST_WORKER = {
+    "TALONARIO_RUN_WORKER": "true",
+    "TALONARIO_WORKER_POLL_SECONDS": "0.2",
+    "TALONARIO_SANDBOX_WAIT_SECONDS": "1",
+}
+
+
+@dataclass
+class Talonario:
+    server: Server
+    db: Database
+
+
+@dataclass
+class Company:
+    url: str
+    id: str
+    key: str
+
+
+@pytest.fixture(scope="package")
+def talonario(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Talonario]:
+    kind = "sqlite" if database_url.startswith("sqlite") else "postgresql"
+    with migrated_database(kind, tmp_path_factory.mktemp("sdk-db")) as url:
+        db = create_database(Settings(database_url=url))
+        log = tmp_path_factory.mktemp("sdk-server") / "server.log"
+        try:
+            with running_server(url, log, env=FAST_WORKER) as server:
+                yield Talonario(server, db)
+        finally:
+            db.dispose()
+
+
+def unique_nif() -> str:
+    """A valid CIF per company: the AEAT sandbox chains what it receives per NIF."""
+    body = "B" + "".join(random.choices("0123456789", k=7))
+    return body + cif.calc_check_digits(body)[0]
+
+
+@pytest.fixture
+def company(talonario: Talonario) -> Company:
+    """A company of its own per test, with an address and a `*` API key."""
+    company_id, key = create_company(talonario.db, nif=unique_nif())
+    return Company(talonario.server.url, company_id, key)
