@@ -20,6 +20,8 @@ ISSUED = (
     "GET /v1/invoices/{ref}/pdf",
     "POST /v1/invoices/{ref}/public-link",
     "POST /v1/invoices/{ref}/send",
+    "POST /v1/invoices/{ref}/remind",
+    "GET /v1/invoices/{ref}/reminders",
     "POST /v1/invoices/{ref}/payments",
     "GET /v1/invoices/{ref}/payments",
     "GET /v1/invoices/{ref}/verifactu",
