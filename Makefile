@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint fmt bench fuzz install clean
+.PHONY: run test lint fmt bench fuzz install sdk clean
 
-$(STAMP): pyproject.toml
+# The SDK (sdk/python) too: tests/sdk drive it against a running server.
+$(STAMP): pyproject.toml sdk/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev]' -e sdk/python
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -38,6 +39,10 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	$(BIN)/python -m bench.fuzz
+
+# Regenerate the Python SDK from the app's OpenAPI document (built in-process, no server).
+sdk: $(STAMP)
+	$(BIN)/python sdk/generate.py
 
 clean:
 	rm -rf $(VENV) var

@@ -1,0 +1,270 @@
+import json
+from decimal import Decimal
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_out import ErrorOut
+from ...models.list_of_company_out import ListOfCompanyOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    starting_after: None | str | Unset = UNSET,
+    external_id: None | str | Unset = UNSET,
+    nif: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_starting_after: None | str | Unset
+    if isinstance(starting_after, Unset):
+        json_starting_after = UNSET
+    else:
+        json_starting_after = starting_after
+    params["starting_after"] = json_starting_after
+
+    json_external_id: None | str | Unset
+    if isinstance(external_id, Unset):
+        json_external_id = UNSET
+    else:
+        json_external_id = external_id
+    params["external_id"] = json_external_id
+
+    json_nif: None | str | Unset
+    if isinstance(nif, Unset):
+        json_nif = UNSET
+    else:
+        json_nif = nif
+    params["nif"] = json_nif
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/companies",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorOut | ListOfCompanyOut | None:
+    if response.status_code == 200:
+        response_200 = ListOfCompanyOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorOut | ListOfCompanyOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    starting_after: None | str | Unset = UNSET,
+    external_id: None | str | Unset = UNSET,
+    nif: None | str | Unset = UNSET,
+) -> Response[ErrorOut | ListOfCompanyOut]:
+    """List Companies
+
+     The account's companies, newest first (a company key sees its own company only).
+
+    Args:
+        limit (int | Unset): Page size (1 to 100). Default: 20.
+        starting_after (None | str | Unset): Return objects after this id (from the previous
+            page).
+        external_id (None | str | Unset):
+        nif (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | ListOfCompanyOut]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        external_id=external_id,
+        nif=nif,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    starting_after: None | str | Unset = UNSET,
+    external_id: None | str | Unset = UNSET,
+    nif: None | str | Unset = UNSET,
+) -> ErrorOut | ListOfCompanyOut | None:
+    """List Companies
+
+     The account's companies, newest first (a company key sees its own company only).
+
+    Args:
+        limit (int | Unset): Page size (1 to 100). Default: 20.
+        starting_after (None | str | Unset): Return objects after this id (from the previous
+            page).
+        external_id (None | str | Unset):
+        nif (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | ListOfCompanyOut
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        starting_after=starting_after,
+        external_id=external_id,
+        nif=nif,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    starting_after: None | str | Unset = UNSET,
+    external_id: None | str | Unset = UNSET,
+    nif: None | str | Unset = UNSET,
+) -> Response[ErrorOut | ListOfCompanyOut]:
+    """List Companies
+
+     The account's companies, newest first (a company key sees its own company only).
+
+    Args:
+        limit (int | Unset): Page size (1 to 100). Default: 20.
+        starting_after (None | str | Unset): Return objects after this id (from the previous
+            page).
+        external_id (None | str | Unset):
+        nif (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | ListOfCompanyOut]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        external_id=external_id,
+        nif=nif,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    starting_after: None | str | Unset = UNSET,
+    external_id: None | str | Unset = UNSET,
+    nif: None | str | Unset = UNSET,
+) -> ErrorOut | ListOfCompanyOut | None:
+    """List Companies
+
+     The account's companies, newest first (a company key sees its own company only).
+
+    Args:
+        limit (int | Unset): Page size (1 to 100). Default: 20.
+        starting_after (None | str | Unset): Return objects after this id (from the previous
+            page).
+        external_id (None | str | Unset):
+        nif (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | ListOfCompanyOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            starting_after=starting_after,
+            external_id=external_id,
+            nif=nif,
+        )
+    ).parsed

@@ -1,0 +1,228 @@
+import json
+from decimal import Decimal
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.company_out import CompanyOut
+from ...models.error_out import ErrorOut
+from ...types import File, Response
+
+
+def _get_kwargs(
+    *,
+    body: File,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/company/logo",
+    }
+
+    _kwargs["content"] = body.payload
+    headers["Content-Type"] = body.mime_type or "image/png"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CompanyOut | ErrorOut | None:
+    if response.status_code == 200:
+        response_200 = CompanyOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CompanyOut | ErrorOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+) -> Response[CompanyOut | ErrorOut]:
+    """Upload Logo
+
+     Set or replace the logo printed at the top of the company's invoices: the PNG or JPEG
+    itself as the body, with its Content-Type.
+
+    It must decode whole. Drafts' previews and every invoice PDF rendered from now on show it;
+    a PDF already rendered keeps what it showed (an issued invoice's is rendered once).
+
+    Args:
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CompanyOut | ErrorOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+) -> CompanyOut | ErrorOut | None:
+    """Upload Logo
+
+     Set or replace the logo printed at the top of the company's invoices: the PNG or JPEG
+    itself as the body, with its Content-Type.
+
+    It must decode whole. Drafts' previews and every invoice PDF rendered from now on show it;
+    a PDF already rendered keeps what it showed (an issued invoice's is rendered once).
+
+    Args:
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CompanyOut | ErrorOut
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+) -> Response[CompanyOut | ErrorOut]:
+    """Upload Logo
+
+     Set or replace the logo printed at the top of the company's invoices: the PNG or JPEG
+    itself as the body, with its Content-Type.
+
+    It must decode whole. Drafts' previews and every invoice PDF rendered from now on show it;
+    a PDF already rendered keeps what it showed (an issued invoice's is rendered once).
+
+    Args:
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CompanyOut | ErrorOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+) -> CompanyOut | ErrorOut | None:
+    """Upload Logo
+
+     Set or replace the logo printed at the top of the company's invoices: the PNG or JPEG
+    itself as the body, with its Content-Type.
+
+    It must decode whole. Drafts' previews and every invoice PDF rendered from now on show it;
+    a PDF already rendered keeps what it showed (an issued invoice's is rendered once).
+
+    Args:
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CompanyOut | ErrorOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

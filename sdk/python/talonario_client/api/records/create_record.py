@@ -1,0 +1,237 @@
+import json
+from decimal import Decimal
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_out import ErrorOut
+from ...models.gateway_record_out import GatewayRecordOut
+from ...models.record_in import RecordIn
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RecordIn,
+    idempotency_key: str | None = None,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/records",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    if idempotency_key is not None:
+        _kwargs.setdefault("headers", {})["Idempotency-Key"] = idempotency_key
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorOut | GatewayRecordOut | None:
+    if response.status_code == 201:
+        response_201 = GatewayRecordOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorOut | GatewayRecordOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordIn,
+    idempotency_key: str | None = None,
+) -> Response[ErrorOut | GatewayRecordOut]:
+    """Create Record
+
+     Register an invoice numbered and issued elsewhere: its alta record joins the company's
+    chain (beside the invoices Talonario issues), gets its QR, and is remitted by the worker.
+    Totals are checked against the breakdown to the cent (422 `incorrect_total_amount`), the
+    AEAT rules as for an invoice of ours (422 naming the field). The same number in the same
+    year again is 409 `duplicate_record` with the existing record in `error.record`.
+
+    Args:
+        body (RecordIn): An invoice issued elsewhere, as its issuing system numbered and totalled
+            it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | GatewayRecordOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordIn,
+    idempotency_key: str | None = None,
+) -> ErrorOut | GatewayRecordOut | None:
+    """Create Record
+
+     Register an invoice numbered and issued elsewhere: its alta record joins the company's
+    chain (beside the invoices Talonario issues), gets its QR, and is remitted by the worker.
+    Totals are checked against the breakdown to the cent (422 `incorrect_total_amount`), the
+    AEAT rules as for an invoice of ours (422 naming the field). The same number in the same
+    year again is 409 `duplicate_record` with the existing record in `error.record`.
+
+    Args:
+        body (RecordIn): An invoice issued elsewhere, as its issuing system numbered and totalled
+            it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | GatewayRecordOut
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordIn,
+    idempotency_key: str | None = None,
+) -> Response[ErrorOut | GatewayRecordOut]:
+    """Create Record
+
+     Register an invoice numbered and issued elsewhere: its alta record joins the company's
+    chain (beside the invoices Talonario issues), gets its QR, and is remitted by the worker.
+    Totals are checked against the breakdown to the cent (422 `incorrect_total_amount`), the
+    AEAT rules as for an invoice of ours (422 naming the field). The same number in the same
+    year again is 409 `duplicate_record` with the existing record in `error.record`.
+
+    Args:
+        body (RecordIn): An invoice issued elsewhere, as its issuing system numbered and totalled
+            it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | GatewayRecordOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordIn,
+    idempotency_key: str | None = None,
+) -> ErrorOut | GatewayRecordOut | None:
+    """Create Record
+
+     Register an invoice numbered and issued elsewhere: its alta record joins the company's
+    chain (beside the invoices Talonario issues), gets its QR, and is remitted by the worker.
+    Totals are checked against the breakdown to the cent (422 `incorrect_total_amount`), the
+    AEAT rules as for an invoice of ours (422 naming the field). The same number in the same
+    year again is 409 `duplicate_record` with the existing record in `error.record`.
+
+    Args:
+        body (RecordIn): An invoice issued elsewhere, as its issuing system numbered and totalled
+            it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | GatewayRecordOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

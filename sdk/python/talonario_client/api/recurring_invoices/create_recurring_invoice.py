@@ -1,0 +1,229 @@
+import json
+from decimal import Decimal
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_out import ErrorOut
+from ...models.recurring_invoice_create import RecurringInvoiceCreate
+from ...models.recurring_invoice_out import RecurringInvoiceOut
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RecurringInvoiceCreate,
+    idempotency_key: str | None = None,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/recurring-invoices",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    if idempotency_key is not None:
+        _kwargs.setdefault("headers", {})["Idempotency-Key"] = idempotency_key
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorOut | RecurringInvoiceOut | None:
+    if response.status_code == 201:
+        response_201 = RecurringInvoiceOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(json.loads(response.content, parse_float=Decimal))
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorOut | RecurringInvoiceOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecurringInvoiceCreate,
+    idempotency_key: str | None = None,
+) -> Response[ErrorOut | RecurringInvoiceOut]:
+    """Create Recurring Invoice
+
+     Create a template: the worker makes its invoice at each occurrence from `start_on`, a
+    draft or (`issue`) issued, and (`send`) emailed. Each invoice is dated the day it is made;
+    an occurrence missed (a `start_on` in the past, a worker down) is made on the day of the
+    catch-up, once, in order, with its scheduled day as `operation_date`.
+
+    Args:
+        body (RecurringInvoiceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | RecurringInvoiceOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecurringInvoiceCreate,
+    idempotency_key: str | None = None,
+) -> ErrorOut | RecurringInvoiceOut | None:
+    """Create Recurring Invoice
+
+     Create a template: the worker makes its invoice at each occurrence from `start_on`, a
+    draft or (`issue`) issued, and (`send`) emailed. Each invoice is dated the day it is made;
+    an occurrence missed (a `start_on` in the past, a worker down) is made on the day of the
+    catch-up, once, in order, with its scheduled day as `operation_date`.
+
+    Args:
+        body (RecurringInvoiceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | RecurringInvoiceOut
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecurringInvoiceCreate,
+    idempotency_key: str | None = None,
+) -> Response[ErrorOut | RecurringInvoiceOut]:
+    """Create Recurring Invoice
+
+     Create a template: the worker makes its invoice at each occurrence from `start_on`, a
+    draft or (`issue`) issued, and (`send`) emailed. Each invoice is dated the day it is made;
+    an occurrence missed (a `start_on` in the past, a worker down) is made on the day of the
+    catch-up, once, in order, with its scheduled day as `operation_date`.
+
+    Args:
+        body (RecurringInvoiceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | RecurringInvoiceOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecurringInvoiceCreate,
+    idempotency_key: str | None = None,
+) -> ErrorOut | RecurringInvoiceOut | None:
+    """Create Recurring Invoice
+
+     Create a template: the worker makes its invoice at each occurrence from `start_on`, a
+    draft or (`issue`) issued, and (`send`) emailed. Each invoice is dated the day it is made;
+    an occurrence missed (a `start_on` in the past, a worker down) is made on the day of the
+    catch-up, once, in order, with its scheduled day as `operation_date`.
+
+    Args:
+        body (RecurringInvoiceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | RecurringInvoiceOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

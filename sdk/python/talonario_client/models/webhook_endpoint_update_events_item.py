@@ -1,0 +1,28 @@
+from typing import Literal, cast
+
+WebhookEndpointUpdateEventsItem = Literal[
+    "invoice.issued",
+    "invoice.overdue",
+    "invoice.paid",
+    "invoice.sent",
+    "invoice.voided",
+    "verifactu.record.accepted",
+    "verifactu.record.accepted_with_errors",
+    "verifactu.record.rejected",
+]
+
+WEBHOOK_ENDPOINT_UPDATE_EVENTS_ITEM_VALUES: set[WebhookEndpointUpdateEventsItem] = {
+    "invoice.issued",
+    "invoice.overdue",
+    "invoice.paid",
+    "invoice.sent",
+    "invoice.voided",
+    "verifactu.record.accepted",
+    "verifactu.record.accepted_with_errors",
+    "verifactu.record.rejected",
+}
+
+
+def check_webhook_endpoint_update_events_item(value: str) -> WebhookEndpointUpdateEventsItem:
+    # Unknown values are kept: a newer server may answer one this SDK has not heard of.
+    return cast(WebhookEndpointUpdateEventsItem, value)
