@@ -19,7 +19,6 @@ templates in sdk/templates, and with what it has no option for:
 """
 
 import os
-import shutil
 import sys
 import tempfile
 from decimal import Decimal, InvalidOperation
@@ -181,18 +180,39 @@ def build(output: Path) -> None:
             for problem in problems:
                 print(f"{problem.level}: {problem.header}\n{problem.detail}", file=sys.stderr)
             sys.exit("openapi-python-client could not generate the whole SDK: see above")
-        output.mkdir(parents=True, exist_ok=True)
-        for name in GENERATED:
-            old = output / name
-            if old.is_dir():
-                shutil.rmtree(old)
-            elif old.exists():
-                old.unlink()
-            new = project / name
-            if new.is_dir():
-                shutil.copytree(new, old, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(new, old)
+        sync(project, output)
+
+
+def _files(tree: Path) -> set[Path]:
+    found = set()
+    for name in GENERATED:
+        top = tree / name
+        if top.is_file():
+            found.add(Path(name))
+        elif top.is_dir():
+            found |= {
+                path.relative_to(tree)
+                for path in top.rglob("*")
+                if path.is_file() and "__pycache__" not in path.parts
+            }
+    return found
+
+
+def sync(fresh: Path, output: Path) -> None:
+    """Make `output`'s generated files those of `fresh`, writing only what changed (an
+    untouched sdk/python/pyproject.toml does not make `make` reinstall the SDK)."""
+    new, old = _files(fresh), _files(output)
+    for gone in old - new:
+        (output / gone).unlink()
+    for name in new:
+        content = (fresh / name).read_bytes()
+        target = output / name
+        if name not in old or target.read_bytes() != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    for folder in sorted({(output / gone).parent for gone in old - new}, reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()  # a tag without operations any more
 
 
 if __name__ == "__main__":
