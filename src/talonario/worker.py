@@ -31,6 +31,7 @@ from talonario.records.remission import remit_due
 from talonario.recurring.jobs import issue_due as issue_recurring
 from talonario.reminders.jobs import send_scheduled as send_reminders
 from talonario.webhooks.delivery import deliver_due
+from talonario.webhooks.feed import purge_expired_events
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("webhooks", deliver_due),
     ("email", send_due_emails),
     ("idempotency", purge_expired),
+    # The events feed keeps 30 days: older events go, with their finished deliveries.
+    ("events feed retention", purge_expired_events),
     # The NO VERI*FACTU event log (Orden HAC/1177/2024 art. 9): the 6-hour summary, a daily
     # anomaly detection.
     ("event summaries", summarize_due),

@@ -40,7 +40,7 @@ def receiver() -> Iterator[Receiver]:
 
 def emit_committed(runtime: Runtime, company_id: str, event_type: str, data: Any) -> None:
     with runtime.db.write_session() as session:
-        emit(session, company_id, event_type, data)
+        emit(session, company_id, event_type, data, object_id=data["id"])
         session.commit()
 
 
@@ -121,9 +121,8 @@ def test_an_event_of_a_change_rolled_back_is_never_sent(
 ) -> None:
     endpoint = new_endpoint(receiver.url)
     with runtime.db.write_session() as session:
-        emit(session, api.company_id, "invoice.issued", INVOICE)
-        session.flush()
-        assert session.scalar(select(func.count()).where(WebhookEvent.company_id == api.company_id))
+        # Staged (db/rows.py): the rows would be inserted by the commit that never comes.
+        emit(session, api.company_id, "invoice.issued", INVOICE, object_id=INVOICE["id"])
         session.rollback()
     with runtime.db.read_session() as session:
         events = select(func.count()).where(WebhookEvent.company_id == api.company_id)
@@ -137,7 +136,7 @@ def test_an_event_of_a_change_rolled_back_is_never_sent(
 
 def test_an_unknown_event_type_is_a_programming_error(api: Api, runtime: Runtime) -> None:
     with runtime.db.write_session() as session, pytest.raises(ValueError):
-        emit(session, api.company_id, "invoice.created", INVOICE)
+        emit(session, api.company_id, "invoice.created", INVOICE, object_id=INVOICE["id"])
 
 
 def test_receiver_failing_twice_gets_the_event_on_the_third_attempt(

@@ -69,8 +69,8 @@ def test_delivery_connects_to_the_checked_address_with_the_name_for_tls(
         return httpx.Response(204)
 
     with runtime.db.write_session() as session:
-        emit(session, api.company_id, "invoice.paid", {"id": "inv_1"})
-        emit(session, api.company_id, "invoice.issued", {"id": "inv_1"})
+        emit(session, api.company_id, "invoice.paid", {"id": "inv_1"}, object_id=None)
+        emit(session, api.company_id, "invoice.issued", {"id": "inv_1"}, object_id=None)
         session.commit()
 
     # By the time of the attempt the name points inside: nothing may be sent there.

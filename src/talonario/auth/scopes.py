@@ -13,8 +13,14 @@ RESOURCES = (
     "companies",
     "keys",
 )
+# Resources the API only lets keys read: the events feed (GET /v1/events).
+READ_ONLY = ("events",)
 ALL = "*"
-SCOPES = frozenset({ALL} | {f"{r}:{a}" for r in RESOURCES for a in ("read", "write")})
+SCOPES = frozenset(
+    {ALL}
+    | {f"{r}:{a}" for r in RESOURCES for a in ("read", "write")}
+    | {f"{r}:read" for r in READ_ONLY}
+)
 
 
 def grants(held: frozenset[str], needed: str) -> bool:

@@ -432,4 +432,4 @@ def _mark_sent(session: Session, row: EmailOutbox) -> None:
     # In the same transaction: the event exists if and only if the email is recorded as sent.
     today = service.today_of(session, invoice)
     data = InvoiceOut.of(invoice, delivery=invoices.delivery_of(invoice), today=today)
-    webhooks.emit(session, row.company_id, "invoice.sent", data.model_dump())
+    webhooks.emit(session, row.company_id, "invoice.sent", data, object_id=invoice.id)

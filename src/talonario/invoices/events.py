@@ -11,13 +11,12 @@ from talonario.webhooks import outbox
 
 
 def announce(session: Session, invoice: Invoice, event_type: str, today: date) -> None:
-    """The webhook event of a change, in the change's transaction (built only if wanted), with
-    the invoice as read on `today` (the company's date: its status may be `overdue`)."""
-    if not outbox.wants(session, invoice.company_id, event_type):
-        return
+    """The webhook event of a change, in the change's transaction (kept for the events feed
+    whether or not an endpoint subscribes), with the invoice as read on `today` (the company's
+    date: its status may be `overdue`)."""
     # A public link and an email need an issued invoice: one just issued has neither yet.
     delivery = NO_DELIVERY
     if event_type != "invoice.issued":
         delivery = InvoiceRepository(session, invoice.company_id).delivery_of(invoice)
-    data = InvoiceOut.of(invoice, delivery=delivery, today=today).model_dump()
-    outbox.emit(session, invoice.company_id, event_type, data)
+    data = InvoiceOut.of(invoice, delivery=delivery, today=today)
+    outbox.emit(session, invoice.company_id, event_type, data, object_id=invoice.id)

@@ -1,5 +1,6 @@
 """JSON for responses: orjson, with Decimal written as an exact number literal (never float)."""
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -33,3 +34,9 @@ def dumps_stored(value: Any) -> str:
 
 def loads(raw: str | bytes) -> Any:
     return orjson.loads(raw)
+
+
+def loads_exact(raw: str | bytes) -> Any:
+    """JSON this API wrote, read back with every fractional number a Decimal (orjson would
+    make it a float), so `dumps` writes it again digit for digit."""
+    return json.loads(raw, parse_float=Decimal)

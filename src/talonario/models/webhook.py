@@ -27,16 +27,28 @@ class WebhookEndpoint(Entity, Base):
 
 
 class WebhookEvent(Entity, Base):
-    """Something that happened, written in the transaction of the change that caused it.
+    """Something that happened, written in the transaction of the change that caused it,
+    whether or not an endpoint subscribes: the events feed (GET /v1/events) lists every one
+    for 30 days, then the worker deletes it (webhooks/feed.py).
 
     `body` is the JSON sent, fixed at emit time so every attempt signs the same bytes.
     """
 
     __tablename__ = "webhook_events"
+    __table_args__ = (
+        # The feed: a company's events newest first, and one invoice's (migration 0027).
+        Index("ix_webhook_events_company_newest", "company_id", "id"),
+        Index("ix_webhook_events_object", "object_id", "id"),
+        # The purge: the oldest events, of every company.
+        Index("ix_webhook_events_created_at", "created_at"),
+    )
 
-    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
     type: Mapped[str] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
+    # The invoice the event is about (an invoice.* event's invoice, a verifactu.record.*
+    # event's record's invoice); what GET /v1/events?invoice= filters on.
+    object_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class WebhookDelivery(Entity, Base):

@@ -71,7 +71,7 @@ from talonario.verifactu.responses import (
 )
 from talonario.verifactu.tls import InvalidCaBundle, InvalidCertificate, client_context
 from talonario.verifactu.xml import MAX_RECORDS, soap_envelope, submission_of_stored
-from talonario.webhooks.outbox import emit, wants
+from talonario.webhooks.outbox import emit
 
 log = logging.getLogger(__name__)
 
@@ -452,5 +452,4 @@ def _announce(session: Session, record: VerifactuRecord) -> None:
     """verifactu.record.<status>, with the record as GET /v1/invoices/{id}/verifactu shows it."""
     if record.status in ("accepted", "accepted_with_errors", "rejected"):
         event = f"verifactu.record.{record.status}"
-        if wants(session, record.company_id, event):  # else the answer is not even built
-            emit(session, record.company_id, event, RecordOut.of(record))
+        emit(session, record.company_id, event, RecordOut.of(record), object_id=record.invoice_id)
