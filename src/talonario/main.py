@@ -34,6 +34,7 @@ from talonario.errors import (
 from talonario.events.endpoints import router as events_router
 from talonario.gateway.endpoints import router as gateway_router
 from talonario.installations.endpoints import router as installations_router
+from talonario.invoices.activity_endpoints import router as invoice_activity_router
 from talonario.invoices.endpoints import router as invoices_router
 from talonario.invoices.record_endpoints import router as invoice_records_router
 from talonario.kit import links
@@ -54,6 +55,7 @@ from talonario.system.endpoints import router as system_router
 from talonario.taxids.endpoints import router as tax_ids_router
 from talonario.verifactu.client import SANDBOX_PREFIX
 from talonario.webhooks.endpoints import router as webhooks_router
+from talonario.webhooks.feed_endpoints import router as event_feed_router
 
 log = logging.getLogger("talonario")
 
@@ -285,11 +287,13 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         installations_router,
         payments_router,
         invoice_records_router,
+        invoice_activity_router,
         reports_router,
         gateway_router,
         verifactu_router,
         events_router,
         webhooks_router,
+        event_feed_router,
         system_router,
         tax_ids_router,
     ):

@@ -1,0 +1,60 @@
+"""The SQL of an invoice's activity (invoices/activity.py): what the database already keeps
+about one invoice, each source read in one statement."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+
+from talonario.db.repository import Repository
+from talonario.models import (
+    EmailOutbox,
+    Invoice,
+    Payment,
+    PublicLink,
+    VerifactuRecord,
+    VerifactuSubmission,
+)
+
+
+class ActivityRepository(Repository[Invoice]):
+    model = Invoice
+
+    def emails(self, invoice_id: str) -> Sequence[EmailOutbox]:
+        """The invoice's emails, in the order they were asked for."""
+        stmt = (
+            select(EmailOutbox)
+            .where(EmailOutbox.company_id == self.company_id, EmailOutbox.invoice_id == invoice_id)
+            .order_by(EmailOutbox.created_at, EmailOutbox.id)
+        )
+        return self.all(stmt)
+
+    def payments(self, invoice_id: str) -> Sequence[Payment]:
+        """The invoice's payments, in the order they were recorded."""
+        stmt = (
+            select(Payment)
+            .where(Payment.company_id == self.company_id, Payment.invoice_id == invoice_id)
+            .order_by(Payment.id)
+        )
+        return self.all(stmt)
+
+    def records(self, invoice_id: str) -> list[tuple[VerifactuRecord, datetime | None]]:
+        """The invoice's VERI*FACTU records in chain order, each with when its latest
+        submission to AEAT went (None: never sent)."""
+        stmt = (
+            select(VerifactuRecord, VerifactuSubmission.created_at)
+            .outerjoin(VerifactuSubmission, VerifactuSubmission.id == VerifactuRecord.submission_id)
+            .where(
+                VerifactuRecord.company_id == self.company_id,
+                VerifactuRecord.invoice_id == invoice_id,
+            )
+            .order_by(VerifactuRecord.sequence)
+        )
+        return [(record, sent) for record, sent in self.session.execute(stmt)]
+
+    def public_link(self, invoice_id: str) -> PublicLink | None:
+        return self.first(
+            select(PublicLink).where(
+                PublicLink.company_id == self.company_id, PublicLink.invoice_id == invoice_id
+            )
+        )

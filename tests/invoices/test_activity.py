@@ -1,0 +1,155 @@
+"""GET /v1/invoices/{id}/activity: what happened to an invoice, in order, from what the
+database keeps: its email over real SMTP, its payments, its record as the AEAT sandbox
+answered it."""
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import update
+
+from talonario.kit.clock import utcnow
+from talonario.models import WebhookEvent
+from talonario.records import remission
+from talonario.runtime import Runtime
+from talonario.verifactu.client import AeatClient
+from talonario.webhooks.feed import purge_expired_events
+from tests.conftest import Api
+from tests.documents.test_email import CREDENTIALS, Inbox, drain, settings_for, start_smtp
+from tests.fixtures.factories import invoice_body
+
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
+CLIENT = {"name": "Cliente Ejemplo SL", "nif": "B65410011", "email": "cliente@ejemplo.es"}
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Inbox, Controller]]:
+    inbox = Inbox()
+    controller = start_smtp(inbox)
+    yield inbox, controller
+    controller.stop()
+
+
+def send_email(api: Api, runtime: Runtime, controller: Controller, invoice_id: str) -> None:
+    assert api.post(f"/v1/invoices/{invoice_id}/send", {}).status_code == 202
+    drain(runtime, settings_for(runtime, f"smtp://{CREDENTIALS}@127.0.0.1:{controller.port}"))
+
+
+def remit(api: Api, runtime: Runtime, app_client: Any) -> None:
+    """The company's pending records to the AEAT sandbox mounted in the in-process app."""
+
+    def client_for(company: Any, settings: Any) -> AeatClient:
+        return AeatClient(
+            "http://testserver/aeat-sandbox/VerifactuSOAP", transport=app_client._transport
+        )
+
+    assert remission.remit(runtime.db, runtime.settings, api.company_id, client_for=client_for)
+
+
+def activity(api: Api, ref: str) -> list[dict[str, Any]]:
+    r = api.get(f"/v1/invoices/{ref}/activity")
+    assert r.status_code == 200, r.text
+    assert r.json()["object"] == "invoice_activity"
+    return r.json()["data"]  # type: ignore[no-any-return]
+
+
+def test_an_invoice_issued_emailed_paid_and_accepted_in_order(
+    api: Api, runtime: Runtime, app_client: Any, smtp: tuple[Inbox, Controller]
+) -> None:
+    inbox, controller = smtp
+    created = api.post("/v1/invoices", invoice_body(client=CLIENT, external_id="pedido-9"))
+    invoice = api.post(f"/v1/invoices/{created.json()['id']}/issue").json()
+    send_email(api, runtime, controller, invoice["id"])
+    assert len(inbox.about(invoice["number"])) == 1
+    payments = [{"amount": "100.00", "method": "transfer"}, {"amount": "286.73", "method": "card"}]
+    for payment in payments:
+        assert api.post(f"/v1/invoices/{invoice['id']}/payments", payment).status_code == 201
+    remit(api, runtime, app_client)
+    api.post(f"/v1/invoices/{invoice['id']}/public-link", {"enabled": True})
+
+    entries = activity(api, "pedido-9")  # by external_id, as every invoice path
+    assert [e["type"] for e in entries] == [
+        "invoice.created",
+        "invoice.issued",
+        "record.generated",
+        "email.sent",
+        "payment.received",
+        "payment.received",
+        "invoice.paid",
+        "record.submitted",
+        "record.accepted",
+        "public_link.created",
+    ]
+    _, issued, generated, sent, first, second, paid, submitted, accepted, link = entries
+    assert (issued["number"], issued["issued_on"]) == (invoice["number"], invoice["issued_on"])
+    assert sent["to"] == ["cliente@ejemplo.es"] and sent["error"] is None
+    assert (first["amount"], first["method"], second["amount"]) == (100.00, "transfer", 286.73)
+    assert paid["paid_amount"] == 386.73
+    records = api.get(f"/v1/invoices/{invoice['id']}/verifactu").json()["data"]
+    assert generated["record"] == submitted["record"] == accepted["record"] == records[0]["id"]
+    assert accepted["aeat"]["csv"] and accepted["kind"] == "alta"
+    assert link["enabled"] is True
+    # Moments as the invoice shows them.
+    shown = api.get(f"/v1/invoices/{invoice['id']}").json()
+    assert (sent["at"], paid["at"]) == (shown["sent_at"], shown["paid_at"])
+    assert entries[0]["at"] == shown["created_at"]
+
+
+def test_amounts_are_exact_decimals(api: Api) -> None:
+    invoice = api.post("/v1/invoices", invoice_body(issue=True)).json()
+    api.post(f"/v1/invoices/{invoice['id']}/payments", {"amount": "86.70"})
+    text = api.get(f"/v1/invoices/{invoice['id']}/activity").text
+    assert '"amount":86.70' in text
+
+
+def test_a_refused_email_and_a_void_show_why(
+    api: Api, runtime: Runtime, smtp: tuple[Inbox, Controller]
+) -> None:
+    inbox, controller = smtp
+    inbox.refuse = "550 5.1.1 No such user"
+    invoice = api.post("/v1/invoices", invoice_body(client=CLIENT, issue=True)).json()
+    send_email(api, runtime, controller, invoice["id"])
+    api.post(f"/v1/invoices/{invoice['id']}/void", {"reason": "Emitida por error"})
+
+    entries = activity(api, invoice["id"])
+    assert [(e["type"], e.get("kind")) for e in entries] == [
+        ("invoice.created", None),
+        ("invoice.issued", None),
+        ("record.generated", "alta"),
+        ("email.failed", None),
+        ("invoice.voided", None),
+        ("record.generated", "anulacion"),
+    ]
+    assert "550" in entries[3]["error"]
+    assert entries[4]["reason"] == "Emitida por error"
+
+
+def test_a_draft_was_only_created(api: Api) -> None:
+    draft = api.post("/v1/invoices", invoice_body()).json()
+    assert [e["type"] for e in activity(api, draft["id"])] == ["invoice.created"]
+
+
+def test_the_activity_outlives_the_events_feed(api: Api, runtime: Runtime) -> None:
+    invoice = api.post("/v1/invoices", invoice_body(issue=True)).json()
+    api.post(f"/v1/invoices/{invoice['id']}/payments", {"amount": "386.73"})
+    before = activity(api, invoice["id"])
+    with runtime.db.write_session() as session:
+        session.execute(
+            update(WebhookEvent)
+            .where(WebhookEvent.company_id == api.company_id)
+            .values(created_at=utcnow() - timedelta(days=40))
+        )
+        session.commit()
+    while purge_expired_events(runtime.db, runtime.settings):
+        pass
+    assert api.get("/v1/events").json()["data"] == []
+    assert activity(api, invoice["id"]) == before
+
+
+def test_another_company_s_invoice_is_not_found(api: Api, other_api: Api) -> None:
+    invoice = api.post("/v1/invoices", invoice_body(issue=True)).json()
+    r = other_api.get(f"/v1/invoices/{invoice['id']}/activity")
+    assert r.status_code == 404
