@@ -50,6 +50,8 @@ from .declaration_out import DeclarationOut
 from .eligibility_recipient_in import EligibilityRecipientIn
 from .email_delivery_out import EmailDeliveryOut
 from .email_delivery_out_status import EmailDeliveryOutStatus
+from .email_entry import EmailEntry
+from .email_entry_type import EmailEntryType
 from .error_detail import ErrorDetail
 from .error_out import ErrorOut
 from .event_out import EventOut
@@ -76,21 +78,26 @@ from .installation_chain_out_first_break_type_0 import InstallationChainOutFirst
 from .installation_create import InstallationCreate
 from .installation_out import InstallationOut
 from .installation_update import InstallationUpdate
+from .invoice_activity_out import InvoiceActivityOut
 from .invoice_create import InvoiceCreate
 from .invoice_create_custom_fields_type_0 import InvoiceCreateCustomFieldsType0
 from .invoice_create_metadata_type_0 import InvoiceCreateMetadataType0
 from .invoice_create_type import InvoiceCreateType
+from .invoice_created_entry import InvoiceCreatedEntry
+from .invoice_issued_entry import InvoiceIssuedEntry
 from .invoice_out import InvoiceOut
 from .invoice_out_custom_fields import InvoiceOutCustomFields
 from .invoice_out_metadata import InvoiceOutMetadata
 from .invoice_out_status import InvoiceOutStatus
 from .invoice_out_type import InvoiceOutType
+from .invoice_paid_entry import InvoicePaidEntry
 from .invoice_ref_in import InvoiceRefIn
 from .invoice_ref_out import InvoiceRefOut
 from .invoice_update import InvoiceUpdate
 from .invoice_update_custom_fields_type_0 import InvoiceUpdateCustomFieldsType0
 from .invoice_update_metadata_type_0 import InvoiceUpdateMetadataType0
 from .invoice_update_type import InvoiceUpdateType
+from .invoice_voided_entry import InvoiceVoidedEntry
 from .invoices_csv_status_type_0 import InvoicesCsvStatusType0
 from .invoices_csv_type_type_0 import InvoicesCsvTypeType0
 from .invoices_xlsx_status_type_0 import InvoicesXlsxStatusType0
@@ -98,6 +105,7 @@ from .invoices_xlsx_type_type_0 import InvoicesXlsxTypeType0
 from .issue_in import IssueIn
 from .line_in import LineIn
 from .line_out import LineOut
+from .list_events_type_type_0_item import ListEventsTypeType0Item
 from .list_invoices_status_type_0 import ListInvoicesStatusType0
 from .list_invoices_type_type_0 import ListInvoicesTypeType0
 from .list_invoices_verifactu_status_type_0 import ListInvoicesVerifactuStatusType0
@@ -119,6 +127,7 @@ from .list_of_requirement_out import ListOfRequirementOut
 from .list_of_series_out import ListOfSeriesOut
 from .list_of_webhook_delivery_out import ListOfWebhookDeliveryOut
 from .list_of_webhook_endpoint_out import ListOfWebhookEndpointOut
+from .list_of_webhook_event_out import ListOfWebhookEventOut
 from .list_quotes_kind_type_0 import ListQuotesKindType0
 from .list_quotes_status_type_0 import ListQuotesStatusType0
 from .list_records_format import ListRecordsFormat
@@ -134,11 +143,13 @@ from .not_subject import NotSubject
 from .other_tax_row import OtherTaxRow
 from .party_out import PartyOut
 from .payment_create import PaymentCreate
+from .payment_entry import PaymentEntry
 from .payment_out import PaymentOut
 from .producer_out import ProducerOut
 from .product_create import ProductCreate
 from .product_out import ProductOut
 from .product_update import ProductUpdate
+from .public_link_entry import PublicLinkEntry
 from .public_link_in import PublicLinkIn
 from .public_link_out import PublicLinkOut
 from .qr_image_format_type_0 import QrImageFormatType0
@@ -159,6 +170,10 @@ from .quote_update_metadata_type_0 import QuoteUpdateMetadataType0
 from .reason import Reason
 from .recipient_in import RecipientIn
 from .recipient_out import RecipientOut
+from .record_aeat_out import RecordAeatOut
+from .record_entry import RecordEntry
+from .record_entry_kind import RecordEntryKind
+from .record_entry_type import RecordEntryType
 from .record_in import RecordIn
 from .record_in_metadata import RecordInMetadata
 from .record_in_type import RecordInType
@@ -242,6 +257,9 @@ from .webhook_endpoint_out_disabled_reason_type_0 import WebhookEndpointOutDisab
 from .webhook_endpoint_out_events_item import WebhookEndpointOutEventsItem
 from .webhook_endpoint_update import WebhookEndpointUpdate
 from .webhook_endpoint_update_events_item import WebhookEndpointUpdateEventsItem
+from .webhook_event_out import WebhookEventOut
+from .webhook_event_out_data import WebhookEventOutData
+from .webhook_event_out_type import WebhookEventOutType
 from .withholding_in import WithholdingIn
 from .withholding_out import WithholdingOut
 
@@ -296,6 +314,8 @@ __all__ = (
     "EligibilityRecipientIn",
     "EmailDeliveryOut",
     "EmailDeliveryOutStatus",
+    "EmailEntry",
+    "EmailEntryType",
     "ErrorDetail",
     "ErrorOut",
     "EventOut",
@@ -322,15 +342,19 @@ __all__ = (
     "InstallationCreate",
     "InstallationOut",
     "InstallationUpdate",
+    "InvoiceActivityOut",
     "InvoiceCreate",
     "InvoiceCreateCustomFieldsType0",
+    "InvoiceCreatedEntry",
     "InvoiceCreateMetadataType0",
     "InvoiceCreateType",
+    "InvoiceIssuedEntry",
     "InvoiceOut",
     "InvoiceOutCustomFields",
     "InvoiceOutMetadata",
     "InvoiceOutStatus",
     "InvoiceOutType",
+    "InvoicePaidEntry",
     "InvoiceRefIn",
     "InvoiceRefOut",
     "InvoicesCsvStatusType0",
@@ -341,9 +365,11 @@ __all__ = (
     "InvoiceUpdateCustomFieldsType0",
     "InvoiceUpdateMetadataType0",
     "InvoiceUpdateType",
+    "InvoiceVoidedEntry",
     "IssueIn",
     "LineIn",
     "LineOut",
+    "ListEventsTypeType0Item",
     "ListInvoicesStatusType0",
     "ListInvoicesTypeType0",
     "ListInvoicesVerifactuStatusType0",
@@ -365,6 +391,7 @@ __all__ = (
     "ListOfSeriesOut",
     "ListOfWebhookDeliveryOut",
     "ListOfWebhookEndpointOut",
+    "ListOfWebhookEventOut",
     "ListQuotesKindType0",
     "ListQuotesStatusType0",
     "ListRecordsFormat",
@@ -380,11 +407,13 @@ __all__ = (
     "OtherTaxRow",
     "PartyOut",
     "PaymentCreate",
+    "PaymentEntry",
     "PaymentOut",
     "ProducerOut",
     "ProductCreate",
     "ProductOut",
     "ProductUpdate",
+    "PublicLinkEntry",
     "PublicLinkIn",
     "PublicLinkOut",
     "QrImageFormatType0",
@@ -405,6 +434,10 @@ __all__ = (
     "Reason",
     "RecipientIn",
     "RecipientOut",
+    "RecordAeatOut",
+    "RecordEntry",
+    "RecordEntryKind",
+    "RecordEntryType",
     "RecordIn",
     "RecordInMetadata",
     "RecordInType",
@@ -488,6 +521,9 @@ __all__ = (
     "WebhookEndpointOutEventsItem",
     "WebhookEndpointUpdate",
     "WebhookEndpointUpdateEventsItem",
+    "WebhookEventOut",
+    "WebhookEventOutData",
+    "WebhookEventOutType",
     "WithholdingIn",
     "WithholdingOut",
 )
