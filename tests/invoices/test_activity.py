@@ -19,6 +19,8 @@ from talonario.webhooks.feed import purge_expired_events
 from tests.conftest import Api
 from tests.documents.test_email import CREDENTIALS, Inbox, drain, settings_for, start_smtp
 from tests.fixtures.factories import invoice_body
+from tests.invoices.dunning import announce, days_ago, enable_reminders, issue_due, quiet_after
+from tests.invoices.dunning import remind as run_reminders
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
@@ -119,12 +121,43 @@ def test_a_refused_email_and_a_void_show_why(
         ("invoice.created", None),
         ("invoice.issued", None),
         ("record.generated", "alta"),
-        ("email.failed", None),
+        ("email.failed", "invoice"),
         ("invoice.voided", None),
         ("record.generated", "anulacion"),
     ]
     assert "550" in entries[3]["error"]
     assert entries[4]["reason"] == "Emitida por error"
+
+
+@pytest.mark.usefixtures(quiet_after.__name__)
+def test_an_overdue_invoice_s_reminders_sent_and_skipped(
+    api: Api, runtime: Runtime, smtp: tuple[Inbox, Controller]
+) -> None:
+    inbox, controller = smtp
+    enable_reminders(api, [1])
+    invoice = issue_due(api, days_ago(10), client={"name": "Sin Correo SL", "nif": "B65410011"})
+    announce(runtime)
+    run_reminders(runtime, days_ago(0))  # the client has no email: step 1 is skipped
+    remind = {"to": ["tesoreria@cliente.es"]}
+    assert api.post(f"/v1/invoices/{invoice['id']}/remind", remind).status_code == 202
+    drain(runtime, settings_for(runtime, f"smtp://{CREDENTIALS}@127.0.0.1:{controller.port}"))
+    assert len(inbox.about(invoice["number"])) == 1
+
+    entries = activity(api, invoice["id"])
+    assert [(e["type"], e.get("kind")) for e in entries] == [
+        ("invoice.created", None),
+        ("invoice.issued", None),
+        ("record.generated", "alta"),
+        ("invoice.overdue", None),
+        ("reminder.skipped", None),
+        ("email.sent", "reminder"),
+    ]
+    _, _, _, overdue, skipped, sent = entries
+    assert overdue["due_on"] == invoice["due_on"]
+    assert (skipped["step"], skipped["reason"]) == (1, "no_email")
+    (manual, scheduled) = api.get(f"/v1/invoices/{invoice['id']}/reminders").json()["data"]
+    assert skipped["reminder"] == scheduled["id"] and manual["status"] == "sent"
+    assert sent["to"] == ["tesoreria@cliente.es"]
 
 
 def test_a_draft_was_only_created(api: Api) -> None:

@@ -5,7 +5,8 @@ and public link), so it never expires, unlike the 30-day events feed (webhooks/f
 Each source below reads one of those and says what happened when. Entry types are stable:
 `invoice.created`, `invoice.issued`, `record.generated`, `record.submitted`, `record.accepted`,
 `record.accepted_with_errors`, `record.rejected`, `payment.received`, `invoice.paid`,
-`email.sent`, `email.failed`, `public_link.created`, `invoice.voided`.
+`invoice.overdue`, `email.sent`, `email.failed` (each email of kind `invoice` or `reminder`),
+`reminder.skipped`, `public_link.created`, `invoice.voided`.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,7 @@ from talonario.invoices.activity_schemas import (
     EmailEntry,
     InvoiceCreatedEntry,
     InvoiceIssuedEntry,
+    InvoiceOverdueEntry,
     InvoicePaidEntry,
     InvoiceVoidedEntry,
     PaymentEntry,
@@ -28,6 +30,7 @@ from talonario.invoices.activity_schemas import (
     RecordAeatOut,
     RecordEntry,
     RecordEntryType,
+    ReminderSkippedEntry,
 )
 from talonario.invoices.lookup import get
 from talonario.models import Invoice
@@ -56,6 +59,11 @@ def _lifecycle(repo: ActivityRepository, invoice: Invoice) -> Iterator[Happened]
             issued_on=invoice.issued_on,
         )
         yield Happened(invoice.issued_at, issued)
+    if invoice.overdue_at is not None and invoice.due_on is not None:
+        overdue = InvoiceOverdueEntry(
+            type="invoice.overdue", at=invoice.overdue_at, due_on=invoice.due_on
+        )
+        yield Happened(invoice.overdue_at, overdue)
     if invoice.voided_at is not None:
         voided = InvoiceVoidedEntry(
             type="invoice.voided", at=invoice.voided_at, reason=invoice.void_reason
@@ -93,8 +101,23 @@ def _emails(repo: ActivityRepository, invoice: Invoice) -> Iterator[Happened]:
             kind, at, error = "email.failed", row.last_attempt_at, row.last_error
         else:
             continue  # not sent yet (or cancelled): nothing has happened to it
-        entry = EmailEntry(type=kind, at=at, email=row.id, to=row.to, cc=row.cc, error=error)
+        sort: Literal["invoice", "reminder"] = "reminder" if row.kind == "reminder" else "invoice"
+        entry = EmailEntry(
+            type=kind, at=at, email=row.id, kind=sort, to=row.to, cc=row.cc, error=error
+        )
         yield Happened(at, entry)
+
+
+def _skipped_reminders(repo: ActivityRepository, invoice: Invoice) -> Iterator[Happened]:
+    for reminder in repo.skipped_reminders(invoice.id):
+        entry = ReminderSkippedEntry(
+            type="reminder.skipped",
+            at=reminder.created_at,
+            reminder=reminder.id,
+            step=reminder.step,
+            reason=reminder.skip_reason or "",
+        )
+        yield Happened(reminder.created_at, entry)
 
 
 # AEAT's answer to a record, by the status it left.
@@ -148,8 +171,15 @@ def _public_link(repo: ActivityRepository, invoice: Invoice) -> Iterator[Happene
 
 
 # What the timeline is made of, one source per table that keeps something about the invoice.
-# A new one (the payment reminders of invoice_reminders, say) is a function added here.
-SOURCES: tuple[Source, ...] = (_lifecycle, _records, _payments, _emails, _public_link)
+# A new one is a function added here.
+SOURCES: tuple[Source, ...] = (
+    _lifecycle,
+    _records,
+    _payments,
+    _emails,
+    _skipped_reminders,
+    _public_link,
+)
 
 
 def _order(happened: Happened) -> tuple[bool, datetime]:

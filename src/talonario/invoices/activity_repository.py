@@ -10,6 +10,7 @@ from talonario.db.repository import Repository
 from talonario.models import (
     EmailOutbox,
     Invoice,
+    InvoiceReminder,
     Payment,
     PublicLink,
     VerifactuRecord,
@@ -51,6 +52,19 @@ class ActivityRepository(Repository[Invoice]):
             .order_by(VerifactuRecord.sequence)
         )
         return [(record, sent) for record, sent in self.session.execute(stmt)]
+
+    def skipped_reminders(self, invoice_id: str) -> Sequence[InvoiceReminder]:
+        """The invoice's reminders that queued no email (their skip_reason says why)."""
+        stmt = (
+            select(InvoiceReminder)
+            .where(
+                InvoiceReminder.company_id == self.company_id,
+                InvoiceReminder.invoice_id == invoice_id,
+                InvoiceReminder.skip_reason.is_not(None),
+            )
+            .order_by(InvoiceReminder.id)
+        )
+        return self.all(stmt)
 
     def public_link(self, invoice_id: str) -> PublicLink | None:
         return self.first(

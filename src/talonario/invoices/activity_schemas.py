@@ -27,6 +27,15 @@ class InvoicePaidEntry(BaseModel):
     paid_amount: Number
 
 
+class InvoiceOverdueEntry(BaseModel):
+    type: Literal["invoice.overdue"] = Field(
+        description="Found past its due date with something pending (`at`: when the"
+        " invoice.overdue event went out)."
+    )
+    at: datetime
+    due_on: date
+
+
 class InvoiceVoidedEntry(BaseModel):
     type: Literal["invoice.voided"]
     at: datetime
@@ -49,9 +58,23 @@ class EmailEntry(BaseModel):
     )
     at: datetime
     email: str = Field(description="The email's id.")
+    kind: Literal["invoice", "reminder"] = Field(
+        description="`invoice`: the invoice itself; `reminder`: a payment reminder."
+    )
     to: list[str]
     cc: list[str]
     error: str | None
+
+
+class ReminderSkippedEntry(BaseModel):
+    type: Literal["reminder.skipped"] = Field(
+        description="A scheduled payment reminder not sent (`reason` says why: `no_email`, the"
+        " client has none). A reminder sent is an `email.sent` of kind `reminder`."
+    )
+    at: datetime
+    reminder: str = Field(description="The reminder's id.")
+    step: int | None = Field(description="Days from the due date of the schedule's step.")
+    reason: str
 
 
 class RecordAeatOut(BaseModel):
@@ -91,9 +114,11 @@ ActivityEntry = Annotated[
     InvoiceCreatedEntry
     | InvoiceIssuedEntry
     | InvoicePaidEntry
+    | InvoiceOverdueEntry
     | InvoiceVoidedEntry
     | PaymentEntry
     | EmailEntry
+    | ReminderSkippedEntry
     | RecordEntry
     | PublicLinkEntry,
     Field(discriminator="type"),

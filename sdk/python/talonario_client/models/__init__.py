@@ -51,6 +51,7 @@ from .eligibility_recipient_in import EligibilityRecipientIn
 from .email_delivery_out import EmailDeliveryOut
 from .email_delivery_out_status import EmailDeliveryOutStatus
 from .email_entry import EmailEntry
+from .email_entry_kind import EmailEntryKind
 from .email_entry_type import EmailEntryType
 from .error_detail import ErrorDetail
 from .error_out import ErrorOut
@@ -90,6 +91,7 @@ from .invoice_out_custom_fields import InvoiceOutCustomFields
 from .invoice_out_metadata import InvoiceOutMetadata
 from .invoice_out_status import InvoiceOutStatus
 from .invoice_out_type import InvoiceOutType
+from .invoice_overdue_entry import InvoiceOverdueEntry
 from .invoice_paid_entry import InvoicePaidEntry
 from .invoice_ref_in import InvoiceRefIn
 from .invoice_ref_out import InvoiceRefOut
@@ -206,6 +208,7 @@ from .remind_in import RemindIn
 from .reminder_out import ReminderOut
 from .reminder_out_status import ReminderOutStatus
 from .reminder_out_trigger import ReminderOutTrigger
+from .reminder_skipped_entry import ReminderSkippedEntry
 from .reminders_out import RemindersOut
 from .reminders_update import RemindersUpdate
 from .remission_status_out import RemissionStatusOut
@@ -315,6 +318,7 @@ __all__ = (
     "EmailDeliveryOut",
     "EmailDeliveryOutStatus",
     "EmailEntry",
+    "EmailEntryKind",
     "EmailEntryType",
     "ErrorDetail",
     "ErrorOut",
@@ -354,6 +358,7 @@ __all__ = (
     "InvoiceOutMetadata",
     "InvoiceOutStatus",
     "InvoiceOutType",
+    "InvoiceOverdueEntry",
     "InvoicePaidEntry",
     "InvoiceRefIn",
     "InvoiceRefOut",
@@ -469,6 +474,7 @@ __all__ = (
     "ReminderOut",
     "ReminderOutStatus",
     "ReminderOutTrigger",
+    "ReminderSkippedEntry",
     "RemindersOut",
     "RemindersUpdate",
     "RemindIn",

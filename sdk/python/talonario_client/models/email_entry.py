@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.email_entry_kind import EmailEntryKind, check_email_entry_kind
 from ..models.email_entry_type import EmailEntryType, check_email_entry_type
 
 T = TypeVar("T", bound="EmailEntry")
@@ -19,6 +20,7 @@ class EmailEntry:
         type_ (EmailEntryType): `email.failed`: the worker gave up (`error` says why).
         at (datetime.datetime):
         email (str): The email's id.
+        kind (EmailEntryKind): `invoice`: the invoice itself; `reminder`: a payment reminder.
         to (list[str]):
         cc (list[str]):
         error (None | str):
@@ -27,6 +29,7 @@ class EmailEntry:
     type_: EmailEntryType
     at: datetime.datetime
     email: str
+    kind: EmailEntryKind
     to: list[str]
     cc: list[str]
     error: None | str
@@ -38,6 +41,8 @@ class EmailEntry:
         at = self.at.isoformat()
 
         email = self.email
+
+        kind: str = self.kind
 
         to = self.to
 
@@ -53,6 +58,7 @@ class EmailEntry:
                 "type": type_,
                 "at": at,
                 "email": email,
+                "kind": kind,
                 "to": to,
                 "cc": cc,
                 "error": error,
@@ -70,6 +76,8 @@ class EmailEntry:
 
         email = d.pop("email")
 
+        kind = check_email_entry_kind(d.pop("kind"))
+
         to = cast(list[str], d.pop("to"))
 
         cc = cast(list[str], d.pop("cc"))
@@ -85,6 +93,7 @@ class EmailEntry:
             type_=type_,
             at=at,
             email=email,
+            kind=kind,
             to=to,
             cc=cc,
             error=error,

@@ -10,11 +10,13 @@ if TYPE_CHECKING:
     from ..models.email_entry import EmailEntry
     from ..models.invoice_created_entry import InvoiceCreatedEntry
     from ..models.invoice_issued_entry import InvoiceIssuedEntry
+    from ..models.invoice_overdue_entry import InvoiceOverdueEntry
     from ..models.invoice_paid_entry import InvoicePaidEntry
     from ..models.invoice_voided_entry import InvoiceVoidedEntry
     from ..models.payment_entry import PaymentEntry
     from ..models.public_link_entry import PublicLinkEntry
     from ..models.record_entry import RecordEntry
+    from ..models.reminder_skipped_entry import ReminderSkippedEntry
 
 
 T = TypeVar("T", bound="InvoiceActivityOut")
@@ -26,9 +28,10 @@ class InvoiceActivityOut:
     Attributes:
         object_ (Literal['invoice_activity']):
         invoice (str): The invoice's id.
-        data (list[EmailEntry | InvoiceCreatedEntry | InvoiceIssuedEntry | InvoicePaidEntry | InvoiceVoidedEntry |
-            PaymentEntry | PublicLinkEntry | RecordEntry]): Oldest first. Entries of one change keep their cause first (an
-            issue before its record), so `at` may step back by less than a second.
+        data (list[EmailEntry | InvoiceCreatedEntry | InvoiceIssuedEntry | InvoiceOverdueEntry | InvoicePaidEntry |
+            InvoiceVoidedEntry | PaymentEntry | PublicLinkEntry | RecordEntry | ReminderSkippedEntry]): Oldest first.
+            Entries of one change keep their cause first (an issue before its record), so `at` may step back by less than a
+            second.
     """
 
     object_: Literal["invoice_activity"]
@@ -37,11 +40,13 @@ class InvoiceActivityOut:
         EmailEntry
         | InvoiceCreatedEntry
         | InvoiceIssuedEntry
+        | InvoiceOverdueEntry
         | InvoicePaidEntry
         | InvoiceVoidedEntry
         | PaymentEntry
         | PublicLinkEntry
         | RecordEntry
+        | ReminderSkippedEntry
     ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -49,10 +54,12 @@ class InvoiceActivityOut:
         from ..models.email_entry import EmailEntry  # noqa: PLC0415
         from ..models.invoice_created_entry import InvoiceCreatedEntry  # noqa: PLC0415
         from ..models.invoice_issued_entry import InvoiceIssuedEntry  # noqa: PLC0415
+        from ..models.invoice_overdue_entry import InvoiceOverdueEntry  # noqa: PLC0415
         from ..models.invoice_paid_entry import InvoicePaidEntry  # noqa: PLC0415
         from ..models.invoice_voided_entry import InvoiceVoidedEntry  # noqa: PLC0415
         from ..models.payment_entry import PaymentEntry  # noqa: PLC0415
         from ..models.record_entry import RecordEntry  # noqa: PLC0415
+        from ..models.reminder_skipped_entry import ReminderSkippedEntry  # noqa: PLC0415
 
         object_ = self.object_
 
@@ -67,11 +74,15 @@ class InvoiceActivityOut:
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, InvoicePaidEntry):
                 data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, InvoiceOverdueEntry):
+                data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, InvoiceVoidedEntry):
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, PaymentEntry):
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, EmailEntry):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ReminderSkippedEntry):
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, RecordEntry):
                 data_item = data_item_data.to_dict()
@@ -97,11 +108,13 @@ class InvoiceActivityOut:
         from ..models.email_entry import EmailEntry  # noqa: PLC0415
         from ..models.invoice_created_entry import InvoiceCreatedEntry  # noqa: PLC0415
         from ..models.invoice_issued_entry import InvoiceIssuedEntry  # noqa: PLC0415
+        from ..models.invoice_overdue_entry import InvoiceOverdueEntry  # noqa: PLC0415
         from ..models.invoice_paid_entry import InvoicePaidEntry  # noqa: PLC0415
         from ..models.invoice_voided_entry import InvoiceVoidedEntry  # noqa: PLC0415
         from ..models.payment_entry import PaymentEntry  # noqa: PLC0415
         from ..models.public_link_entry import PublicLinkEntry  # noqa: PLC0415
         from ..models.record_entry import RecordEntry  # noqa: PLC0415
+        from ..models.reminder_skipped_entry import ReminderSkippedEntry  # noqa: PLC0415
 
         d = dict(src_dict)
         object_ = cast(Literal["invoice_activity"], d.pop("object"))
@@ -120,11 +133,13 @@ class InvoiceActivityOut:
                 EmailEntry
                 | InvoiceCreatedEntry
                 | InvoiceIssuedEntry
+                | InvoiceOverdueEntry
                 | InvoicePaidEntry
                 | InvoiceVoidedEntry
                 | PaymentEntry
                 | PublicLinkEntry
                 | RecordEntry
+                | ReminderSkippedEntry
             ):
                 try:
                     if not isinstance(data, dict):
@@ -153,7 +168,7 @@ class InvoiceActivityOut:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    data_item_type_3 = InvoiceVoidedEntry.from_dict(data)
+                    data_item_type_3 = InvoiceOverdueEntry.from_dict(data)
 
                     return data_item_type_3
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -161,7 +176,7 @@ class InvoiceActivityOut:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    data_item_type_4 = PaymentEntry.from_dict(data)
+                    data_item_type_4 = InvoiceVoidedEntry.from_dict(data)
 
                     return data_item_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -169,7 +184,7 @@ class InvoiceActivityOut:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    data_item_type_5 = EmailEntry.from_dict(data)
+                    data_item_type_5 = PaymentEntry.from_dict(data)
 
                     return data_item_type_5
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -177,16 +192,32 @@ class InvoiceActivityOut:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    data_item_type_6 = RecordEntry.from_dict(data)
+                    data_item_type_6 = EmailEntry.from_dict(data)
 
                     return data_item_type_6
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    data_item_type_7 = ReminderSkippedEntry.from_dict(data)
+
+                    return data_item_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    data_item_type_8 = RecordEntry.from_dict(data)
+
+                    return data_item_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                data_item_type_7 = PublicLinkEntry.from_dict(data)
+                data_item_type_9 = PublicLinkEntry.from_dict(data)
 
-                return data_item_type_7
+                return data_item_type_9
 
             data_item = _parse_data_item(data_item_data)
 
