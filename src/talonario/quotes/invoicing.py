@@ -84,4 +84,5 @@ def save(
         quote.status, quote.accepted_at = "accepted", now
     quote.invoice_id, quote.invoiced_at = invoice.id, now
     session.flush()
+    service.announce(session, quote, "quote.invoiced", today)
     return invoice

@@ -18,7 +18,8 @@ from talonario.kit.ids import new_id
 from talonario.models import Quote
 from talonario.quotes import states
 from talonario.quotes.repository import QuoteFilters, QuoteRepository, quote_by_token
-from talonario.quotes.schemas import QuoteCreate, QuoteUpdate
+from talonario.quotes.schemas import QuoteCreate, QuoteOut, QuoteUpdate
+from talonario.webhooks import outbox
 
 DEFAULT_VALIDITY = timedelta(days=30)
 PREFIX = {"quote": "P", "proforma": "PF"}
@@ -123,7 +124,17 @@ def move(session: Session, company_id: str, ref: str, action: str, today: date) 
     quote.status = states.TARGET[action]
     setattr(quote, f"{quote.status}_at", now)
     session.flush()
+    announce(session, quote, f"quote.{quote.status}", today)
     return quote
+
+
+def announce(session: Session, quote: Quote, event_type: str, today: date) -> None:
+    """The webhook event of a quote's change, in the change's transaction, with the quote as
+    the API answers it on `today` (the company's date)."""
+    data = QuoteOut.of(quote, states.status_of(quote, today))
+    # quote.invoiced is about the invoice made too: GET /v1/events?invoice= finds it.
+    about = quote.invoice_id if event_type == "quote.invoiced" else None
+    outbox.emit(session, quote.company_id, event_type, data, object_id=about)
 
 
 # --- the public link: the invoices' mechanism (documents/service.py), on the quote's row --------

@@ -55,7 +55,7 @@ class WebhookEventOut(BaseModel):
     created_at: datetime
     data: dict[str, Any] = Field(
         description="The object as the webhook carried it, as it was when the event happened:"
-        " an invoice (invoice.*) or a VERI*FACTU record (verifactu.record.*)."
+        " an invoice (invoice.*), a quote (quote.*) or a VERI*FACTU record (verifactu.record.*)."
     )
 
     @classmethod

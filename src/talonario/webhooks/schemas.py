@@ -21,6 +21,10 @@ EventType = Literal[
     "invoice.voided",
     "invoice.sent",
     "invoice.overdue",  # once per invoice, when the worker finds it past due_on unpaid
+    "quote.sent",
+    "quote.accepted",
+    "quote.rejected",
+    "quote.invoiced",  # an invoice made from it (POST /v1/quotes/{id}/invoice)
     "verifactu.record.accepted",
     "verifactu.record.accepted_with_errors",
     "verifactu.record.rejected",

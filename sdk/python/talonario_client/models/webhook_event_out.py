@@ -27,7 +27,7 @@ class WebhookEventOut:
             type_ (WebhookEventOutType):
             created_at (datetime.datetime):
             data (WebhookEventOutData): The object as the webhook carried it, as it was when the event happened: an invoice
-                (invoice.*) or a VERI*FACTU record (verifactu.record.*).
+                (invoice.*), a quote (quote.*) or a VERI*FACTU record (verifactu.record.*).
     """
 
     id: str

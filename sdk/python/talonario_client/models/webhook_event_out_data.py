@@ -11,8 +11,8 @@ T = TypeVar("T", bound="WebhookEventOutData")
 
 @_attrs_define
 class WebhookEventOutData:
-    """The object as the webhook carried it, as it was when the event happened: an invoice (invoice.*) or a VERI*FACTU
-    record (verifactu.record.*).
+    """The object as the webhook carried it, as it was when the event happened: an invoice (invoice.*), a quote (quote.*)
+    or a VERI*FACTU record (verifactu.record.*).
 
     """
 
