@@ -9,15 +9,24 @@ from pathlib import Path
 
 import pytest
 from talonario_client import AuthenticatedClient
-from talonario_client.api.invoices import create_invoice, get_invoice, invoice_pdf, list_invoices
+from talonario_client.api.events import list_events
+from talonario_client.api.invoices import (
+    create_invoice,
+    get_invoice,
+    invoice_activity,
+    invoice_pdf,
+    list_invoices,
+)
 from talonario_client.api.payments import create_payment
 from talonario_client.models import (
     Address,
     ClientInline,
     ErrorOut,
+    InvoiceActivityOut,
     InvoiceCreate,
     InvoiceOut,
     LineIn,
+    ListOfWebhookEventOut,
     PaymentCreate,
     PaymentOut,
     TaxIn,
@@ -184,3 +193,25 @@ def test_an_idempotency_key_sent_twice_makes_one_invoice(client: AuthenticatedCl
     # The key travelled with those calls only, not with the client's later requests.
     other = create_invoice.sync(client=client, body=InvoiceCreate(client=RECIPIENT, lines=LINES))
     assert isinstance(other, InvoiceOut) and other.id != first.parsed.id
+
+
+def test_the_events_feed_and_an_invoice_s_activity_through_the_sdk(
+    client: AuthenticatedClient,
+) -> None:
+    invoice = issue(client)
+    create_payment.sync(invoice.id, client=client, body=PaymentCreate(amount=Decimal("86.73")))
+    create_payment.sync(invoice.id, client=client, body=PaymentCreate(amount=Decimal("300.00")))
+
+    page = list_events.sync(client=client, type_=["invoice.*"], invoice=invoice.id)
+    assert isinstance(page, ListOfWebhookEventOut)
+    assert [e.type_ for e in page.data] == ["invoice.paid", "invoice.issued"]
+    assert page.data[0].data["paid_amount"] == Decimal("386.73")  # a Decimal, not a float
+
+    remitted = accepted(client, invoice.id)
+    assert remitted.verifactu is not None and remitted.verifactu.status == "accepted"
+    timeline = invoice_activity.sync(invoice.id, client=client)
+    assert isinstance(timeline, InvoiceActivityOut)
+    kinds = [entry.type_ for entry in timeline.data]
+    assert kinds[:3] == ["invoice.created", "invoice.issued", "record.generated"]
+    assert kinds.count("payment.received") == 2 and "record.accepted" in kinds
+    assert kinds.index("invoice.paid") > kinds.index("payment.received")
