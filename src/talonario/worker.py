@@ -26,6 +26,10 @@ from talonario.documents.mailer import send_due_emails
 from talonario.events.jobs import audit_due, summarize_before_shutdown, summarize_due
 from talonario.invoices.overdue import announce_overdue
 from talonario.kit.collector import tune_gc
+
+# Registers a quote's email with the mailer, which sends quotes' emails too but may not import
+# the quotes package (a layer above it).
+from talonario.quotes import email as _quote_email  # noqa: F401
 from talonario.records.mode import switch_due
 from talonario.records.remission import remit_due
 from talonario.recurring.jobs import issue_due as issue_recurring

@@ -11,6 +11,7 @@ from stdnum.es import cif
 
 from talonario.config import Settings
 from talonario.db import Database, create_database
+from tests.documents.test_email import CREDENTIALS, Inbox, start_smtp
 from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import Server, running_server
@@ -27,6 +28,7 @@ FAST_WORKER = {
 class Talonario:
     server: Server
     db: Database
+    inbox: Inbox  # what its worker emails, as a real SMTP server received it
 
 
 @dataclass
@@ -42,10 +44,14 @@ def talonario(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
     with migrated_database(kind, tmp_path_factory.mktemp("sdk-db")) as url:
         db = create_database(Settings(database_url=url))
         log = tmp_path_factory.mktemp("sdk-server") / "server.log"
+        inbox = Inbox()
+        smtp = start_smtp(inbox)
+        env = FAST_WORKER | {"TALONARIO_SMTP_URL": f"smtp://{CREDENTIALS}@127.0.0.1:{smtp.port}"}
         try:
-            with running_server(url, log, env=FAST_WORKER) as server:
-                yield Talonario(server, db)
+            with running_server(url, log, env=env) as server:
+                yield Talonario(server, db, inbox)
         finally:
+            smtp.stop()
             db.dispose()
 
 

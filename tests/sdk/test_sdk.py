@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from talonario_client import AuthenticatedClient
@@ -18,6 +19,7 @@ from talonario_client.api.invoices import (
     list_invoices,
 )
 from talonario_client.api.payments import create_payment
+from talonario_client.api.quotes import create_quote, get_quote, send_quote
 from talonario_client.models import (
     Address,
     ClientInline,
@@ -29,12 +31,16 @@ from talonario_client.models import (
     ListOfWebhookEventOut,
     PaymentCreate,
     PaymentOut,
+    QuoteCreate,
+    QuoteEmailIn,
+    QuoteOut,
+    QuoteSendIn,
     TaxIn,
 )
 from talonario_client.types import UNSET
 
 from tests.documents.helpers import pdf_text
-from tests.sdk.conftest import Company
+from tests.sdk.conftest import Company, Talonario
 
 pytestmark = pytest.mark.xdist_group("servers")
 
@@ -215,3 +221,30 @@ def test_the_events_feed_and_an_invoice_s_activity_through_the_sdk(
     assert kinds[:3] == ["invoice.created", "invoice.issued", "record.generated"]
     assert kinds.count("payment.received") == 2 and "record.accepted" in kinds
     assert kinds.index("invoice.paid") > kinds.index("payment.received")
+
+
+def test_a_quote_sent_by_email_through_the_sdk_reaches_the_client(
+    client: AuthenticatedClient, talonario: Talonario
+) -> None:
+    """The server's own worker process writes and sends the quote's email."""
+    to = f"compras-{uuid4().hex[:12]}@ejemplo.es"
+    recipient = ClientInline(name="Cliente Ejemplo SL", nif="B65410011", email=to)
+    quote = create_quote.sync(client=client, body=QuoteCreate(client=recipient, lines=LINES))
+    assert isinstance(quote, QuoteOut)
+    sent = send_quote.sync(quote.id, client=client, body=QuoteSendIn(email=QuoteEmailIn()))
+    assert isinstance(sent, QuoteOut) and sent.status == "sent"
+    assert sent.email is not None and sent.email.to == [to]
+
+    deadline = time.monotonic() + 60
+    while not [m for rcpt, m in talonario.inbox.messages if to in rcpt]:
+        assert time.monotonic() < deadline, "the worker never sent the quote"
+        time.sleep(0.2)
+    (msg,) = [m for rcpt, m in talonario.inbox.messages if to in rcpt]
+    assert msg["Subject"] == f"Presupuesto {quote.number} de Test Company SL"
+    (attachment,) = list(msg.iter_attachments())
+    assert attachment.get_content().startswith(b"%PDF")
+    while (shown := get_quote.sync(quote.id, client=client)) and isinstance(shown, QuoteOut):
+        if shown.email is not None and shown.email.status == "sent":
+            break
+        assert time.monotonic() < deadline, shown.email
+        time.sleep(0.2)

@@ -1,4 +1,5 @@
-"""Email delivery of invoices: the outbox rows POST /send writes, sent by the worker over SMTP.
+"""Email delivery of invoices (and, with the letter quotes/email.py registers, of quotes): the
+outbox rows POST /send writes, sent by the worker over SMTP.
 
 `send_due_emails()` is what the worker calls in its loop. It claims due rows in one short
 transaction (FOR UPDATE SKIP LOCKED on PostgreSQL, so several workers never wait on each other;
@@ -19,6 +20,7 @@ import html
 import logging
 import smtplib
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.headerregistry import Address
@@ -133,6 +135,8 @@ class Wording:
     greeting: str
     facts: list[tuple[str, str]]
     closing: str | None = None
+    attached: str = "Encontrará la factura en PDF adjunta a este mensaje."
+    online: str = "También puede consultarla en línea"
 
 
 def invoice_wording(view: InvoiceView) -> Wording:
@@ -201,9 +205,9 @@ def compose(
     salutation = f"Hola, {view.client.name}:" if view.client else "Hola:"
     text_lines = [salutation, "", greeting, ""]
     text_lines += [f"  {label}: {value}" for label, value in facts]
-    text_lines += ["", "Encontrará la factura en PDF adjunta a este mensaje."]
+    text_lines += ["", wording.attached]
     if public_url:
-        text_lines.append(f"También puede consultarla en línea: {public_url}")
+        text_lines.append(f"{wording.online}: {public_url}")
     if wording.closing:
         text_lines += ["", wording.closing]
     text_lines += ["", "Un saludo,", issuer, ""]
@@ -215,7 +219,7 @@ def compose(
         for label, value in facts
     )
     link = (
-        f'<p>También puede consultarla en línea: <a href="{e(public_url)}">{e(public_url)}</a></p>'
+        f'<p>{e(wording.online)}: <a href="{e(public_url)}">{e(public_url)}</a></p>'
         if public_url
         else ""
     )
@@ -225,7 +229,7 @@ def compose(
         f"<title>{e(subject)}</title></head>"
         '<body style="font-family:Helvetica,Arial,sans-serif;color:#1f2937;line-height:1.5">'
         f"<p>{e(salutation)}</p>{paragraphs}<table>{rows}</table>"
-        f"<p>Encontrará la factura en PDF adjunta a este mensaje.</p>{link}{closing}"
+        f"<p>{e(wording.attached)}</p>{link}{closing}"
         f"<p>Un saludo,<br>{e(issuer)}</p></body></html>"
     )
     return Letter(
@@ -321,12 +325,12 @@ def send_due_emails(db: Database, settings: Settings, *, now: datetime | None = 
             "No SMTP server configured: set TALONARIO_SMTP_URL." if not settings.smtp_url
             else str(exc)
         )  # fmt: skip
-    for row_id, lease in claimed:
-        _send_one(db, config, problem, row_id, lease, now)
+    for row_id, kind, lease in claimed:
+        _send_one(db, config, problem, row_id, kind, lease, now)
     return len(claimed)
 
 
-def _claim(db: Database, now: datetime, limit: int) -> list[tuple[str, datetime]]:
+def _claim(db: Database, now: datetime, limit: int) -> list[tuple[str, str, datetime]]:
     lease = now + LEASE
     with db.write_session() as session:
         rows = due_emails(session, now, limit)
@@ -335,7 +339,7 @@ def _claim(db: Database, now: datetime, limit: int) -> list[tuple[str, datetime]
             row.lease_until = lease
             row.attempts += 1
         session.commit()
-        return [(row.id, lease) for row in rows]
+        return [(row.id, row.kind, lease) for row in rows]
 
 
 def _send_one(
@@ -343,13 +347,17 @@ def _send_one(
     config: SmtpConfig | None,
     problem: Exception | None,
     row_id: str,
+    kind: str,
     lease: datetime,
     now: datetime,
 ) -> None:
     error: Exception | None = problem
     if error is None and config is not None:
         try:
-            msg = _message_for(db, config, row_id)
+            letter = _LETTERS.get(kind)
+            if letter is None:  # a process that did not import the kind's package
+                raise TransientSendError(f"This process cannot write emails of kind {kind!r}.")
+            msg = letter(db, config, row_id)
             deliver(config, msg)
         except (TransientSendError, PermanentSendError, ReminderMoot) as exc:
             error = exc
@@ -359,10 +367,11 @@ def _send_one(
     _finish(db, row_id, lease, now, error)
 
 
-def _message_for(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage:
+def _invoice_message(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage:
+    """The invoice's own email, or a payment reminder of it."""
     with db.read_session() as session:
         row = outbox_row(session, row_id)
-        assert row is not None
+        assert row is not None and row.invoice_id is not None
         invoice = InvoiceRepository(session, row.company_id).get(row.invoice_id)
         assert invoice is not None
         today = service.today_of(session, invoice)
@@ -387,8 +396,22 @@ def _message_for(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage:
         public_url=url,
         wording=wording,
     )
-    domain = Address(addr_spec=sender).domain or config.host
-    return build_message(letter, pdf.content, pdf.filename, make_msgid(row_id, domain=domain))
+    return build_message(letter, pdf.content, pdf.filename, message_id(config, sender, row_id))
+
+
+def message_id(config: SmtpConfig, sender: str, row_id: str) -> str:
+    """The Message-ID of an outbox row's email: the same on every attempt."""
+    return make_msgid(row_id, domain=Address(addr_spec=sender).domain or config.host)
+
+
+# How each kind of outbox row becomes its message. Kinds of a package above this one (a
+# quote's email: quotes/email.py) are registered by it when imported (the worker imports it).
+LetterSource = Callable[[Database, SmtpConfig, str], EmailMessage]
+_LETTERS: dict[str, LetterSource] = {"invoice": _invoice_message, "reminder": _invoice_message}
+
+
+def register_letter(kind: str, source: LetterSource) -> None:
+    _LETTERS[kind] = source
 
 
 def _finish(
@@ -422,8 +445,8 @@ def _mark_sent(session: Session, row: EmailOutbox) -> None:
     row.status = "sent"
     row.sent_at = row.last_attempt_at
     row.last_error = None
-    if row.kind == "reminder":
-        return  # a reminder is no sending of the invoice: its sent_at and invoice.sent stay
+    if row.kind != "invoice" or row.invoice_id is None:
+        return  # a reminder is no sending of the invoice (its sent_at and invoice.sent stay)
     invoices = InvoiceRepository(session, row.company_id)
     invoice = invoices.get(row.invoice_id, for_update=True)
     assert invoice is not None

@@ -209,18 +209,21 @@ def queue_email(session: Session, company_id: str, ref: str, body: SendIn) -> In
 
 def pending_email(
     company_id: str,
-    invoice_id: str,
+    invoice_id: str | None,
     to: list[str],
     cc: list[str] | None = None,
     subject: str | None = None,
     message: str | None = None,
     kind: str = "invoice",
+    quote_id: str | None = None,
 ) -> EmailOutbox:
-    """An invoice's email (`kind` invoice) or a payment reminder of it (`reminder`) as the
-    outbox keeps it until the worker sends it (documents/mailer.py): due now, never tried."""
+    """An invoice's email (`kind` invoice), a payment reminder of it (`reminder`) or a quote's
+    email (`quote`, with `quote_id` and no invoice) as the outbox keeps it until the worker
+    sends it (documents/mailer.py): due now, never tried."""
     return EmailOutbox(
         company_id=company_id,
         invoice_id=invoice_id,
+        quote_id=quote_id,
         kind=kind,
         to=to,
         cc=cc or [],

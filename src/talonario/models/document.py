@@ -42,7 +42,8 @@ class PublicLink(Base):
 
 
 class EmailOutbox(Entity, Base):
-    """One email of an invoice to send: written with the request, sent by the worker.
+    """One email of an invoice or of a quote to send: written with the request, sent by the
+    worker.
 
     status: pending (due at next_attempt_at) -> sending (leased until lease_until) -> sent, or
     back to pending with the error and a later next_attempt_at, or failed once attempts run out;
@@ -54,12 +55,15 @@ class EmailOutbox(Entity, Base):
     __table_args__ = (
         Index("ix_email_outbox_status_next_attempt_at", "status", "next_attempt_at"),
         Index("ix_email_outbox_invoice_id_created_at", "invoice_id", "created_at"),
+        Index("ix_email_outbox_quote_id_created_at", "quote_id", "created_at"),
     )
 
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"))
-    invoice_id: Mapped[str] = mapped_column(ForeignKey("invoices.id"))
-    # invoice (POST /send: the invoice itself) | reminder (a payment reminder, reminders/).
-    # Migration 0026.
+    # One of the two: the invoice (kinds invoice and reminder) or the quote (kind quote).
+    invoice_id: Mapped[str | None] = mapped_column(ForeignKey("invoices.id"))
+    quote_id: Mapped[str | None] = mapped_column(ForeignKey("quotes.id"))  # migration 0028
+    # invoice (POST /send: the invoice itself) | reminder (a payment reminder, reminders/) |
+    # quote (POST /v1/quotes/{id}/send with `email`, quotes/email.py). Migration 0026.
     kind: Mapped[str] = mapped_column(String(10), default="invoice", server_default="invoice")
     to: Mapped[list[str]] = mapped_column("recipients", JSONType)
     cc: Mapped[list[str]] = mapped_column(JSONType, default=list)

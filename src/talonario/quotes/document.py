@@ -22,10 +22,10 @@ class QuotePdf:
     filename: str
 
 
-def _read(session: Session, quote: Quote) -> tuple[QuoteOut, dict[str, object], bytes | None]:
+def read(session: Session, quote: Quote) -> tuple[QuoteOut, dict[str, object], bytes | None]:
     company = companies.get(session, quote.company_id)
     found = logo.image_of(session, quote.company_id)
-    answer = QuoteOut.of(quote, quote.status)
+    answer = QuoteOut.of(quote, quote.status, email=None)  # the PDF shows no delivery
     return answer, issuer_snapshot(company), found[0] if found is not None else None
 
 
@@ -35,17 +35,17 @@ def public_pdf(db: Database, token: str) -> QuotePdf | None:
         quote = service.find_by_token(session, token)
         if quote is None:
             return None
-        answer, issuer, image = _read(session, quote)
-    return _render(answer, issuer, image)
+        answer, issuer, image = read(session, quote)
+    return render(answer, issuer, image)
 
 
 def quote_pdf(db: Database, company_id: str, ref: str) -> QuotePdf:
     with db.read_session() as session:
-        answer, issuer, image = _read(session, service.get(session, company_id, ref))
-    return _render(answer, issuer, image)
+        answer, issuer, image = read(session, service.get(session, company_id, ref))
+    return render(answer, issuer, image)
 
 
-def _render(answer: QuoteOut, issuer: dict[str, object], image: bytes | None) -> QuotePdf:
+def render(answer: QuoteOut, issuer: dict[str, object], image: bytes | None) -> QuotePdf:
     view = quote_view(answer.model_dump(), issuer)
     title = TITLES[answer.kind].replace(" ", "-")
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", answer.number).strip("-")

@@ -22,9 +22,11 @@ from talonario.quotes import document, invoicing, service, states
 from talonario.quotes.repository import QuoteFilters
 from talonario.quotes.schemas import (
     QuoteCreate,
+    QuoteEmailIn,
     QuoteInvoiceIn,
     QuoteKind,
     QuoteOut,
+    QuoteSendIn,
     QuoteStatus,
     QuoteUpdate,
 )
@@ -47,7 +49,8 @@ def _today(ctx: Context, session: Session | None = None) -> date:
 
 
 def _answer(ctx: Context, quote: Quote, today: date, status: int = 200) -> Response:
-    return ctx.respond(QuoteOut.of(quote, states.status_of(quote, today)), status)
+    email = service.latest_email(ctx.session, quote)
+    return ctx.respond(QuoteOut.of(quote, states.status_of(quote, today), email=email), status)
 
 
 @quotes.post("", status_code=201, response_model=QuoteOut)
@@ -89,7 +92,8 @@ def list_quotes(
     )
     today = _today(ctx)
     items, more = service.listed(ctx.session, ctx.company_id, filters, today, limit, starting_after)
-    data = [QuoteOut.of(q, states.status_of(q, today)) for q in items]
+    emails = service.latest_emails(ctx.session, ctx.company_id, items)
+    data = [QuoteOut.of(q, states.status_of(q, today), email=emails.get(q.id)) for q in items]
     return ctx.respond({"object": "list", "data": data, "has_more": more})
 
 
@@ -113,16 +117,20 @@ def delete_quote(ref: Ref, ctx: Context = writer("quotes:write")) -> Response:
     return ctx.no_content()
 
 
-def _move(ctx: Context, ref: str, action: str) -> Response:
+def _move(ctx: Context, ref: str, action: str, email: QuoteEmailIn | None = None) -> Response:
     today = _today(ctx)
-    return _answer(ctx, service.move(ctx.session, ctx.company_id, ref, action, today), today)
+    quote = service.move(ctx.session, ctx.company_id, ref, action, today, email)
+    return _answer(ctx, quote, today)
 
 
 @quotes.post("/{ref}/send", response_model=QuoteOut)
-def send_quote(ref: Ref, ctx: Context = writer("quotes:write")) -> Response:
-    """Mark a draft as sent to its client (no email is sent: share the PDF or its public link).
-    409 `quote_state_conflict` naming the state otherwise."""
-    return _move(ctx, ref, "send")
+def send_quote(
+    ref: Ref, body: QuoteSendIn | None = None, ctx: Context = writer("quotes:write")
+) -> Response:
+    """Mark a draft as sent to its client; with `email` (`{}` for the defaults) the worker also
+    emails it, its PDF attached, to the client's email or to `email.to` (422 naming `email.to`
+    when there is no address). 409 `quote_state_conflict` naming the state when not a draft."""
+    return _move(ctx, ref, "send", body.email if body else None)
 
 
 @quotes.post("/{ref}/accept", response_model=QuoteOut)

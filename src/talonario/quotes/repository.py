@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from talonario.clients.repository import ClientRepository
 from talonario.db.repository import CompanyRepository, Repository
-from talonario.models import Quote
+from talonario.models import EmailOutbox, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,17 @@ class QuoteRepository(Repository[Quote]):
         if filters.external_id:
             stmt = stmt.where(Quote.external_id == filters.external_id)
         return self.page(stmt, limit, starting_after)
+
+    def latest_emails(self, quote_ids: Sequence[str]) -> dict[str, EmailOutbox]:
+        """The latest email of each of the quotes that has one, by quote id."""
+        if not quote_ids:
+            return {}
+        stmt = (
+            select(EmailOutbox)
+            .where(EmailOutbox.company_id == self.company_id, EmailOutbox.quote_id.in_(quote_ids))
+            .order_by(EmailOutbox.created_at, EmailOutbox.id)
+        )
+        return {row.quote_id: row for row in self.session.scalars(stmt) if row.quote_id}
 
     def next_sequence(self, kind: str, year: int) -> int:
         """The next number of `kind` in `year`. The company's row is locked first (FOR NO KEY

@@ -7,8 +7,10 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, Field, SerializeAsAny
 
+from talonario.documents.schemas import OneLine, SendIn
 from talonario.invoices.answers import (
     BreakdownRowOut,
+    EmailDeliveryOut,
     LineOut,
     PartyOut,
     WithholdingOut,
@@ -18,7 +20,7 @@ from talonario.invoices.answers import (
 from talonario.invoices.schemas import ClientRef, LineIn, Metadata, Text, WithholdingIn
 from talonario.kit.patch import NotNull, Patch
 from talonario.kit.schema import Input, Number
-from talonario.models import Quote
+from talonario.models import EmailOutbox, Quote
 
 QuoteKind = Literal["quote", "proforma"]
 QuoteStatus = Literal["draft", "sent", "accepted", "rejected", "expired"]
@@ -100,13 +102,17 @@ class QuoteOut(BaseModel):
     accepted_at: datetime | None
     rejected_at: datetime | None
     invoiced_at: datetime | None
+    email: EmailDeliveryOut | None = Field(
+        description="The quote's latest email (POST /send with `email`): its delivery; null if"
+        " it was never emailed."
+    )
     created_at: datetime
     updated_at: datetime
 
     @classmethod
-    def of(cls, quote: Quote, status: str) -> Self:
+    def of(cls, quote: Quote, status: str, *, email: EmailOutbox | None) -> Self:
         """The answer of `quote`, whose status as of today (`expired` is computed: see
-        quotes/states.py) the caller gives."""
+        quotes/states.py) and latest email the caller gives."""
         client = quote.client
         if client is not None and quote.client_id is not None:
             client = {**client, "id": quote.client_id}
@@ -146,6 +152,23 @@ class QuoteOut(BaseModel):
             accepted_at=quote.accepted_at,
             rejected_at=quote.rejected_at,
             invoiced_at=quote.invoiced_at,
+            email=EmailDeliveryOut.of(email),
             created_at=quote.created_at,
             updated_at=quote.updated_at,
         )
+
+
+class QuoteEmailIn(SendIn):
+    subject: OneLine | None = Field(
+        default=None,
+        description="Defaults to 'Presupuesto {number} de {issuer}' (a proforma: 'Factura"
+        " proforma …').",
+    )
+
+
+class QuoteSendIn(Input):
+    email: QuoteEmailIn | None = Field(
+        default=None,
+        description="Also email the quote, its PDF attached: to the client's email unless `to`"
+        " says otherwise (`{}` takes every default). Without it the quote is only marked sent.",
+    )

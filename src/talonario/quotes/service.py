@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from talonario.documents import service as documents
+from talonario.documents.repository import EmailOutboxRepository
 from talonario.documents.schemas import PublicLinkIn
 from talonario.errors import NotFound
 from talonario.invoices.lines import apply_totals, build_lines, line_inputs
@@ -15,10 +16,10 @@ from talonario.invoices.parties import resolve_client
 from talonario.kit import external_ids
 from talonario.kit.clock import utcnow
 from talonario.kit.ids import new_id
-from talonario.models import Quote
+from talonario.models import EmailOutbox, Quote
 from talonario.quotes import states
 from talonario.quotes.repository import QuoteFilters, QuoteRepository, quote_by_token
-from talonario.quotes.schemas import QuoteCreate, QuoteOut, QuoteUpdate
+from talonario.quotes.schemas import QuoteCreate, QuoteEmailIn, QuoteOut, QuoteUpdate
 from talonario.webhooks import outbox
 
 DEFAULT_VALIDITY = timedelta(days=30)
@@ -116,10 +117,21 @@ def delete(session: Session, company_id: str, ref: str, today: date) -> None:
     session.flush()
 
 
-def move(session: Session, company_id: str, ref: str, action: str, today: date) -> Quote:
-    """send, accept or reject (quotes/states.py); 409 naming the state when it may not."""
+def move(
+    session: Session,
+    company_id: str,
+    ref: str,
+    action: str,
+    today: date,
+    email: QuoteEmailIn | None = None,
+) -> Quote:
+    """send, accept or reject (quotes/states.py); 409 naming the state when it may not. A send
+    with `email` also queues the quote's email (quotes/email.py writes it), in this
+    transaction."""
     quote = get(session, company_id, ref, for_update=True)
     states.check(quote, action, today)
+    if email is not None:
+        _queue_email(session, quote, email)
     now = utcnow()
     quote.status = states.TARGET[action]
     setattr(quote, f"{quote.status}_at", now)
@@ -128,10 +140,47 @@ def move(session: Session, company_id: str, ref: str, action: str, today: date) 
     return quote
 
 
+def _queue_email(session: Session, quote: Quote, body: QuoteEmailIn) -> None:
+    """The quote's email in the outbox (documents/mailer.py), to `to` or the client's email."""
+    to = body.recipients()
+    if not to:
+        client_email = (quote.client or {}).get("email")
+        if not client_email:
+            raise documents.EmailRecipientRequired(
+                "The quote's client has no email: give the recipient in `email.to`.",
+                param="email.to",
+            )
+        to = [client_email]
+    row = documents.pending_email(
+        quote.company_id,
+        None,
+        to,
+        body.copies(),
+        body.subject,
+        body.message,
+        kind="quote",
+        quote_id=quote.id,
+    )
+    EmailOutboxRepository(session, quote.company_id).add(row)
+
+
+def latest_email(session: Session, quote: Quote) -> EmailOutbox | None:
+    return latest_emails(session, quote.company_id, [quote]).get(quote.id)
+
+
+def latest_emails(
+    session: Session, company_id: str, quotes: Sequence[Quote]
+) -> dict[str, EmailOutbox]:
+    """The latest email of each of `quotes` that has one, by quote id (one query)."""
+    return QuoteRepository(session, company_id).latest_emails([q.id for q in quotes])
+
+
 def announce(session: Session, quote: Quote, event_type: str, today: date) -> None:
     """The webhook event of a quote's change, in the change's transaction, with the quote as
     the API answers it on `today` (the company's date)."""
-    data = QuoteOut.of(quote, states.status_of(quote, today))
+    session.flush()  # its email, if one was just queued
+    email = latest_email(session, quote)
+    data = QuoteOut.of(quote, states.status_of(quote, today), email=email)
     # quote.invoiced is about the invoice made too: GET /v1/events?invoice= finds it.
     about = quote.invoice_id if event_type == "quote.invoiced" else None
     outbox.emit(session, quote.company_id, event_type, data, object_id=about)

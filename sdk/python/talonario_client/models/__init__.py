@@ -160,12 +160,14 @@ from .query_out import QueryOut
 from .quote_create import QuoteCreate
 from .quote_create_kind import QuoteCreateKind
 from .quote_create_metadata_type_0 import QuoteCreateMetadataType0
+from .quote_email_in import QuoteEmailIn
 from .quote_invoice_in import QuoteInvoiceIn
 from .quote_out import QuoteOut
 from .quote_out_kind import QuoteOutKind
 from .quote_out_metadata import QuoteOutMetadata
 from .quote_out_status import QuoteOutStatus
 from .quote_public_link_out import QuotePublicLinkOut
+from .quote_send_in import QuoteSendIn
 from .quote_update import QuoteUpdate
 from .quote_update_kind import QuoteUpdateKind
 from .quote_update_metadata_type_0 import QuoteUpdateMetadataType0
@@ -427,12 +429,14 @@ __all__ = (
     "QuoteCreate",
     "QuoteCreateKind",
     "QuoteCreateMetadataType0",
+    "QuoteEmailIn",
     "QuoteInvoiceIn",
     "QuoteOut",
     "QuoteOutKind",
     "QuoteOutMetadata",
     "QuoteOutStatus",
     "QuotePublicLinkOut",
+    "QuoteSendIn",
     "QuoteUpdate",
     "QuoteUpdateKind",
     "QuoteUpdateMetadataType0",

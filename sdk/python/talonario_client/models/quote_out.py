@@ -13,6 +13,7 @@ from ..models.quote_out_status import QuoteOutStatus, check_quote_out_status
 
 if TYPE_CHECKING:
     from ..models.breakdown_row_out import BreakdownRowOut
+    from ..models.email_delivery_out import EmailDeliveryOut
     from ..models.line_out import LineOut
     from ..models.party_out import PartyOut
     from ..models.quote_out_metadata import QuoteOutMetadata
@@ -54,6 +55,8 @@ class QuoteOut:
         accepted_at (datetime.datetime | None):
         rejected_at (datetime.datetime | None):
         invoiced_at (datetime.datetime | None):
+        email (EmailDeliveryOut | None): The quote's latest email (POST /send with `email`): its delivery; null if it
+            was never emailed.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -85,11 +88,13 @@ class QuoteOut:
     accepted_at: datetime.datetime | None
     rejected_at: datetime.datetime | None
     invoiced_at: datetime.datetime | None
+    email: EmailDeliveryOut | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.email_delivery_out import EmailDeliveryOut  # noqa: PLC0415
         from ..models.party_out import PartyOut  # noqa: PLC0415
         from ..models.quote_public_link_out import QuotePublicLinkOut  # noqa: PLC0415
         from ..models.withholding_out import WithholdingOut  # noqa: PLC0415
@@ -185,6 +190,12 @@ class QuoteOut:
         else:
             invoiced_at = self.invoiced_at
 
+        email: dict[str, Any] | None
+        if isinstance(self.email, EmailDeliveryOut):
+            email = self.email.to_dict()
+        else:
+            email = self.email
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -220,6 +231,7 @@ class QuoteOut:
                 "accepted_at": accepted_at,
                 "rejected_at": rejected_at,
                 "invoiced_at": invoiced_at,
+                "email": email,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -230,6 +242,7 @@ class QuoteOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.breakdown_row_out import BreakdownRowOut  # noqa: PLC0415
+        from ..models.email_delivery_out import EmailDeliveryOut  # noqa: PLC0415
         from ..models.line_out import LineOut  # noqa: PLC0415
         from ..models.party_out import PartyOut  # noqa: PLC0415
         from ..models.quote_out_metadata import QuoteOutMetadata  # noqa: PLC0415
@@ -409,6 +422,21 @@ class QuoteOut:
 
         invoiced_at = _parse_invoiced_at(d.pop("invoiced_at"))
 
+        def _parse_email(data: object) -> EmailDeliveryOut | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                email_type_0 = EmailDeliveryOut.from_dict(data)
+
+                return email_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EmailDeliveryOut | None, data)
+
+        email = _parse_email(d.pop("email"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -441,6 +469,7 @@ class QuoteOut:
             accepted_at=accepted_at,
             rejected_at=rejected_at,
             invoiced_at=invoiced_at,
+            email=email,
             created_at=created_at,
             updated_at=updated_at,
         )

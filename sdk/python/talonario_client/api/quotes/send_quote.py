@@ -10,13 +10,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
 from ...models.quote_out import QuoteOut
-from ...types import Response
+from ...models.quote_send_in import QuoteSendIn
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     ref: str,
+    *,
+    body: None | QuoteSendIn | Unset = UNSET,
     idempotency_key: str | None = None,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -25,6 +29,14 @@ def _get_kwargs(
         ),
     }
 
+    if isinstance(body, QuoteSendIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     if idempotency_key is not None:
         _kwargs.setdefault("headers", {})["Idempotency-Key"] = idempotency_key
     return _kwargs
@@ -90,15 +102,18 @@ def sync_detailed(
     ref: str,
     *,
     client: AuthenticatedClient | Client,
+    body: None | QuoteSendIn | Unset = UNSET,
     idempotency_key: str | None = None,
 ) -> Response[ErrorOut | QuoteOut]:
     """Send Quote
 
-     Mark a draft as sent to its client (no email is sent: share the PDF or its public link).
-    409 `quote_state_conflict` naming the state otherwise.
+     Mark a draft as sent to its client; with `email` (`{}` for the defaults) the worker also
+    emails it, its PDF attached, to the client's email or to `email.to` (422 naming `email.to`
+    when there is no address). 409 `quote_state_conflict` naming the state when not a draft.
 
     Args:
         ref (str):
+        body (None | QuoteSendIn | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,6 +125,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         ref=ref,
+        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -124,15 +140,18 @@ def sync(
     ref: str,
     *,
     client: AuthenticatedClient | Client,
+    body: None | QuoteSendIn | Unset = UNSET,
     idempotency_key: str | None = None,
 ) -> ErrorOut | QuoteOut | None:
     """Send Quote
 
-     Mark a draft as sent to its client (no email is sent: share the PDF or its public link).
-    409 `quote_state_conflict` naming the state otherwise.
+     Mark a draft as sent to its client; with `email` (`{}` for the defaults) the worker also
+    emails it, its PDF attached, to the client's email or to `email.to` (422 naming `email.to`
+    when there is no address). 409 `quote_state_conflict` naming the state when not a draft.
 
     Args:
         ref (str):
+        body (None | QuoteSendIn | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +164,7 @@ def sync(
     return sync_detailed(
         ref=ref,
         client=client,
+        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -153,15 +173,18 @@ async def asyncio_detailed(
     ref: str,
     *,
     client: AuthenticatedClient | Client,
+    body: None | QuoteSendIn | Unset = UNSET,
     idempotency_key: str | None = None,
 ) -> Response[ErrorOut | QuoteOut]:
     """Send Quote
 
-     Mark a draft as sent to its client (no email is sent: share the PDF or its public link).
-    409 `quote_state_conflict` naming the state otherwise.
+     Mark a draft as sent to its client; with `email` (`{}` for the defaults) the worker also
+    emails it, its PDF attached, to the client's email or to `email.to` (422 naming `email.to`
+    when there is no address). 409 `quote_state_conflict` naming the state when not a draft.
 
     Args:
         ref (str):
+        body (None | QuoteSendIn | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +196,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         ref=ref,
+        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -185,15 +209,18 @@ async def asyncio(
     ref: str,
     *,
     client: AuthenticatedClient | Client,
+    body: None | QuoteSendIn | Unset = UNSET,
     idempotency_key: str | None = None,
 ) -> ErrorOut | QuoteOut | None:
     """Send Quote
 
-     Mark a draft as sent to its client (no email is sent: share the PDF or its public link).
-    409 `quote_state_conflict` naming the state otherwise.
+     Mark a draft as sent to its client; with `email` (`{}` for the defaults) the worker also
+    emails it, its PDF attached, to the client's email or to `email.to` (422 naming `email.to`
+    when there is no address). 409 `quote_state_conflict` naming the state when not a draft.
 
     Args:
         ref (str):
+        body (None | QuoteSendIn | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,6 +234,7 @@ async def asyncio(
         await asyncio_detailed(
             ref=ref,
             client=client,
+            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed
