@@ -12,6 +12,9 @@ from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import SANDBOX_CONTROL_TOKEN
 
+# `smtp`: a real SMTP server for the tests that read email back.
+pytest_plugins = ["tests.fixtures.smtp"]
+
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def database_url(

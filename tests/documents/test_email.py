@@ -1,104 +1,28 @@
 """POST /v1/invoices/{id}/send and the worker's send_due_emails(), against a real SMTP server
 (aiosmtpd) on a loopback port: the message is read back as the recipient would get it."""
 
-import email
 import ssl
 import subprocess
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import timedelta
-from email.message import EmailMessage
-from email.policy import default as default_policy
 from pathlib import Path
-from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from talonario.config import Settings
-from talonario.documents.mailer import MAX_ATTEMPTS, SmtpConfig, send_due_emails
+from talonario.documents.mailer import MAX_ATTEMPTS, SmtpConfig
 from talonario.kit.clock import utcnow
 from talonario.models import WebhookEndpoint, WebhookEvent
 from talonario.runtime import Runtime
-from tests.conftest import Api, make_settings
+from tests.conftest import Api
 from tests.documents.helpers import draft, issue, require_tool
 from tests.fixtures.servers import free_port
+from tests.fixtures.smtp import CREDENTIALS, PASSWORD, USER, Inbox, drain, settings_for, start_smtp
 
 # Plain-text AUTH is what the non-TLS tests mean to exercise (the TLS ones require TLS).
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 CLIENT = {"name": "Cliente Ejemplo SL", "nif": "B65410011", "email": "cliente@ejemplo.es"}
-USER, PASSWORD = "facturas@talonario.es", "p@ss:w/rd"
-CREDENTIALS = "facturas%40talonario.es:p%40ss%3Aw%2Frd"
-
-
-@dataclass
-class Inbox:
-    """The SMTP server's side: what it was told and what it received."""
-
-    messages: list[tuple[list[str], EmailMessage]] = field(default_factory=list)
-    logins: list[tuple[str, str]] = field(default_factory=list)
-    refuse: str | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
-                          options: list[str]) -> str:  # fmt: skip
-        if self.refuse:
-            return self.refuse
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        msg = email.message_from_bytes(envelope.content, policy=default_policy)
-        with self.lock:
-            self.messages.append((list(envelope.rcpt_tos), msg))  # type: ignore[arg-type]
-        return "250 Message accepted"
-
-    def authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str,
-                     data: Any) -> AuthResult:  # fmt: skip
-        assert isinstance(data, LoginPassword)
-        login, password = data.login.decode(), data.password.decode()
-        self.logins.append((login, password))
-        return AuthResult(success=(login, password) == (USER, PASSWORD))
-
-    def about(self, number: str) -> list[tuple[list[str], EmailMessage]]:
-        return [(rcpt, m) for rcpt, m in self.messages if number in str(m["Subject"])]
-
-
-def start_smtp(inbox: Inbox, port: int | None = None, **kwargs: Any) -> Controller:
-    controller = Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=port or free_port(),
-        authenticator=inbox.authenticate,
-        auth_required=True,
-        auth_require_tls=kwargs.pop("auth_require_tls", False),
-        **kwargs,
-    )
-    controller.start()
-    return controller
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, Controller]]:
-    inbox = Inbox()
-    controller = start_smtp(inbox)
-    yield inbox, controller
-    controller.stop()
-
-
-def settings_for(runtime: Runtime, url: str) -> Settings:
-    return make_settings(runtime.settings.database_url, smtp_url=url)
-
-
-def drain(runtime: Runtime, settings: Settings, **kw: Any) -> None:
-    """Run the worker's email step until nothing is due (other tests' rows may be due too)."""
-    for _ in range(50):
-        if send_due_emails(runtime.db, settings, **kw) == 0:
-            return
-    raise AssertionError("the outbox never drained")
 
 
 def test_send_delivers_the_pdf_to_the_client_over_smtp(

@@ -2,7 +2,6 @@
 database keeps: its email over real SMTP, its payments, its record as the AEAT sandbox
 answered it."""
 
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 from uuid import uuid4
@@ -18,8 +17,8 @@ from talonario.runtime import Runtime
 from talonario.verifactu.client import AeatClient
 from talonario.webhooks.feed import purge_expired_events
 from tests.conftest import Api
-from tests.documents.test_email import CREDENTIALS, Inbox, drain, settings_for, start_smtp
 from tests.fixtures.factories import invoice_body
+from tests.fixtures.smtp import CREDENTIALS, Inbox, drain, settings_for
 from tests.invoices.dunning import announce, days_ago, enable_reminders, issue_due, quiet_after
 from tests.invoices.dunning import remind as run_reminders
 
@@ -34,14 +33,6 @@ CLIENT = {"name": "Cliente Ejemplo SL", "nif": "B65410011", "email": ADDRESS}
 def received(inbox: Inbox, number: str, address: str) -> int:
     """How many emails about invoice `number` reached `address`."""
     return sum(to == [address] for to, _ in inbox.about(number))
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, Controller]]:
-    inbox = Inbox()
-    controller = start_smtp(inbox)
-    yield inbox, controller
-    controller.stop()
 
 
 def send_email(api: Api, runtime: Runtime, controller: Controller, invoice_id: str) -> None:

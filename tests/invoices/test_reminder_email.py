@@ -2,7 +2,6 @@
 reminder naming number, due date and pending amount, the invoice's PDF attached; and none at
 all when the invoice is paid before it goes out."""
 
-from collections.abc import Iterator
 from datetime import date
 from email.message import EmailMessage
 from typing import Any
@@ -13,7 +12,7 @@ from aiosmtpd.controller import Controller
 from talonario.documents import formatting as fmt
 from talonario.runtime import Runtime
 from tests.conftest import Api
-from tests.documents.test_email import CREDENTIALS, Inbox, drain, settings_for, start_smtp
+from tests.fixtures.smtp import CREDENTIALS, Inbox, drain, settings_for
 from tests.invoices.dunning import (
     CLIENT,
     days_ago,
@@ -30,14 +29,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS"),
     pytest.mark.usefixtures(quiet_after.__name__),
 ]
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, Controller]]:
-    inbox = Inbox()
-    controller = start_smtp(inbox)
-    yield inbox, controller
-    controller.stop()
 
 
 def _send(runtime: Runtime, controller: Controller) -> None:

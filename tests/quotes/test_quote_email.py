@@ -3,7 +3,6 @@ worker's mail pass sends it to a real SMTP server with the quote's PDF, and the 
 delivery."""
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -15,18 +14,10 @@ import talonario.worker  # noqa: F401  the worker's process: it registers the qu
 from talonario.runtime import Runtime
 from tests.conftest import Api
 from tests.documents.helpers import pdf_text
-from tests.documents.test_email import CREDENTIALS, Inbox, drain, settings_for, start_smtp
+from tests.fixtures.smtp import CREDENTIALS, Inbox, drain, settings_for
 from tests.quotes.helpers import create, move
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, Controller]]:
-    inbox = Inbox()
-    controller = start_smtp(inbox)
-    yield inbox, controller
-    controller.stop()
 
 
 def address(who: str = "cliente") -> str:

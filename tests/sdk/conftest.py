@@ -11,10 +11,10 @@ from stdnum.es import cif
 
 from talonario.config import Settings
 from talonario.db import Database, create_database
-from tests.documents.test_email import CREDENTIALS, Inbox, start_smtp
 from tests.fixtures.database import migrated_database
 from tests.fixtures.factories import create_company
 from tests.fixtures.servers import Server, running_server
+from tests.fixtures.smtp import CREDENTIALS, Inbox, start_smtp
 
 # The worker's pace, so that a record reaches `accepted` within a test.
 FAST_WORKER = {

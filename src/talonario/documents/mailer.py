@@ -382,26 +382,51 @@ def _invoice_message(db: Database, config: SmtpConfig, row_id: str) -> EmailMess
         wording = reminder_wording(view, today) if row.kind == "reminder" else None
         link = PublicLinkRepository(session, row.company_id).get(invoice.id)
         url = link.url if link is not None and service.is_live(link, utcnow()) else None
-        to, cc, subject, message = list(row.to), list(row.cc), row.subject, row.message
+        addressing = Addressing.of(row)
         company_id, invoice_id = row.company_id, invoice.id
     pdf = service.invoice_pdf(db, company_id, invoice_id)
+    return row_message(config, addressing, view, wording, url, pdf.content, pdf.filename)
+
+
+@dataclass(frozen=True, slots=True)
+class Addressing:
+    """An outbox row's recipients and the caller's subject and greeting, read with the row."""
+
+    row_id: str
+    to: list[str]
+    cc: list[str]
+    subject: str | None
+    message: str | None
+
+    @classmethod
+    def of(cls, row: EmailOutbox) -> "Addressing":
+        return cls(row.id, list(row.to), list(row.cc), row.subject, row.message)
+
+
+def row_message(
+    config: SmtpConfig,
+    addressing: Addressing,
+    view: InvoiceView,
+    wording: Wording | None,
+    public_url: str | None,
+    pdf: bytes,
+    filename: str,
+) -> EmailMessage:
+    """The MIME message of an outbox row's email about `view`, its PDF attached; its
+    Message-ID is the same on every attempt."""
     sender = config.sender or view.issuer.email or f"facturas@{config.host}"
     letter = compose(
         view,
-        to=to,
-        cc=cc,
-        subject=subject,
-        message=message,
+        to=addressing.to,
+        cc=addressing.cc,
+        subject=addressing.subject,
+        message=addressing.message,
         sender=sender,
-        public_url=url,
+        public_url=public_url,
         wording=wording,
     )
-    return build_message(letter, pdf.content, pdf.filename, message_id(config, sender, row_id))
-
-
-def message_id(config: SmtpConfig, sender: str, row_id: str) -> str:
-    """The Message-ID of an outbox row's email: the same on every attempt."""
-    return make_msgid(row_id, domain=Address(addr_spec=sender).domain or config.host)
+    domain = Address(addr_spec=sender).domain or config.host
+    return build_message(letter, pdf, filename, make_msgid(addressing.row_id, domain=domain))
 
 
 # How each kind of outbox row becomes its message. Kinds of a package above this one (a

@@ -8,12 +8,11 @@ from email.message import EmailMessage
 from talonario.db import Database
 from talonario.documents import formatting as fmt
 from talonario.documents.mailer import (
+    Addressing,
     SmtpConfig,
     Wording,
-    build_message,
-    compose,
-    message_id,
     register_letter,
+    row_message,
 )
 from talonario.documents.repository import outbox_row
 from talonario.kit.clock import utcnow
@@ -56,21 +55,11 @@ def quote_message(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage
         answer, issuer, image = document.read(session, quote)
         live = quote.public_expires_at is not None and quote.public_expires_at > utcnow()
         url = quote.public_url if live else None
-        to, cc, subject, message = list(row.to), list(row.cc), row.subject, row.message
+        addressing = Addressing.of(row)
     pdf = document.render(answer, issuer, image)
     view = quote_view(answer.model_dump(), issuer)
-    sender = config.sender or view.issuer.email or f"presupuestos@{config.host}"
-    letter = compose(
-        view,
-        to=to,
-        cc=cc,
-        subject=subject,
-        message=message,
-        sender=sender,
-        public_url=url,
-        wording=quote_wording(view, answer.number),
-    )
-    return build_message(letter, pdf.content, pdf.filename, message_id(config, sender, row_id))
+    wording = quote_wording(view, answer.number)
+    return row_message(config, addressing, view, wording, url, pdf.content, pdf.filename)
 
 
 register_letter("quote", quote_message)
