@@ -3,13 +3,11 @@ unit per installation in one transaction, and a failing unit re-run alone), and 
 the AEAT sandbox, which chains per taxpayer and NumeroInstalacion and so accepts records of
 several installations interleaved in one submission."""
 
-import random
 import re
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from stdnum.es import cif
 
 from talonario.aeat_sandbox.app import Sandbox
 from talonario.aeat_sandbox.faults import FaultKind, FaultSpec
@@ -28,7 +26,7 @@ from talonario.verifactu.client import SANDBOX_PATH, AeatClient
 from tests.conftest import Api
 from tests.db.test_group_commit import prepared, run_one_batch
 from tests.fixtures.events import recorded
-from tests.fixtures.factories import create_company, invoice_body
+from tests.fixtures.factories import create_company, invoice_body, unique_nif
 from tests.installations.helpers import add_installation, encadenamiento, issue_in
 
 
@@ -103,12 +101,6 @@ def test_a_failing_unit_of_a_batch_fails_alone_and_its_installation_chains_on(
     assert [len(found[k]) for k in (None, shop)] == [1, 4]
     report = api.get("/v1/verifactu/chain/verify").json()
     assert report["valid"] and report["records"] == 5
-
-
-def unique_nif() -> str:
-    """A CIF of its own: the sandbox keeps what it received per taxpayer."""
-    body = "B" + "".join(random.choices("0123456789", k=7))
-    return body + cif.calc_check_digits(body)[0]
 
 
 URL = "http://127.0.0.1:8000" + SANDBOX_PATH

@@ -12,12 +12,11 @@ from sqlalchemy import update
 
 from talonario.kit.clock import utcnow
 from talonario.models import WebhookEvent
-from talonario.records import remission
 from talonario.runtime import Runtime
-from talonario.verifactu.client import AeatClient
 from talonario.webhooks.feed import purge_expired_events
 from tests.conftest import Api
-from tests.fixtures.factories import invoice_body
+from tests.fixtures.factories import create_company, invoice_body, unique_nif
+from tests.fixtures.remission import remit_until_answered
 from tests.fixtures.smtp import CREDENTIALS, Inbox, drain, settings_for
 from tests.invoices.dunning import announce, days_ago, enable_reminders, issue_due, quiet_after
 from tests.invoices.dunning import remind as run_reminders
@@ -41,14 +40,7 @@ def send_email(api: Api, runtime: Runtime, controller: Controller, invoice_id: s
 
 
 def remit(api: Api, runtime: Runtime, app_client: Any) -> None:
-    """The company's pending records to the AEAT sandbox mounted in the in-process app."""
-
-    def client_for(company: Any, settings: Any) -> AeatClient:
-        return AeatClient(
-            "http://testserver/aeat-sandbox/VerifactuSOAP", transport=app_client._transport
-        )
-
-    assert remission.remit(runtime.db, runtime.settings, api.company_id, client_for=client_for)
+    remit_until_answered(runtime, app_client, api.company_id)
 
 
 def activity(api: Api, ref: str) -> list[dict[str, Any]]:
@@ -59,8 +51,12 @@ def activity(api: Api, ref: str) -> list[dict[str, Any]]:
 
 
 def test_an_invoice_issued_emailed_paid_and_accepted_in_order(
-    api: Api, runtime: Runtime, app_client: Any, smtp: tuple[Inbox, Controller]
+    app_client: Any, runtime: Runtime, smtp: tuple[Inbox, Controller]
 ) -> None:
+    # A NIF of its own: AEAT's answer to F2026-00001 of a NIF another test already sent
+    # would be a duplicate's, without a CSV.
+    company_id, key = create_company(runtime.db, nif=unique_nif())
+    api = Api(app_client, company_id, key)
     inbox, controller = smtp
     created = api.post("/v1/invoices", invoice_body(client=CLIENT, external_id="pedido-9"))
     invoice = api.post(f"/v1/invoices/{created.json()['id']}/issue").json()

@@ -2,7 +2,6 @@
 process, in chain order and batches, surviving outages, lost answers and killed workers."""
 
 import os
-import random
 import signal
 import subprocess
 import time
@@ -16,7 +15,6 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import func, select
-from stdnum.es import cif
 
 from talonario.companies import service as companies
 from talonario.kit.clock import utcnow
@@ -26,7 +24,7 @@ from talonario.runtime import Runtime
 from talonario.verifactu.client import SANDBOX_PATH, AeatClient
 from tests.conftest import Api, make_settings
 from tests.fixtures.database import migrated_database
-from tests.fixtures.factories import create_company, invoice_body, issue_invoices
+from tests.fixtures.factories import create_company, invoice_body, issue_invoices, unique_nif
 from tests.fixtures.servers import (
     SANDBOX_CONTROL,
     Server,
@@ -38,12 +36,6 @@ from tests.fixtures.servers import (
 pytestmark = pytest.mark.xdist_group("servers")
 
 WAIT = 5  # the sandbox's TiempoEsperaEnvio in these tests
-
-
-def unique_nif() -> str:
-    """A valid CIF of its own per company: the sandbox keeps what it received per NIF."""
-    body = "B" + "".join(random.choices("0123456789", k=7))
-    return body + cif.calc_check_digits(body)[0]
 
 
 @pytest.fixture(scope="module")

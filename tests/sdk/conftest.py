@@ -2,17 +2,15 @@
 a process of its own with its worker remitting to the AEAT sandbox it mounts, spoken to over
 real HTTP, on a database of its own (its worker would otherwise remit other tests' records)."""
 
-import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from stdnum.es import cif
 
 from talonario.config import Settings
 from talonario.db import Database, create_database
 from tests.fixtures.database import migrated_database
-from tests.fixtures.factories import create_company
+from tests.fixtures.factories import create_company, unique_nif
 from tests.fixtures.servers import Server, running_server
 from tests.fixtures.smtp import CREDENTIALS, Inbox, start_smtp
 
@@ -53,12 +51,6 @@ def talonario(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
         finally:
             smtp.stop()
             db.dispose()
-
-
-def unique_nif() -> str:
-    """A valid CIF per company: the AEAT sandbox chains what it receives per NIF."""
-    body = "B" + "".join(random.choices("0123456789", k=7))
-    return body + cif.calc_check_digits(body)[0]
 
 
 @pytest.fixture

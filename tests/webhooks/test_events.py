@@ -3,12 +3,11 @@
 import json
 from typing import Any
 
-from talonario.records import remission
 from talonario.runtime import Runtime
-from talonario.verifactu.client import AeatClient
 from talonario.webhooks.delivery import deliver_due
 from tests.conftest import Api
 from tests.fixtures.factories import invoice_body
+from tests.fixtures.remission import remit_until_answered
 from tests.webhooks.conftest import EndpointFactory
 from tests.webhooks.receiver import running_receiver, signature_valid
 
@@ -35,12 +34,7 @@ def test_issue_pay_void_and_acceptance_arrive_signed(
 
         # Remit to the sandbox mounted in the in-process app (real HTTP remission is
         # tests/records/test_remission.py); the receiver is a real HTTP server.
-        def client_for(company: Any, settings: Any) -> AeatClient:
-            return AeatClient(
-                "http://testserver/aeat-sandbox/VerifactuSOAP", transport=app_client._transport
-            )
-
-        remission.remit(runtime.db, runtime.settings, api.company_id, client_for=client_for)
+        remit_until_answered(runtime, app_client, api.company_id)
         while deliver_due(runtime.db, runtime.settings):
             pass
         types = _types(receiver)

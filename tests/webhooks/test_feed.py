@@ -9,13 +9,12 @@ from sqlalchemy import func, select, update
 
 from talonario.kit.clock import utcnow
 from talonario.models import WebhookDelivery, WebhookEvent
-from talonario.records import remission
 from talonario.runtime import Runtime
-from talonario.verifactu.client import AeatClient
 from talonario.webhooks.feed import purge_expired_events
 from talonario.worker import JOBS
 from tests.conftest import Api
 from tests.fixtures.factories import invoice_body
+from tests.fixtures.remission import remit_until_answered
 from tests.webhooks.conftest import EndpointFactory
 
 
@@ -36,14 +35,7 @@ def types(api: Api, **params: Any) -> list[str]:
 
 
 def remit(api: Api, runtime: Runtime, app_client: Any) -> None:
-    """The company's pending records to the AEAT sandbox mounted in the in-process app."""
-
-    def client_for(company: Any, settings: Any) -> AeatClient:
-        return AeatClient(
-            "http://testserver/aeat-sandbox/VerifactuSOAP", transport=app_client._transport
-        )
-
-    assert remission.remit(runtime.db, runtime.settings, api.company_id, client_for=client_for)
+    remit_until_answered(runtime, app_client, api.company_id)
 
 
 def backdate(runtime: Runtime, event_id: str, days: int) -> None:
