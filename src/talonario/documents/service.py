@@ -8,8 +8,10 @@ rendered each time and never stored. Rendering happens outside any transaction.
 import hashlib
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -193,18 +195,28 @@ def queue_email(session: Session, company_id: str, ref: str, body: SendIn) -> In
     _ensure_issued(invoice, "sent")
     if invoice.status == "voided":
         raise InvoiceNotIssued(f"Invoice {invoice.number} is voided: it is no longer sent.")
-    to = body.recipients()
-    if not to:
-        client_email = (invoice.client or {}).get("email")
-        if not client_email:
-            raise EmailRecipientRequired(
-                "The client has no email: give the recipient in `to`.", param="to"
-            )
-        to = [client_email]
+    to = recipients_of(body, invoice.client)
     email = pending_email(company_id, invoice.id, to, body.copies(), body.subject, body.message)
     EmailOutboxRepository(session, company_id).add(email)
     session.flush()
     return invoice
+
+
+def client_email(client: Mapping[str, Any] | None) -> list[str]:
+    """The client snapshot's email as the recipients of an email to it; none without one."""
+    email = (client or {}).get("email")
+    return [email] if email else []
+
+
+def recipients_of(body: SendIn, client: Mapping[str, Any] | None, param: str = "to") -> list[str]:
+    """Who an email asked for with `body` goes to: its `to`, else the client's email; without
+    either, 422 naming `param` (where `to` stands in the caller's body)."""
+    to = body.recipients() or client_email(client)
+    if not to:
+        raise EmailRecipientRequired(
+            f"The client has no email: give the recipient in `{param}`.", param=param
+        )
+    return to
 
 
 def pending_email(

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from talonario.documents.repository import EmailOutboxRepository
-from talonario.documents.service import EmailRecipientRequired, pending_email
+from talonario.documents.service import client_email, pending_email, recipients_of
 from talonario.errors import Conflict
 from talonario.invoices import lookup
 from talonario.invoices.standing import awaits_payment, status_of
@@ -30,11 +30,7 @@ def remind(session: Session, company_id: str, ref: str, body: RemindIn, today: d
             f"Invoice {invoice.number or invoice.id} is {_state(invoice, today)}: only an issued"
             " invoice with an amount pending can be reminded."
         )
-    to = body.recipients() or _client_email(invoice)
-    if not to:
-        raise EmailRecipientRequired(
-            "The client has no email: give the recipient in `to`.", param="to"
-        )
+    to = recipients_of(body, invoice.client)
     reminder, email = _queue(
         session, invoice, "manual", None, to, body.copies(), body.subject, body.message
     )
@@ -45,7 +41,7 @@ def remind(session: Session, company_id: str, ref: str, body: RemindIn, today: d
 def remind_on_schedule(session: Session, invoice: Invoice, step: int) -> WithEmail:
     """The scheduled reminder `step` of `invoice`, to its client's email; without one it is
     kept as skipped (`no_email`), so that the user sees it was due and why it did not go."""
-    return _queue(session, invoice, "schedule", step, _client_email(invoice))
+    return _queue(session, invoice, "schedule", step, client_email(invoice.client))
 
 
 def listed(
@@ -82,11 +78,6 @@ def _queue(
     ReminderRepository(session, company_id).add(reminder)
     session.flush()
     return reminder, email
-
-
-def _client_email(invoice: Invoice) -> list[str]:
-    email = (invoice.client or {}).get("email")
-    return [email] if email else []
 
 
 def _state(invoice: Invoice, today: date) -> str:
