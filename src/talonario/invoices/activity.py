@@ -73,7 +73,7 @@ def _lifecycle(repo: ActivityRepository, invoice: Invoice) -> Iterator[Happened]
 
 def _payments(repo: ActivityRepository, invoice: Invoice) -> Iterator[Happened]:
     last = invoice.created_at
-    for p in repo.payments(invoice.id):
+    for p in repo.payments_of([invoice.id])[invoice.id]:
         last = max(last, p.created_at)
         entry = PaymentEntry(
             type="payment.received",
@@ -159,7 +159,7 @@ def _records(repo: ActivityRepository, invoice: Invoice) -> Iterator[Happened]:
 
 
 def _public_link(repo: ActivityRepository, invoice: Invoice) -> Iterator[Happened]:
-    link = repo.public_link(invoice.id)
+    link, _ = repo.delivery_of(invoice)
     if link is not None:
         entry = PublicLinkEntry(
             type="public_link.created",

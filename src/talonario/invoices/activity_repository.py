@@ -1,41 +1,28 @@
 """The SQL of an invoice's activity (invoices/activity.py): what the database already keeps
-about one invoice, each source read in one statement."""
+about one invoice, each source read in one statement. Its payments and public link are read as
+the invoice's answer reads them (InvoiceRepository.payments_of, delivery_of)."""
 
 from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
 
-from talonario.db.repository import Repository
+from talonario.invoices.repository import InvoiceRepository
 from talonario.models import (
     EmailOutbox,
-    Invoice,
     InvoiceReminder,
-    Payment,
-    PublicLink,
     VerifactuRecord,
     VerifactuSubmission,
 )
 
 
-class ActivityRepository(Repository[Invoice]):
-    model = Invoice
-
+class ActivityRepository(InvoiceRepository):
     def emails(self, invoice_id: str) -> Sequence[EmailOutbox]:
         """The invoice's emails, in the order they were asked for."""
         stmt = (
             select(EmailOutbox)
             .where(EmailOutbox.company_id == self.company_id, EmailOutbox.invoice_id == invoice_id)
             .order_by(EmailOutbox.created_at, EmailOutbox.id)
-        )
-        return self.all(stmt)
-
-    def payments(self, invoice_id: str) -> Sequence[Payment]:
-        """The invoice's payments, in the order they were recorded."""
-        stmt = (
-            select(Payment)
-            .where(Payment.company_id == self.company_id, Payment.invoice_id == invoice_id)
-            .order_by(Payment.id)
         )
         return self.all(stmt)
 
@@ -65,10 +52,3 @@ class ActivityRepository(Repository[Invoice]):
             .order_by(InvoiceReminder.id)
         )
         return self.all(stmt)
-
-    def public_link(self, invoice_id: str) -> PublicLink | None:
-        return self.first(
-            select(PublicLink).where(
-                PublicLink.company_id == self.company_id, PublicLink.invoice_id == invoice_id
-            )
-        )
