@@ -53,8 +53,7 @@ def quote_message(db: Database, config: SmtpConfig, row_id: str) -> EmailMessage
         assert row is not None and row.quote_id is not None
         quote = service.get(session, row.company_id, row.quote_id)
         answer, issuer, image = document.read(session, quote)
-        live = quote.public_expires_at is not None and quote.public_expires_at > utcnow()
-        url = quote.public_url if live else None
+        url = quote.public_url if service.link_is_live(quote, utcnow()) else None
         addressing = Addressing.of(row)
     pdf = document.render(answer, issuer, image)
     view = quote_view(answer.model_dump(), issuer)

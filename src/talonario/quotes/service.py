@@ -3,7 +3,7 @@ link. Lines and totals are the invoices' own (invoices/lines.py over taxes/total
 prices exactly as the invoice made from it will."""
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -142,15 +142,7 @@ def move(
 
 def _queue_email(session: Session, quote: Quote, body: QuoteEmailIn) -> None:
     """The quote's email in the outbox (documents/mailer.py), to `to` or the client's email."""
-    to = body.recipients()
-    if not to:
-        client_email = (quote.client or {}).get("email")
-        if not client_email:
-            raise documents.EmailRecipientRequired(
-                "The quote's client has no email: give the recipient in `email.to`.",
-                param="email.to",
-            )
-        to = [client_email]
+    to = documents.recipients_of(body, quote.client, param="email.to")
     row = documents.pending_email(
         quote.company_id,
         None,
@@ -200,7 +192,7 @@ def set_public_link(
         quote.public_max_days = None
         session.flush()
         return quote
-    live = quote.public_token is not None and (quote.public_expires_at or now) > now
+    live = link_is_live(quote, now)
     if not live:
         # An expired link never comes back: whoever held it must not regain access.
         quote.public_token = documents.new_token()
@@ -216,6 +208,12 @@ def find_by_token(session: Session, token: str) -> Quote | None:
     if not documents.plausible_token(token):
         return None
     quote = quote_by_token(session, token)
-    if quote is None or quote.public_expires_at is None or quote.public_expires_at <= utcnow():
+    if quote is None or not link_is_live(quote, utcnow()):
         return None
     return quote
+
+
+def link_is_live(quote: Quote, now: datetime) -> bool:
+    """Does the quote's public link serve it at `now` (given, not revoked, not expired)?"""
+    expires = quote.public_expires_at
+    return quote.public_token is not None and expires is not None and expires > now
