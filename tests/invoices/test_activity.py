@@ -23,8 +23,8 @@ from tests.invoices.dunning import remind as run_reminders
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
-# Each test's own address: the worker's email pass also sends other tests' invoices, whose
-# numbers look alike, to the same SMTP server.
+# This module's own address: the worker's email pass also sends other modules' invoices, whose
+# numbers look alike, to the SMTP server a test starts.
 ADDRESS = f"cliente-{uuid4().hex[:12]}@ejemplo.es"
 CLIENT = {"name": "Cliente Ejemplo SL", "nif": "B65410011", "email": ADDRESS}
 
@@ -37,10 +37,6 @@ def received(inbox: Inbox, number: str, address: str) -> int:
 def send_email(api: Api, runtime: Runtime, controller: Controller, invoice_id: str) -> None:
     assert api.post(f"/v1/invoices/{invoice_id}/send", {}).status_code == 202
     drain(runtime, settings_for(runtime, f"smtp://{CREDENTIALS}@127.0.0.1:{controller.port}"))
-
-
-def remit(api: Api, runtime: Runtime, app_client: Any) -> None:
-    remit_until_answered(runtime, app_client, api.company_id)
 
 
 def activity(api: Api, ref: str) -> list[dict[str, Any]]:
@@ -65,7 +61,7 @@ def test_an_invoice_issued_emailed_paid_and_accepted_in_order(
     payments = [{"amount": "100.00", "method": "transfer"}, {"amount": "286.73", "method": "card"}]
     for payment in payments:
         assert api.post(f"/v1/invoices/{invoice['id']}/payments", payment).status_code == 201
-    remit(api, runtime, app_client)
+    remit_until_answered(runtime, app_client, api.company_id)
     api.post(f"/v1/invoices/{invoice['id']}/public-link", {"enabled": True})
 
     entries = activity(api, "pedido-9")  # by external_id, as every invoice path

@@ -31,3 +31,10 @@ def new_endpoint(api: Api) -> Iterator[EndpointFactory]:
     yield make
     for endpoint_id in created:
         api.delete(f"/v1/webhook-endpoints/{endpoint_id}")
+
+
+def feed(api: Api, **params: Any) -> list[dict[str, Any]]:
+    """One page of the company's events feed (GET /v1/events with `params`)."""
+    r = api.get("/v1/events", params=params)
+    assert r.status_code == 200, r.text
+    return r.json()["data"]  # type: ignore[no-any-return]

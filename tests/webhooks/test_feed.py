@@ -15,7 +15,7 @@ from talonario.worker import JOBS
 from tests.conftest import Api
 from tests.fixtures.factories import invoice_body
 from tests.fixtures.remission import remit_until_answered
-from tests.webhooks.conftest import EndpointFactory
+from tests.webhooks.conftest import EndpointFactory, feed
 
 
 def issue(api: Api, **overrides: Any) -> dict[str, Any]:
@@ -24,18 +24,8 @@ def issue(api: Api, **overrides: Any) -> dict[str, Any]:
     return r.json()  # type: ignore[no-any-return]
 
 
-def events(api: Api, **params: Any) -> list[dict[str, Any]]:
-    r = api.get("/v1/events", params=params)
-    assert r.status_code == 200, r.text
-    return r.json()["data"]  # type: ignore[no-any-return]
-
-
 def types(api: Api, **params: Any) -> list[str]:
-    return [e["type"] for e in events(api, **params)]
-
-
-def remit(api: Api, runtime: Runtime, app_client: Any) -> None:
-    remit_until_answered(runtime, app_client, api.company_id)
+    return [e["type"] for e in feed(api, **params)]
 
 
 def backdate(runtime: Runtime, event_id: str, days: int) -> None:
@@ -63,7 +53,7 @@ def test_a_company_without_endpoints_gets_every_event_newest_first(api: Api) -> 
     voided = issue(api)
     api.post(f"/v1/invoices/{voided['id']}/void", {"reason": "Duplicada"})
 
-    listed = events(api)
+    listed = feed(api)
     assert [(e["type"], e["data"]["id"]) for e in listed] == [
         ("invoice.voided", voided["id"]),
         ("invoice.issued", voided["id"]),
@@ -117,7 +107,7 @@ def test_an_unknown_type_is_refused_naming_type(api: Api, value: str) -> None:
 def test_the_cursor_pages_through_every_event_once(api: Api) -> None:
     for _ in range(5):
         issue(api)
-    everything = [e["id"] for e in events(api)]
+    everything = [e["id"] for e in feed(api)]
     assert len(everything) == 5 and everything == sorted(everything, reverse=True)
     seen: list[str] = []
     after = None
@@ -133,8 +123,8 @@ def test_the_cursor_pages_through_every_event_once(api: Api) -> None:
 
 def test_another_company_s_events_are_invisible(api: Api, other_api: Api) -> None:
     issue(api)
-    (event,) = events(api)
-    assert events(other_api) == []
+    (event,) = feed(api)
+    assert feed(other_api) == []
     r = other_api.get(f"/v1/events/{event['id']}")
     assert r.status_code == 404 and r.json()["error"]["code"] == "event_not_found"
 
@@ -145,25 +135,25 @@ def test_one_invoice_s_events_by_id_or_external_id_with_its_record_s(
     invoice = issue(api, external_id="order-77")
     issue(api)
     api.post(f"/v1/invoices/{invoice['id']}/payments", {"amount": "386.73"})
-    remit(api, runtime, app_client)
+    remit_until_answered(runtime, app_client, api.company_id)
 
     mine = ["verifactu.record.accepted", "invoice.paid", "invoice.issued"]
     assert types(api, invoice=invoice["id"]) == mine
     assert types(api, invoice="order-77") == mine
-    accepted = events(api, invoice="order-77", type="verifactu.record.*")[0]
+    accepted = feed(api, invoice="order-77", type="verifactu.record.*")[0]
     assert accepted["data"]["invoice"] == invoice["id"] and accepted["data"]["status"] == "accepted"
     assert types(api, invoice="no-such-invoice") == []
-    assert len(events(api, type="verifactu.record.accepted")) == 2
+    assert len(feed(api, type="verifactu.record.accepted")) == 2
 
 
 def test_created_at_bounds_narrow_the_list(api: Api) -> None:
     issue(api)
     now = utcnow()
-    assert len(events(api, **{"created_at[gte]": (now - timedelta(minutes=5)).isoformat()})) == 1
-    assert events(api, **{"created_at[gte]": (now + timedelta(minutes=5)).isoformat()}) == []
-    assert events(api, **{"created_at[lte]": (now - timedelta(minutes=5)).isoformat()}) == []
+    assert len(feed(api, **{"created_at[gte]": (now - timedelta(minutes=5)).isoformat()})) == 1
+    assert feed(api, **{"created_at[gte]": (now + timedelta(minutes=5)).isoformat()}) == []
+    assert feed(api, **{"created_at[lte]": (now - timedelta(minutes=5)).isoformat()}) == []
     tomorrow = (now + timedelta(days=1)).date().isoformat()  # a date: midnight UTC
-    assert len(events(api, **{"created_at[lte]": tomorrow})) == 1
+    assert len(feed(api, **{"created_at[lte]": tomorrow})) == 1
     r = api.get("/v1/events", params={"created_at[gte]": "yesterday"})
     assert r.status_code == 422 and r.json()["error"]["param"] == "created_at[gte]"
     r = api.get("/v1/events", params={"created_at[lte]": "0001-01-01T00:00:00+05:00"})
@@ -186,7 +176,7 @@ def test_events_older_than_30_days_vanish_and_the_worker_purges_them_with_delive
 ) -> None:
     new_endpoint("http://127.0.0.1:9/hooks", ["invoice.issued"])
     old, recent = issue(api), issue(api)
-    old_event, recent_event = reversed(events(api))
+    old_event, recent_event = reversed(feed(api))
     assert old_event["data"]["id"] == old["id"] and recent_event["data"]["id"] == recent["id"]
     with runtime.db.write_session() as session:  # its delivery went out long ago
         session.execute(
@@ -199,7 +189,7 @@ def test_events_older_than_30_days_vanish_and_the_worker_purges_them_with_delive
     assert rows_of(runtime, old_event["id"]) == (1, 1)
 
     # Hidden at once, before any purge.
-    assert [e["id"] for e in events(api)] == [recent_event["id"]]
+    assert [e["id"] for e in feed(api)] == [recent_event["id"]]
     assert api.get(f"/v1/events/{old_event['id']}").status_code == 404
 
     assert ("events feed retention", purge_expired_events) in JOBS
@@ -214,9 +204,9 @@ def test_an_event_still_waiting_for_a_delivery_is_not_purged(
 ) -> None:
     new_endpoint("http://127.0.0.1:9/hooks", ["invoice.issued"])
     issue(api)
-    (event,) = events(api)
+    (event,) = feed(api)
     backdate(runtime, event["id"], days=45)
-    assert events(api) == []  # out of the feed all the same
+    assert feed(api) == []  # out of the feed all the same
 
     while purge_expired_events(runtime.db, runtime.settings):
         pass

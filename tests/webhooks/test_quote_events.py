@@ -3,7 +3,6 @@ change, in the events feed, and delivered signed to an endpoint that subscribes.
 
 import json
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -11,7 +10,7 @@ from talonario.runtime import Runtime
 from talonario.webhooks.delivery import deliver_due
 from tests.conftest import Api
 from tests.quotes.helpers import create, move
-from tests.webhooks.conftest import EndpointFactory
+from tests.webhooks.conftest import EndpointFactory, feed
 from tests.webhooks.receiver import Receiver, running_receiver, signature_valid
 
 
@@ -19,12 +18,6 @@ from tests.webhooks.receiver import Receiver, running_receiver, signature_valid
 def receiver() -> Iterator[Receiver]:
     with running_receiver() as r:
         yield r
-
-
-def feed(api: Api, **params: Any) -> list[dict[str, Any]]:
-    r = api.get("/v1/events", params=params)
-    assert r.status_code == 200, r.text
-    return r.json()["data"]  # type: ignore[no-any-return]
 
 
 def test_a_quote_sent_accepted_and_invoiced_in_the_feed(api: Api) -> None:
